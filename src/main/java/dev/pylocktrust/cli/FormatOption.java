@@ -1,0 +1,17 @@
+package dev.pylocktrust.cli;
+
+import picocli.CommandLine.Option;
+
+/** {@code --format text|json}, for commands whose output a machine may read. */
+public final class FormatOption {
+    /** Output formats shared by most commands. */
+    public enum Format { text, json }
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
+            description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
+    Format format;
+
+    public Format format() {
+        return format;
+    }
+}

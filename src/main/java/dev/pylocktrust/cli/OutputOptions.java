@@ -1,0 +1,32 @@
+package dev.pylocktrust.cli;
+
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParseResult;
+
+/** {@code -q/--quiet} and {@code -v/--verbose}, shared by every command. */
+public final class OutputOptions {
+    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors (and the requested machine output).")
+    boolean quiet;
+
+    @Option(names = {"-v", "--verbose"}, description = "Print details, including the causes of errors.")
+    boolean verbose;
+
+    public boolean quiet() {
+        return quiet;
+    }
+
+    public boolean verbose() {
+        return verbose;
+    }
+
+    static boolean isVerbose(ParseResult parseResult) {
+        ParseResult leaf = parseResult;
+        while (leaf != null) {
+            if (leaf.hasMatchedOption("-v")) {
+                return true;
+            }
+            leaf = leaf.subcommand();
+        }
+        return false;
+    }
+}

@@ -1,0 +1,54 @@
+package dev.pylocktrust.cli;
+
+import dev.pylocktrust.ExitCode;
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** The root command: {@code pylock-trust}. It only dispatches to subcommands. */
+@Command(
+        name = "pylock-trust",
+        mixinStandardHelpOptions = true,
+        versionProvider = VersionProvider.class,
+        description = {
+            "Lock Python dependencies together with the verified identity of who publishes each package "
+                    + "(PEP 751 pylock.toml + PEP 740 attestations), and reject anything else in CI.",
+        },
+        subcommands = {
+            LockCommand.class,
+            VerifyCommand.class,
+            DiffCommand.class,
+            InspectCommand.class,
+            CommandLine.HelpCommand.class,
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:success: everything checked passed",
+            "1:trust failure: verification failed, identity mismatch, missing attestation, hash mismatch",
+            "2:usage or input error: bad arguments, unreadable or malformed file",
+            "3:index or network error: nothing was decided",
+        },
+        footerHeading = "%n",
+        footer = {"Run 'pylock-trust COMMAND --help' for a command's options and examples."})
+public final class PylockTrust implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        // No subcommand given: teach rather than fail silently.
+        spec.commandLine().usage(spec.commandLine().getErr());
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command (lock, verify, diff, inspect).");
+    }
+
+    /** A fully configured command line: exit-code mapping and user-facing error handling included. */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new PylockTrust());
+        cl.setExecutionExceptionHandler(new ErrorHandler());
+        cl.setParameterExceptionHandler(new ErrorHandler.Parameters());
+        cl.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);
+        cl.setCaseInsensitiveEnumValuesAllowed(true);
+        cl.setUsageHelpAutoWidth(true);
+        cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
+        return cl;
+    }
+}
