@@ -125,11 +125,11 @@ final class Inputs {
     }
 
     /** Parses one part of a larger input, re-throwing its error with the whole input quoted and the part named. */
-    static <T> T parsePart(String what, String input, String partName, String part, Function<String, T> parser) {
+    static <T> T parsePart(String what, String input, String label, String part, Function<String, T> parser) {
         try {
             return parser.apply(part);
         } catch (InvalidSpecException e) {
-            throw new InvalidSpecException(what, input, partName + " part " + quote(part) + ": " + e.reason(), e);
+            throw new InvalidSpecException(what, input, label + " " + quote(part) + ": " + e.reason(), e);
         }
     }
 }

@@ -69,8 +69,8 @@ public final class SdistFilename implements DistributionFilename {
         if (namePart.isEmpty()) {
             throw new InvalidSpecException(WHAT, filename, "name part is empty");
         }
-        PackageName name = Inputs.parsePart(WHAT, filename, "name", namePart, PackageName::of);
-        Version version = Inputs.parsePart(WHAT, filename, "version", versionPart, Version::parse);
+        PackageName name = Inputs.parsePart(WHAT, filename, "name part", namePart, PackageName::of);
+        Version version = Inputs.parsePart(WHAT, filename, "version part", versionPart, Version::parse);
         boolean standard = format == Format.TAR_GZ
                 && namePart.equals(name.filenameForm())
                 && versionPart.equals(version.toString());

@@ -61,7 +61,7 @@ public final class Version implements Comparable<Version> {
         this.post = post;
         this.dev = dev;
         this.local = List.copyOf(local);
-        this.normalized = render();
+        this.normalized = render(release.length);
     }
 
     /**
@@ -151,12 +151,14 @@ public final class Version implements Comparable<Version> {
         return digits.substring(i);
     }
 
-    private String render() {
+    private String render(int releaseLength) {
         StringBuilder sb = new StringBuilder();
         if (epoch != 0) {
             sb.append(epoch).append('!');
         }
-        appendRelease(sb);
+        for (int i = 0; i < releaseLength; i++) {
+            sb.append(i == 0 ? "" : ".").append(release[i]);
+        }
         if (pre != null) {
             sb.append(pre);
         }
@@ -170,15 +172,6 @@ public final class Version implements Comparable<Version> {
             sb.append('+').append(String.join(".", local));
         }
         return sb.toString();
-    }
-
-    private void appendRelease(StringBuilder sb) {
-        for (int i = 0; i < release.length; i++) {
-            if (i > 0) {
-                sb.append('.');
-            }
-            sb.append(release[i]);
-        }
     }
 
     /** The epoch ({@code 0} when absent). */
@@ -252,17 +245,48 @@ public final class Version implements Comparable<Version> {
         return new Version(epoch, release, null, null, null, List.of());
     }
 
+    /** This version's public part with dev 0: the lowest pre-release of it ({@code 1.0} gives {@code 1.0.dev0}). */
+    Version withDevZero() {
+        return new Version(epoch, release, pre, post, 0L, List.of());
+    }
+
+    /** Same epoch, release zero-padded-equal and same pre-release segment (the "family" a {@code >V} excludes). */
+    boolean samePreReleaseLine(Version o) {
+        return epoch == o.epoch && compareRelease(o) == 0 && Objects.equals(pre, o.pre);
+    }
+
+    /** Whether the epoch matches and the first {@code n} release numbers (zero-padded) equal {@code prefix}'s. */
+    boolean hasReleasePrefix(Version prefix, int n) {
+        if (epoch != prefix.epoch) {
+            return false;
+        }
+        for (int i = 0; i < n; i++) {
+            if (releasePart(i) != prefix.releasePart(i)) {
+                return false;
+            }
+        }
+        return true;
+    }
+
+    private int compareRelease(Version o) {
+        for (int i = 0, n = Math.max(release.length, o.release.length); i < n; i++) {
+            int c = Long.compare(releasePart(i), o.releasePart(i));
+            if (c != 0) {
+                return c;
+            }
+        }
+        return 0;
+    }
+
     @Override
     public int compareTo(Version o) {
         int c = Long.compare(epoch, o.epoch);
         if (c != 0) {
             return c;
         }
-        for (int i = 0, n = Math.max(release.length, o.release.length); i < n; i++) {
-            c = Long.compare(releasePart(i), o.releasePart(i));
-            if (c != 0) {
-                return c;
-            }
+        c = compareRelease(o);
+        if (c != 0) {
+            return c;
         }
         c = Arrays.compare(suffixKey(), o.suffixKey());
         return c != 0 ? c : compareLocal(local, o.local);
@@ -326,6 +350,19 @@ public final class Version implements Comparable<Version> {
         h = 31 * h + Arrays.hashCode(Arrays.copyOf(release, end));
         h = 31 * h + Arrays.hashCode(suffixKey());
         return 31 * h + local.hashCode();
+    }
+
+    /**
+     * The normalized form with trailing zeros of the release removed, as packaging's {@code canonicalize_version}
+     * ({@code 1.0.0} gives {@code 1}, {@code 1.0+abc} gives {@code 1+abc}). Equal versions have equal canonical
+     * strings.
+     */
+    public String toCanonicalString() {
+        int end = release.length;
+        while (end > 1 && release[end - 1] == 0) {
+            end--;
+        }
+        return end == release.length ? normalized : render(end);
     }
 
     /** The normalized form ({@code V1.0-ALPHA} gives {@code 1.0a0}); trailing zeros are kept as written. */

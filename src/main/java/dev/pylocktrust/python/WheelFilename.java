@@ -60,9 +60,9 @@ public final class WheelFilename implements DistributionFilename {
         }
         String[] parts = stem.split("-", dashes - 1);
         PackageName name = parseName(filename, parts[0]);
-        Version version = Inputs.parsePart(WHAT, filename, "version", parts[1], Version::parse);
+        Version version = Inputs.parsePart(WHAT, filename, "version part", parts[1], Version::parse);
         BuildTag build = dashes == 5 ? parseBuildTag(filename, parts[2]) : null;
-        Set<Tag> tags = Inputs.parsePart(WHAT, filename, "tags", parts[parts.length - 1], Tag::parseSet);
+        Set<Tag> tags = Inputs.parsePart(WHAT, filename, "tags part", parts[parts.length - 1], Tag::parseSet);
         return new WheelFilename(filename, name, version, build, tags);
     }
 
@@ -79,7 +79,7 @@ public final class WheelFilename implements DistributionFilename {
             throw new InvalidSpecException(WHAT, filename, "name part " + Inputs.quote(part) + ": "
                     + (reason != null ? reason : "only ASCII letters, digits, '.' and '_' are allowed"));
         }
-        return Inputs.parsePart(WHAT, filename, "name", part, PackageName::of);
+        return Inputs.parsePart(WHAT, filename, "name part", part, PackageName::of);
     }
 
     private static BuildTag parseBuildTag(String filename, String part) {
