@@ -246,4 +246,25 @@ class InspectIT {
         var r = LauncherRunner.run("inspect", tampered("baseline", Tamper.of(PUBLISH)), "--dist", DIST);
         assertThat(r.exitCode()).as(r.toString()).isZero();
     }
+
+    @Test
+    void readmeDemoCommandWorksAsWritten() throws IOException {
+        String prefix = "./mvnw -B -q -DskipTests package && bin/pylock-trust ";
+        String line = Files.readAllLines(Path.of("README.md")).stream().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("README has no demo line starting with " + prefix));
+        var r = LauncherRunner.run(line.substring(prefix.length()).trim().split(" +"));
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stderr()).isEmpty();
+        assertThat(r.stdout()).contains("GitHub trailofbits/pypi-attestations (release.yml)")
+                .contains("result: VERIFIED, 1 of 1 attestation verified");
+    }
+
+    @Test
+    void examplesReadmeCommandsWork() {
+        var r = LauncherRunner.run("inspect", "examples/provenance/sampleproject-4.0.0.tar.gz.provenance.json",
+                "--filename", "sampleproject-4.0.0.tar.gz", "--sha256",
+                "0ace7980f82c5815ede4cd7bf9f6693684cec2ae47b9b7ade9add533b8627c6b");
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stdout()).contains("GitHub pypa/sampleproject (release.yml)");
+    }
 }
