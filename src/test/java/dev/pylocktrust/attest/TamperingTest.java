@@ -322,4 +322,13 @@ class TamperingTest {
         assertThat(r.message()).startsWith("the log's integrated time 9000000000000000000 (seconds since 1970) is "
                 + "outside the certificate's validity");
     }
+
+    @Test
+    void nonAsciiStatementIsUnsupportedBecauseSigstoreJavaCountsCharacters() {
+        Attestation a = Tamper.of(PUBLISH).statement(st -> st.putObject("predicate").put("note", "caf\u00e9"))
+                .attestation();
+        var r = rejected(a, Fixtures.dist(DIST));
+        assertThat(r.reason()).isEqualTo(RejectionReason.UNSUPPORTED);
+        assertThat(r.message()).startsWith("the statement contains non-ASCII bytes");
+    }
 }
