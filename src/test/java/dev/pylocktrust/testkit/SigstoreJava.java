@@ -1,0 +1,59 @@
+package dev.pylocktrust.testkit;
+
+import dev.sigstore.KeylessVerificationException;
+import dev.sigstore.KeylessVerifier;
+import dev.sigstore.VerificationOptions;
+import dev.sigstore.bundle.Bundle;
+import dev.sigstore.trustroot.SigstoreTrustedRoot;
+import java.io.ByteArrayInputStream;
+import java.io.StringReader;
+import java.nio.file.Path;
+import java.util.HexFormat;
+
+/**
+ * Runs minted attestations through sigstore-java's {@code KeylessVerifier}, the cryptographic core of the production
+ * verification path, until {@code dev.pylocktrust.attest.AttestationVerifier} is available to the testkit's tests.
+ */
+final class SigstoreJava {
+
+    private final KeylessVerifier verifier;
+
+    private SigstoreJava(KeylessVerifier verifier) {
+        this.verifier = verifier;
+    }
+
+    /** A verifier trusting exactly {@code trustedRootJson}. */
+    static SigstoreJava trusting(byte[] trustedRootJson) throws Exception {
+        byte[] root = trustedRootJson.clone();
+        return new SigstoreJava(KeylessVerifier.builder()
+                .trustedRootProvider(() -> SigstoreTrustedRoot.from(new ByteArrayInputStream(root)))
+                .build());
+    }
+
+    /** A verifier trusting the root in {@code trustedRootFile}, loaded the way the CLI loads {@code --trusted-root}. */
+    static SigstoreJava trusting(Path trustedRootFile) throws Exception {
+        return new SigstoreJava(KeylessVerifier.builder()
+                .trustedRootProvider(dev.sigstore.TrustedRootProvider.from(trustedRootFile))
+                .build());
+    }
+
+    /** Verifies {@code minted} against the digest it was minted for; throws what sigstore-java throws. */
+    void verify(Minted minted) throws Exception {
+        verify(minted.attestationJson(), minted.request().sha256Hex());
+    }
+
+    void verify(byte[] attestationJson, String sha256Hex) throws Exception {
+        Bundle bundle = Bundle.from(new StringReader(SigstoreBundleJson.fromAttestation(attestationJson)));
+        verifier.verify(HexFormat.of().parseHex(sha256Hex), bundle, VerificationOptions.empty());
+    }
+
+    /** The message of the verification failure, or {@code null} if {@code minted} verifies. */
+    String failureOf(Minted minted) throws Exception {
+        try {
+            verify(minted);
+            return null;
+        } catch (KeylessVerificationException e) {
+            return e.getMessage() + (e.getCause() != null ? " | cause: " + e.getCause().getMessage() : "");
+        }
+    }
+}
