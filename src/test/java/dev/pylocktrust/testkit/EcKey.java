@@ -20,6 +20,7 @@ import org.bouncycastle.asn1.x9.ECNamedCurveTable;
 import org.bouncycastle.asn1.x9.X9ECParameters;
 import org.bouncycastle.asn1.x9.X9ObjectIdentifiers;
 import org.bouncycastle.crypto.Digest;
+import org.bouncycastle.crypto.ec.CustomNamedCurves;
 import org.bouncycastle.crypto.digests.SHA256Digest;
 import org.bouncycastle.crypto.digests.SHA384Digest;
 import org.bouncycastle.crypto.params.ECNamedDomainParameters;
@@ -43,14 +44,16 @@ final class EcKey {
         P256("P-256", "PKIX_ECDSA_P256_SHA_256", X9ObjectIdentifiers.ecdsa_with_SHA256),
         P384("P-384", "PKIX_ECDSA_P384_SHA_384", X9ObjectIdentifiers.ecdsa_with_SHA384);
 
-        private final String curveName;
         private final String keyDetails;
         private final ASN1ObjectIdentifier signatureOid;
+        /** BouncyCastle's optimised implementation of the curve; immutable, and it caches its base-point tables. */
+        private final ECNamedDomainParameters domain;
 
         Curve(String curveName, String keyDetails, ASN1ObjectIdentifier signatureOid) {
-            this.curveName = curveName;
             this.keyDetails = keyDetails;
             this.signatureOid = signatureOid;
+            X9ECParameters x9 = CustomNamedCurves.getByName(curveName);
+            this.domain = new ECNamedDomainParameters(ECNamedCurveTable.getOID(curveName), x9);
         }
 
         Digest newDigest() {
@@ -84,8 +87,7 @@ final class EcKey {
      * {@code 1 + (SHA-512(seed || label || counter) mod (n - 1))}, so it is uniform enough for tests and never zero.
      */
     static EcKey derive(Curve curve, long seed, String label) {
-        X9ECParameters x9 = ECNamedCurveTable.getByName(curve.curveName);
-        ECNamedDomainParameters domain = new ECNamedDomainParameters(ECNamedCurveTable.getOID(curve.curveName), x9);
+        ECNamedDomainParameters domain = curve.domain;
         BigInteger order = domain.getN();
         MessageDigest sha512 = messageDigest("SHA-512");
         sha512.update(ByteBuffer.allocate(Long.BYTES).putLong(seed).array());
