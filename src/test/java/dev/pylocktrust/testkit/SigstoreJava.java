@@ -47,13 +47,18 @@ final class SigstoreJava {
         verifier.verify(HexFormat.of().parseHex(sha256Hex), bundle, VerificationOptions.empty());
     }
 
-    /** The message of the verification failure, or {@code null} if {@code minted} verifies. */
+    /**
+     * The message of the verification failure (plus {@code " | cause: "} and the cause's message when the message does
+     * not already include it), or {@code null} if {@code minted} verifies.
+     */
     String failureOf(Minted minted) throws Exception {
         try {
             verify(minted);
             return null;
         } catch (KeylessVerificationException e) {
-            return e.getMessage() + (e.getCause() != null ? " | cause: " + e.getCause().getMessage() : "");
+            Throwable cause = e.getCause();
+            boolean causeSaysMore = cause != null && cause.getMessage() != null && !e.getMessage().contains(cause.getMessage());
+            return causeSaysMore ? e.getMessage() + " | cause: " + cause.getMessage() : e.getMessage();
         }
     }
 }
