@@ -65,7 +65,8 @@ final class EcKey {
     private final ECPrivateKeyParameters privateKey;
     private final byte[] subjectPublicKeyInfo;
     private final byte[] keyId;
-    private final PublicKey jcaPublicKey;
+    /** Built on first use: most leaf keys never need a JCA key object. */
+    private PublicKey jcaPublicKey;
 
     private EcKey(Curve curve, ECPrivateKeyParameters privateKey, ECPublicKeyParameters publicKey) {
         this.curve = curve;
@@ -74,11 +75,8 @@ final class EcKey {
             this.subjectPublicKeyInfo = SubjectPublicKeyInfoFactory.createSubjectPublicKeyInfo(publicKey)
                     .getEncoded(ASN1Encoding.DER);
             this.keyId = sha256(subjectPublicKeyInfo);
-            this.jcaPublicKey = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(subjectPublicKeyInfo));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        } catch (GeneralSecurityException e) {
-            throw new IllegalStateException("the JDK cannot load an EC public key", e);
         }
     }
 
@@ -113,7 +111,14 @@ final class EcKey {
         return keyId.clone();
     }
 
-    PublicKey publicKey() {
+    synchronized PublicKey publicKey() {
+        if (jcaPublicKey == null) {
+            try {
+                jcaPublicKey = KeyFactory.getInstance("EC").generatePublic(new X509EncodedKeySpec(subjectPublicKeyInfo));
+            } catch (GeneralSecurityException e) {
+                throw new IllegalStateException("the JDK cannot load an EC public key", e);
+            }
+        }
         return jcaPublicKey;
     }
 
