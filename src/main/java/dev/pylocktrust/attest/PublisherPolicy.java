@@ -1,0 +1,145 @@
+package dev.pylocktrust.attest;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Checks a publisher that the index asserts against the claims Fulcio signed into the certificate. Pure: values in,
+ * a value out.
+ *
+ * <p>The rules (those PyPI applies at upload, plus the deployment environment when Fulcio certifies it):
+ * <ol>
+ *   <li>GitHub: issuer {@code https://token.actions.githubusercontent.com}; source repository URI
+ *       {@code https://github.com/<repository>}; build config URI
+ *       {@code https://github.com/<repository>/.github/workflows/<workflow>@<ref or commit>}, where the ref and
+ *       commit come from the certificate itself (at least one must be present). The build config URI names the
+ *       top-level (caller) workflow, which is what the Trusted Publisher configures; the SAN may name a reusable
+ *       workflow and is not checked.</li>
+ *   <li>GitLab: issuer {@code https://gitlab.com}; source repository URI {@code https://gitlab.com/<repository>};
+ *       build config URI {@code https://gitlab.com/<repository>//<workflow_filepath>@<ref or commit>} (both must be
+ *       present in the certificate).</li>
+ *   <li>Google: issuer {@code https://accounts.google.com} and the SAN e-mail equal to {@code email}.</li>
+ *   <li>Environment: when the publisher names one and the certificate has the deployment environment extension
+ *       (.23), they must be equal (GitHub case-insensitively, GitLab exactly); without .23 the environment is
+ *       reported as asserted by the index only.</li>
+ * </ol>
+ * Repository names compare case-insensitively (GitHub and GitLab paths are unique regardless of case); workflow file
+ * names compare exactly.
+ */
+public final class PublisherPolicy {
+    public static final String GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
+    public static final String GITLAB_ISSUER = "https://gitlab.com";
+    public static final String GOOGLE_ISSUER = "https://accounts.google.com";
+
+    private PublisherPolicy() {}
+
+    /** The outcome of checking one publisher against one certificate. */
+    public sealed interface Outcome {
+        /** The certificate matches the publisher. */
+        record Match(VerifiedIdentity identity) implements Outcome {}
+
+        /** The certificate was issued to someone else; the message shows what was found and expected. */
+        record Mismatch(String message) implements Outcome {}
+
+        /** No policy exists for this publisher kind. */
+        record Unsupported(String message) implements Outcome {}
+    }
+
+    public static Outcome check(Publisher publisher, CertificateClaims claims) {
+        if (publisher instanceof GitHubPublisher gh) {
+            return checkForge(gh, gh.repository(), "https://github.com/", "/.github/workflows/" + gh.workflow(),
+                    GITHUB_ISSUER, false, gh.environment(), true, claims, List.of("repository", "workflow"));
+        }
+        if (publisher instanceof GitLabPublisher gl) {
+            return checkForge(gl, gl.repository(), "https://gitlab.com/", "//" + gl.workflowFilepath(),
+                    GITLAB_ISSUER, true, gl.environment(), false, claims, List.of("repository", "workflow_filepath"));
+        }
+        if (publisher instanceof GooglePublisher g) {
+            return checkGoogle(g, claims);
+        }
+        return new Outcome.Unsupported("publisher kind '" + publisher.kind() + "' is not supported: there is no rule "
+                + "to check a certificate against it");
+    }
+
+    private static Outcome checkForge(Publisher publisher, String repository, String host, String workflowPath,
+                                      String expectedIssuer, boolean requireBothSuffixes,
+                                      Optional<String> environment, boolean environmentIgnoresCase,
+                                      CertificateClaims claims, List<String> identityKeys) {
+        String issuer = claims.issuer().orElse(null);
+        if (!expectedIssuer.equals(issuer)) {
+            return mismatch(publisher, "certificate issuer is " + quote(issuer) + ", expected " + quote(expectedIssuer));
+        }
+        String expectedRepoUri = host + repository;
+        String repoUri = claims.sourceRepositoryUri().orElse(null);
+        if (repoUri == null || !repoUri.equalsIgnoreCase(expectedRepoUri)) {
+            return mismatch(publisher, "certificate source repository URI is " + quote(repoUri) + ", expected "
+                    + quote(expectedRepoUri));
+        }
+        Optional<String> ref = claims.sourceRepositoryRef();
+        Optional<String> digest = claims.sourceRepositoryDigest();
+        if (requireBothSuffixes ? ref.isEmpty() || digest.isEmpty() : ref.isEmpty() && digest.isEmpty()) {
+            return mismatch(publisher, "certificate lacks the source repository ref and/or digest needed to check the "
+                    + "build config URI");
+        }
+        List<String> suffixes = new ArrayList<>();
+        ref.ifPresent(suffixes::add);
+        digest.ifPresent(suffixes::add);
+        String buildConfig = claims.buildConfigUri().orElse(null);
+        if (!buildConfigMatches(buildConfig, expectedRepoUri, workflowPath, suffixes)) {
+            return mismatch(publisher, "certificate build config URI is " + quote(buildConfig) + ", expected "
+                    + expectedRepoUri + workflowPath + "@" + String.join(" or @", suffixes));
+        }
+        Set<String> certified = new TreeSet<>(identityKeys);
+        certified.add("kind");
+        Set<String> asserted = new TreeSet<>();
+        if (environment.isPresent()) {
+            Optional<String> certEnv = claims.deploymentEnvironment();
+            if (certEnv.isEmpty()) {
+                asserted.add("environment");
+            } else if (environmentIgnoresCase ? certEnv.get().equalsIgnoreCase(environment.get())
+                    : certEnv.get().equals(environment.get())) {
+                certified.add("environment");
+            } else {
+                return mismatch(publisher, "certificate deployment environment is " + quote(certEnv.get())
+                        + ", expected " + quote(environment.get()));
+            }
+        }
+        return new Outcome.Match(new VerifiedIdentity(publisher, new TreeSet<>(certified), new TreeSet<>(asserted),
+                claims.sourceRepositoryIdentifier(), claims.sourceRepositoryOwnerIdentifier()));
+    }
+
+    /** Host and repository compare case-insensitively; the workflow path and the ref or commit exactly. */
+    private static boolean buildConfigMatches(String actual, String repoUri, String workflowPath, List<String> suffixes) {
+        if (actual == null || actual.length() < repoUri.length()
+                || !actual.regionMatches(true, 0, repoUri, 0, repoUri.length())) {
+            return false;
+        }
+        String rest = actual.substring(repoUri.length());
+        return suffixes.stream().anyMatch(s -> rest.equals(workflowPath + "@" + s));
+    }
+
+    private static Outcome checkGoogle(GooglePublisher publisher, CertificateClaims claims) {
+        String issuer = claims.issuer().orElse(null);
+        if (!GOOGLE_ISSUER.equals(issuer)) {
+            return mismatch(publisher, "certificate issuer is " + quote(issuer) + ", expected " + quote(GOOGLE_ISSUER));
+        }
+        if (claims.sanType() != CertificateClaims.SanType.EMAIL || !publisher.email().equals(claims.subjectAlternativeName())) {
+            return mismatch(publisher, "certificate subject is " + quote(claims.subjectAlternativeName())
+                    + ", expected e-mail " + quote(publisher.email()));
+        }
+        return new Outcome.Match(new VerifiedIdentity(publisher, new TreeSet<>(Set.of("kind", "email")),
+                new TreeSet<>(), Optional.empty(), Optional.empty()));
+    }
+
+    private static Outcome mismatch(Publisher publisher, String detail) {
+        return new Outcome.Mismatch("the certificate does not match the publisher " + publisher.describe() + ": "
+                + detail);
+    }
+
+    private static String quote(String s) {
+        return s == null ? "(absent)" : s;
+    }
+}
