@@ -45,6 +45,17 @@ public enum Fault {
      */
     WRONG_LOG_KEY,
     /**
+     * The SET is genuine but the checkpoint is signed by another key (with the trusted log's key hint).
+     * sigstore-java: "Transparency log entry could not be verified" (cause "Checkpoint signature was invalid").
+     */
+    WRONG_CHECKPOINT_KEY,
+    /**
+     * The entry comes from another transparency log (its own key, id, tree, SET and checkpoint), one the trusted root
+     * does not list. sigstore-java: "Transparency log entry could not be verified" (cause "Log entry (logid) does not
+     * match any provided transparency logs.").
+     */
+    UNTRUSTED_LOG,
+    /**
      * One inclusion-proof hash is corrupted (or, for a one-leaf tree, a bogus hash is added). sigstore-java:
      * "Transparency log entry could not be verified" (cause "Inclusion proof verification failed").
      */

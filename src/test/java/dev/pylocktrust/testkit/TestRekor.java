@@ -48,10 +48,11 @@ final class TestRekor {
     }
 
     /**
-     * Appends {@code body} and returns its entry. {@code signer} signs the SET and checkpoint: the log's own key,
-     * or another key to model a forged log response (the entry still claims this log's id).
+     * Appends {@code body} and returns its entry. {@code setSigner} signs the SET and {@code checkpointSigner} the
+     * checkpoint: normally the log's own key, another key to model a forged log response (the entry still claims this
+     * log's id and key hint).
      */
-    LogEntry append(byte[] body, long integratedTime, EcKey signer) {
+    LogEntry append(byte[] body, long integratedTime, EcKey setSigner, EcKey checkpointSigner) {
         int treeIndex = tree.append(body);
         int treeSize = tree.size();
         long logIndex = indexOffset + treeIndex;
@@ -59,10 +60,10 @@ final class TestRekor {
         String base64Body = Base64.getEncoder().encodeToString(body);
         String signable = "{\"body\":\"" + base64Body + "\",\"integratedTime\":" + integratedTime + ",\"logID\":\""
                 + HexFormat.of().formatHex(logId) + "\",\"logIndex\":" + logIndex + "}";
-        byte[] set = signer.sign(signable.getBytes(StandardCharsets.UTF_8));
+        byte[] set = setSigner.sign(signable.getBytes(StandardCharsets.UTF_8));
         byte[] rootHash = tree.rootHash(treeSize);
         return new LogEntry(logIndex, treeIndex, integratedTime, body, logId, set, treeSize, rootHash,
-                tree.inclusionProof(treeIndex, treeSize), checkpoint(treeSize, rootHash, signer));
+                tree.inclusionProof(treeIndex, treeSize), checkpoint(treeSize, rootHash, checkpointSigner));
     }
 
     private String checkpoint(int treeSize, byte[] rootHash, EcKey signer) {

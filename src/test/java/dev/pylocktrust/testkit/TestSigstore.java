@@ -61,6 +61,7 @@ public final class TestSigstore {
     private final EcKey rogueCtKey;
     private final EcKey rogueRekorKey;
     private final TestRekor rekor;
+    private final TestRekor untrustedRekor;
     private final byte[] trustedRoot;
     private long mintCount;
 
@@ -77,6 +78,7 @@ public final class TestSigstore {
         this.rogueRekorKey = EcKey.derive(EcKey.Curve.P256, seed, "rogue-rekor");
         long treeId = 1_000_000_000_000L + Math.floorMod(seed * 2_654_435_761L, 1_000_000_000L);
         this.rekor = new TestRekor(EcKey.derive(EcKey.Curve.P256, seed, "rekor"), REKOR_HOST, treeId, builder.logIndexOffset);
+        this.untrustedRekor = new TestRekor(rogueRekorKey, REKOR_HOST, treeId + 1, builder.logIndexOffset);
         this.trustedRoot = TrustedRootJson.build(ca, rekor.key(), ctKey, validFrom, validUntil);
     }
 
@@ -162,7 +164,10 @@ public final class TestSigstore {
         return ctKey.publicKey();
     }
 
-    /** How many entries the transparency log holds (every mint appends one, faulty or not). */
+    /**
+     * How many entries the trusted transparency log holds (every mint appends one, faulty or not, except
+     * {@link Fault#UNTRUSTED_LOG} mints, which go to another log).
+     */
     public synchronized int logSize() {
         return rekor.size();
     }
@@ -226,8 +231,11 @@ public final class TestSigstore {
         } else if (request.has(Fault.LOG_TIME_OUTSIDE_VALIDITY)) {
             integrated = notBefore.minus(LOG_TIME_SKEW);
         }
-        EcKey logSigner = request.has(Fault.WRONG_LOG_KEY) ? rogueRekorKey : rekor.key();
-        TestRekor.LogEntry entry = rekor.append(body, integrated.getEpochSecond(), logSigner);
+        TestRekor log = request.has(Fault.UNTRUSTED_LOG) ? untrustedRekor : rekor;
+        EcKey setSigner = request.has(Fault.WRONG_LOG_KEY) ? rogueRekorKey : log.key();
+        EcKey checkpointSigner = request.has(Fault.WRONG_LOG_KEY) || request.has(Fault.WRONG_CHECKPOINT_KEY)
+                ? rogueRekorKey : log.key();
+        TestRekor.LogEntry entry = log.append(body, integrated.getEpochSecond(), setSigner, checkpointSigner);
         if (request.has(Fault.BAD_INCLUSION_PROOF)) {
             entry = entry.withProofHashes(corrupted(entry.proofHashes()));
         }
