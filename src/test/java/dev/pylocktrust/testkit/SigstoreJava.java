@@ -7,12 +7,12 @@ import dev.sigstore.bundle.Bundle;
 import dev.sigstore.trustroot.SigstoreTrustedRoot;
 import java.io.ByteArrayInputStream;
 import java.io.StringReader;
-import java.nio.file.Path;
 import java.util.HexFormat;
 
 /**
- * Runs minted attestations through sigstore-java's {@code KeylessVerifier}, the cryptographic core of the production
- * verification path, until {@code dev.pylocktrust.attest.AttestationVerifier} is available to the testkit's tests.
+ * Runs minted attestations through sigstore-java's {@code KeylessVerifier} alone: the layer under the production
+ * verifier ({@link ProductionPath}), used to show which faults that layer catches by itself and which only
+ * pylock-trust's own checks catch.
  */
 final class SigstoreJava {
 
@@ -27,13 +27,6 @@ final class SigstoreJava {
         byte[] root = trustedRootJson.clone();
         return new SigstoreJava(KeylessVerifier.builder()
                 .trustedRootProvider(() -> SigstoreTrustedRoot.from(new ByteArrayInputStream(root)))
-                .build());
-    }
-
-    /** A verifier trusting the root in {@code trustedRootFile}, loaded the way the CLI loads {@code --trusted-root}. */
-    static SigstoreJava trusting(Path trustedRootFile) throws Exception {
-        return new SigstoreJava(KeylessVerifier.builder()
-                .trustedRootProvider(dev.sigstore.TrustedRootProvider.from(trustedRootFile))
                 .build());
     }
 
