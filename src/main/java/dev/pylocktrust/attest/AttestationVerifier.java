@@ -70,8 +70,10 @@ public final class AttestationVerifier {
         try {
             dist = new Distribution(distFilename, sha256Hex);
         } catch (IllegalArgumentException e) {
-            return reject(distFilename == null || distFilename.isEmpty() || distFilename.contains("/")
-                    ? RejectionReason.SUBJECT_NAME : RejectionReason.DIGEST, "invalid distribution: " + e.getMessage());
+            boolean badName = distFilename == null || distFilename.isEmpty() || distFilename.contains("/")
+                    || distFilename.contains("\\");
+            return reject(badName ? RejectionReason.SUBJECT_NAME : RejectionReason.DIGEST,
+                    "invalid distribution: " + e.getMessage());
         }
         return verify(a, asserted, Optional.of(dist), now);
     }

@@ -85,16 +85,24 @@ final class LogEntryChecks {
                     + "log entry" + loggedSerial(logged));
         }
         if (v1) {
-            Instant t = Instant.ofEpochSecond(entry.integratedTime().orElse(Long.MIN_VALUE / 1000));
             Instant notBefore = cert.getNotBefore().toInstant();
             Instant notAfter = cert.getNotAfter().toInstant();
-            if (entry.integratedTime().isEmpty() || t.isBefore(notBefore) || t.isAfter(notAfter)) {
+            Optional<Long> t = entry.integratedTime();
+            if (t.isEmpty() || t.get() < notBefore.getEpochSecond() || t.get() > notAfter.getEpochSecond()) {
                 return reject(RejectionReason.TIME_OUTSIDE_VALIDITY, "the log's integrated time "
-                        + entry.integratedTime().map(s -> Instant.ofEpochSecond(s).toString()).orElse("(absent)")
-                        + " is outside the certificate's validity " + notBefore + " to " + notAfter);
+                        + t.map(LogEntryChecks::epochText).orElse("(absent)") + " is outside the certificate's "
+                        + "validity " + notBefore + " to " + notAfter);
             }
         }
         return Optional.empty();
+    }
+
+    private static String epochText(long seconds) {
+        try {
+            return Instant.ofEpochSecond(seconds).toString();
+        } catch (java.time.DateTimeException e) {
+            return seconds + " (seconds since 1970)";
+        }
     }
 
     /** Extra words for a signature failure: which part disagrees with what the log recorded. */

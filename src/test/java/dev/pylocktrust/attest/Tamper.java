@@ -9,7 +9,7 @@ import java.util.Base64;
 import java.util.function.Consumer;
 
 /** Builds tampered copies of real attestations in test code: each case is named after the failure it provokes. */
-final class Tamper {
+public final class Tamper {
     private static final ObjectMapper M = new ObjectMapper();
 
     private final ObjectNode root;
@@ -18,11 +18,11 @@ final class Tamper {
         this.root = root;
     }
 
-    static Tamper of(String attestationFixture) {
+    public static Tamper of(String attestationFixture) {
         return ofBytes(Fixtures.bytes("attestations/" + attestationFixture));
     }
 
-    static Tamper ofBytes(byte[] json) {
+    public static Tamper ofBytes(byte[] json) {
         try {
             return new Tamper((ObjectNode) M.readTree(json));
         } catch (IOException e) {
@@ -30,16 +30,16 @@ final class Tamper {
         }
     }
 
-    ObjectNode json() {
+    public ObjectNode json() {
         return root;
     }
 
-    ObjectNode entry() {
+    public ObjectNode entry() {
         return (ObjectNode) root.path("verification_material").path("transparency_entries").get(0);
     }
 
     /** Edits the decoded statement JSON and re-encodes it (the signature no longer covers it). */
-    Tamper statement(Consumer<ObjectNode> edit) {
+    public Tamper statement(Consumer<ObjectNode> edit) {
         ObjectNode envelope = (ObjectNode) root.get("envelope");
         try {
             ObjectNode st = (ObjectNode) M.readTree(Base64.getMimeDecoder().decode(envelope.get("statement").asText()));
@@ -51,36 +51,36 @@ final class Tamper {
         return this;
     }
 
-    Tamper certificateFrom(String otherFixture) {
+    public Tamper certificateFrom(String otherFixture) {
         JsonNode other = of(otherFixture).root.path("verification_material").path("certificate");
         ((ObjectNode) root.get("verification_material")).set("certificate", other);
         return this;
     }
 
-    Tamper signatureFrom(String otherFixture) {
+    public Tamper signatureFrom(String otherFixture) {
         JsonNode other = of(otherFixture).root.path("envelope").path("signature");
         ((ObjectNode) root.get("envelope")).set("signature", other);
         return this;
     }
 
-    Tamper entryFrom(String otherFixture) {
+    public Tamper entryFrom(String otherFixture) {
         JsonNode other = of(otherFixture).entry();
         ((com.fasterxml.jackson.databind.node.ArrayNode) root.path("verification_material")
                 .path("transparency_entries")).set(0, other);
         return this;
     }
 
-    Tamper edit(Consumer<ObjectNode> edit) {
+    public Tamper edit(Consumer<ObjectNode> edit) {
         edit.accept(root);
         return this;
     }
 
-    Tamper editEntry(Consumer<ObjectNode> edit) {
+    public Tamper editEntry(Consumer<ObjectNode> edit) {
         edit.accept(entry());
         return this;
     }
 
-    byte[] bytes() {
+    public byte[] bytes() {
         try {
             return M.writeValueAsBytes(root);
         } catch (IOException e) {
@@ -88,12 +88,12 @@ final class Tamper {
         }
     }
 
-    Attestation attestation() {
+    public Attestation attestation() {
         return Attestation.parse(bytes());
     }
 
     /** Flips one bit of the base64 string at {@code field} of {@code node} (decoding and re-encoding). */
-    static void flipBase64(ObjectNode node, String field, int byteIndex) {
+    public static void flipBase64(ObjectNode node, String field, int byteIndex) {
         byte[] b = Base64.getMimeDecoder().decode(node.get(field).asText());
         b[byteIndex] ^= 0x01;
         node.put(field, Base64.getEncoder().encodeToString(b));

@@ -313,4 +313,13 @@ class TamperingTest {
         assertThat(((AttestationResult.Rejected) r1).reason()).isEqualTo(RejectionReason.SUBJECT_NAME);
         assertThat(((AttestationResult.Rejected) r2).reason()).isEqualTo(RejectionReason.DIGEST);
     }
+
+    @Test
+    void absurdIntegratedTimeIsARejectionNotACrash() {
+        Attestation a = Tamper.of(PUBLISH).editEntry(e -> e.put("integratedTime", "9000000000000000000")).attestation();
+        var r = rejected(a, Fixtures.dist(DIST));
+        assertThat(r.reason()).isEqualTo(RejectionReason.TIME_OUTSIDE_VALIDITY);
+        assertThat(r.message()).startsWith("the log's integrated time 9000000000000000000 (seconds since 1970) is "
+                + "outside the certificate's validity");
+    }
 }

@@ -1,0 +1,56 @@
+package dev.pylocktrust.cli;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** Runs {@code bin/pylock-trust} as a separate process, as a user would (for {@code *IT} tests). */
+final class LauncherRunner {
+    private LauncherRunner() {}
+
+    static Path launcher() {
+        String p = System.getProperty("pylocktrust.launcher");
+        if (p == null) {
+            throw new IllegalStateException("system property pylocktrust.launcher is not set (run with failsafe)");
+        }
+        return Path.of(p);
+    }
+
+    static CliRunner.Result run(Map<String, String> env, String... args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(launcher().toString());
+        cmd.addAll(List.of(args));
+        ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().putAll(env);
+        try {
+            Path out = Files.createTempFile("pylock-trust-it", ".out");
+            Path err = Files.createTempFile("pylock-trust-it", ".err");
+            pb.redirectOutput(out.toFile()).redirectError(err.toFile());
+            Process process = pb.start();
+            // A safety net against a hung process, not a performance assertion.
+            if (!process.waitFor(5, TimeUnit.MINUTES)) {
+                process.destroyForcibly();
+                throw new IllegalStateException("pylock-trust did not finish: " + cmd);
+            }
+            var result = new CliRunner.Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
+                    Files.readString(err, StandardCharsets.UTF_8));
+            Files.delete(out);
+            Files.delete(err);
+            return result;
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    static CliRunner.Result run(String... args) {
+        return run(Map.of(), args);
+    }
+}
