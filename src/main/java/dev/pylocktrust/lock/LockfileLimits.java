@@ -1,0 +1,21 @@
+package dev.pylocktrust.lock;
+
+/**
+ * Hard limits for reading a lock file, which may come from an untrusted pull request. Far above anything real (a
+ * large uv export is a few MiB, a package rarely has more than a few hundred wheels) and low enough that a hostile
+ * file cannot exhaust memory or time.
+ *
+ * @param maxFileBytes largest file read at all
+ * @param maxPackages most {@code [[packages]]} entries
+ * @param maxArrayLength most elements in any other array (wheels, dependencies, identities, records, policy lists)
+ * @param maxHashesPerFile most entries in one {@code hashes} table
+ */
+public record LockfileLimits(long maxFileBytes, int maxPackages, int maxArrayLength, int maxHashesPerFile) {
+    public static final LockfileLimits DEFAULT = new LockfileLimits(64L * 1024 * 1024, 100_000, 10_000, 32);
+
+    public LockfileLimits {
+        if (maxFileBytes <= 0 || maxPackages <= 0 || maxArrayLength <= 0 || maxHashesPerFile <= 0) {
+            throw new IllegalArgumentException("limits must be positive");
+        }
+    }
+}
