@@ -1,5 +1,6 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.python.PackageName;
 import java.time.LocalDate;
 import java.util.Objects;
 import java.util.Optional;
@@ -31,7 +32,7 @@ public record ApprovedIdentityChange(
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(approvedBy, "approvedBy");
-        if (!Names.isNormalized(packageName)) {
+        if (!PackageName.isNormalized(packageName)) {
             throw new IllegalArgumentException("package name is not normalized: " + packageName);
         }
         if (reason.isBlank()) {

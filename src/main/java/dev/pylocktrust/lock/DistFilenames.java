@@ -1,5 +1,9 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.python.InvalidSpecException;
+import dev.pylocktrust.python.PackageName;
+import dev.pylocktrust.python.Version;
+import dev.pylocktrust.python.WheelFilename;
 import java.io.ByteArrayOutputStream;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
@@ -7,17 +11,17 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Deriving and checking the filename of a locked file (PEP 751: {@code name}, else the basename of {@code path},
  * else the percent-decoded basename of {@code url}) against the package it belongs to. Names are compared after
  * PEP 503 normalization and versions under PEP 440 equality, never as raw strings: uv writes
  * {@code pyjwt-2.10.1-py3-none-any.whl} for the file PyPI serves as {@code PyJWT-2.10.1-py3-none-any.whl}.
- * Every method returns a problem description, or empty when the input is fine.
+ * Every check returns a problem description, or empty when the input is fine. Source distributions are split by
+ * the package's own name rather than at the last dash, and legacy archive suffixes are accepted, so old sdists
+ * ({@code Foo-Bar-1.0.tar.bz2}, {@code foo-1.0-1.tar.gz}) that other lockers wrote still read.
  */
 final class DistFilenames {
-    private static final Pattern WHEEL_NAME = Pattern.compile("[\\w.]+", Pattern.UNICODE_CHARACTER_CLASS);
     /** Source archive suffixes accepted on read (PyPI today only takes .tar.gz; older uploads use the rest). */
     static final List<String> SDIST_SUFFIXES = List.of(".tar.gz", ".tgz", ".zip", ".tar.bz2", ".tbz", ".tar.xz",
             ".txz", ".tar.zst", ".tar.lz", ".tlz", ".tar.lzma", ".tar");
@@ -107,37 +111,24 @@ final class DistFilenames {
         return Optional.empty();
     }
 
-    /** Checks a wheel filename: structure, name equal to the package's, version equal to the package's if set. */
+    /**
+     * Checks a wheel filename: it parses (the shared {@link WheelFilename} rules), names this package, and has the
+     * package's version (PEP 440 equality) when the package has one.
+     */
     static Optional<String> checkWheel(String filename, String packageName, Optional<String> version) {
-        if (!filename.endsWith(".whl")) {
-            return Optional.of("'" + filename + "' is not a wheel filename (it must end in .whl)");
+        WheelFilename wheel;
+        try {
+            wheel = WheelFilename.parse(filename);
+        } catch (InvalidSpecException e) {
+            return Optional.of(e.getMessage());
         }
-        String[] parts = filename.substring(0, filename.length() - 4).split("-", -1);
-        if (parts.length != 5 && parts.length != 6) {
-            return Optional.of("'" + filename + "' is not a wheel filename "
-                    + "(expected name-version[-build]-python-abi-platform.whl)");
+        if (!wheel.name().value().equals(packageName)) {
+            return Optional.of("wheel '" + filename + "' is for project '" + wheel.name().value() + "', not '"
+                    + packageName + "'");
         }
-        String name = parts[0];
-        if (!WHEEL_NAME.matcher(name).matches() || name.contains("__")) {
-            return Optional.of("'" + filename + "' has an invalid project name part '" + name + "'");
-        }
-        if (!Names.normalize(name).equals(packageName)) {
-            return Optional.of("wheel '" + filename + "' is for project '" + Names.normalize(name)
-                    + "', not '" + packageName + "'");
-        }
-        Optional<String> versionProblem = checkVersion(filename, parts[1], version);
-        if (versionProblem.isPresent()) {
-            return versionProblem;
-        }
-        if (parts.length == 6 && (parts[2].isEmpty() || !Character.isDigit(parts[2].charAt(0)))) {
-            return Optional.of("'" + filename + "' has a build tag '" + parts[2] + "' that does not start with a digit");
-        }
-        for (int i = parts.length - 3; i < parts.length; i++) {
-            for (String tag : parts[i].split("\\.", -1)) {
-                if (tag.isEmpty()) {
-                    return Optional.of("'" + filename + "' has an empty compatibility tag in '" + parts[i] + "'");
-                }
-            }
+        if (version.isPresent() && !wheel.version().equals(Version.parse(version.get()))) {
+            return Optional.of("'" + filename + "' is version " + wheel.version() + ", but the package is version "
+                    + version.get());
         }
         return Optional.empty();
     }
@@ -156,12 +147,13 @@ final class DistFilenames {
         String stem = filename.substring(0, filename.length() - suffix.length());
         for (int dash = stem.indexOf('-'); dash > 0; dash = stem.indexOf('-', dash + 1)) {
             String name = stem.substring(0, dash);
-            if (Names.isValid(name) && Names.normalize(name).equals(packageName)) {
+            if (PackageName.isValid(name) && PackageName.normalize(name).equals(packageName)) {
                 String v = stem.substring(dash + 1);
-                if (Pep440.isValid(v) && (version.isEmpty() || Pep440.sameVersion(v, version.get()))) {
+                Optional<Version> parsed = Version.tryParse(v);
+                if (parsed.isPresent() && (version.isEmpty() || parsed.get().equals(Version.parse(version.get())))) {
                     return Optional.empty();
                 }
-                if (Pep440.isValid(v)) {
+                if (parsed.isPresent()) {
                     return Optional.of("source distribution '" + filename + "' is version " + v
                             + ", but the package is version " + version.get());
                 }
@@ -169,16 +161,5 @@ final class DistFilenames {
         }
         return Optional.of("source distribution '" + filename + "' does not start with the project name '"
                 + packageName + "' followed by '-' and a valid version");
-    }
-
-    private static Optional<String> checkVersion(String filename, String fileVersion, Optional<String> version) {
-        if (!Pep440.isValid(fileVersion)) {
-            return Optional.of("'" + filename + "' has an invalid version '" + fileVersion + "'");
-        }
-        if (version.isPresent() && !Pep440.sameVersion(fileVersion, version.get())) {
-            return Optional.of("'" + filename + "' is version " + fileVersion + ", but the package is version "
-                    + version.get());
-        }
-        return Optional.empty();
     }
 }

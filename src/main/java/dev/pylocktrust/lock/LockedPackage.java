@@ -1,5 +1,7 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.python.PackageName;
+import dev.pylocktrust.python.Version;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -63,10 +65,10 @@ public record LockedPackage(
         Objects.requireNonNull(tool, "tool");
         attestationRecords = List.copyOf(attestationRecords);
         Objects.requireNonNull(extra, "extra");
-        if (!Names.isNormalized(name)) {
+        if (!PackageName.isNormalized(name)) {
             throw new IllegalArgumentException("package name is not normalized: " + name);
         }
-        if (version.isPresent() && !Pep440.isValid(version.get())) {
+        if (version.isPresent() && Version.tryParse(version.get()).isEmpty()) {
             throw new IllegalArgumentException("not a PEP 440 version: " + version.get());
         }
         sourceProblem(sdist.isPresent() || !wheels.isEmpty(), vcs.isPresent(), directory.isPresent(),

@@ -1,5 +1,6 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.python.PackageName;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -59,7 +60,7 @@ public record Lockfile(
             throw new IllegalArgumentException("created-by must not be empty");
         }
         extras.ifPresent(list -> list.forEach(e -> {
-            if (!Names.isNormalized(e)) {
+            if (!PackageName.isNormalized(e)) {
                 throw new IllegalArgumentException("extra name is not normalized: " + e);
             }
         }));

@@ -1,5 +1,9 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.python.PackageName;
+import dev.pylocktrust.python.InvalidSpecException;
+import dev.pylocktrust.python.Marker;
+import dev.pylocktrust.python.SpecifierSet;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -111,13 +115,21 @@ public final class LockfileReader {
             throw root.keyError("created-by", "must not be empty");
         }
         int max = limits.maxArrayLength();
-        Optional<String> requiresPython = root.optString("requires-python");
+        Optional<String> requiresPython = root.optValid("requires-python", SpecifierSet::parse);
         Optional<List<String>> environments = root.optStringArray("environments", max);
+        for (int i = 0; i < environments.map(List::size).orElse(0); i++) {
+            try {
+                Marker.parse(environments.get().get(i));
+            } catch (InvalidSpecException e) {
+                throw root.ctx.error(root.lineOfElement("environments", i), KeyPath.index("environments", i),
+                        e.getMessage());
+            }
+        }
         Optional<List<String>> extras = root.optStringArray("extras", max);
         if (extras.isPresent()) {
             for (int i = 0; i < extras.get().size(); i++) {
                 String extra = extras.get().get(i);
-                if (!Names.isNormalized(extra)) {
+                if (!PackageName.isNormalized(extra)) {
                     throw root.ctx.error(root.lineOfElement("extras", i), KeyPath.index("extras", i),
                             "extra name '" + extra + "' is not normalized", PylockTrustTables.normalizeHint(extra));
                 }

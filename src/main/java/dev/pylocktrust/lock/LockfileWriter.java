@@ -1,5 +1,6 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.python.Version;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeSet;
 
 /**
@@ -21,8 +23,12 @@ import java.util.TreeSet;
  * Every output re-parses to an equal model (tested against tomlj and Python's tomllib).
  */
 public final class LockfileWriter {
+    /** PEP 440 order; a package without a version (vcs, directory) sorts first. */
+    private static final Comparator<Optional<Version>> VERSION_ORDER =
+            Comparator.comparing(v -> v.orElse(null), Comparator.nullsFirst(Comparator.naturalOrder()));
     private static final Comparator<LockedPackage> PACKAGE_ORDER = Comparator.comparing(LockedPackage::name)
-            .thenComparing(p -> p.version().orElse(""), NaturalOrder.INSTANCE)
+            .thenComparing(p -> p.version().flatMap(Version::tryParse), VERSION_ORDER)
+            .thenComparing(p -> p.version().orElse(""))
             .thenComparing(p -> p.marker().orElse(""));
 
     private final String header;

@@ -1,5 +1,10 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.python.InvalidSpecException;
+import dev.pylocktrust.python.Marker;
+import dev.pylocktrust.python.PackageName;
+import dev.pylocktrust.python.SpecifierSet;
+import dev.pylocktrust.python.Version;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -12,7 +17,7 @@ import java.util.regex.Pattern;
 /** Reads one {@code [[packages]]} entry, with every PEP 751 MUST checked and reported at its key. */
 final class PackageReader {
     private static final Pattern SHA256 = Pattern.compile("[0-9a-fA-F]{64}");
-    /** Longest name or version we accept: far above any real one, and keeps pattern matching cheap. */
+    /** Longest name we accept: far above any real one, and keeps pattern matching cheap. */
     private static final int MAX_NAME_LENGTH = 1024;
 
     private PackageReader() {}
@@ -20,15 +25,12 @@ final class PackageReader {
     static LockedPackage read(TomlNode n) {
         int max = n.ctx.limits.maxArrayLength();
         String name = n.requireString("name");
-        if (name.length() > MAX_NAME_LENGTH || !Names.isNormalized(name)) {
+        if (name.length() > MAX_NAME_LENGTH || !PackageName.isNormalized(name)) {
             throw n.keyError("name", PylockTrustTables.notNormalized(name), PylockTrustTables.normalizeHint(name));
         }
-        Optional<String> version = n.optString("version");
-        if (version.isPresent() && (version.get().length() > MAX_NAME_LENGTH || !Pep440.isValid(version.get()))) {
-            throw n.keyError("version", "'" + version.get() + "' is not a valid PEP 440 version");
-        }
-        Optional<String> marker = n.optString("marker");
-        Optional<String> requiresPython = n.optString("requires-python");
+        Optional<String> version = n.optValid("version", Version::parse);
+        Optional<String> marker = n.optValid("marker", Marker::parse);
+        Optional<String> requiresPython = n.optValid("requires-python", SpecifierSet::parse);
         Optional<String> index = n.optString("index");
         List<RawTable> dependencies = new ArrayList<>();
         for (TomlNode d : n.optTableArray("dependencies", max).orElse(List.of())) {

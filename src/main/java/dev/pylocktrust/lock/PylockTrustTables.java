@@ -1,5 +1,6 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.python.PackageName;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -91,7 +92,7 @@ final class PylockTrustTables {
         for (TomlNode n : ours.optTableArray(APPROVED_CHANGES, max).orElse(List.of())) {
             n.rejectUnknownKeys(Set.copyOf(CHANGE_KEYS));
             String pkg = n.requireString("package");
-            if (!Names.isNormalized(pkg)) {
+            if (!PackageName.isNormalized(pkg)) {
                 throw n.keyError("package", notNormalized(pkg), normalizeHint(pkg));
             }
             AttestationIdentity from = identity(n, "from");
@@ -114,7 +115,7 @@ final class PylockTrustTables {
         List<String> names = n.optStringArray(key, max).orElse(List.of());
         for (int i = 0; i < names.size(); i++) {
             String name = names.get(i);
-            if (!Names.isNormalized(name)) {
+            if (!PackageName.isNormalized(name)) {
                 throw n.ctx.error(n.lineOfElement(key, i), KeyPath.index(n.pathOf(key), i), notNormalized(name),
                         normalizeHint(name));
             }
@@ -139,12 +140,12 @@ final class PylockTrustTables {
     }
 
     static String notNormalized(String name) {
-        return Names.isValid(name) ? "package name '" + name + "' is not normalized"
+        return PackageName.isValid(name) ? "package name '" + name + "' is not normalized"
                 : "'" + name + "' is not a valid package name";
     }
 
     static String[] normalizeHint(String name) {
-        return Names.isValid(name) ? new String[] {"write '" + Names.normalize(name) + "' (PEP 503 normalized form)"}
+        return PackageName.isValid(name) ? new String[] {"write '" + PackageName.normalize(name) + "' (PEP 503 normalized form)"}
                 : new String[0];
     }
 

@@ -1,5 +1,6 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.python.InvalidSpecException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -12,6 +13,7 @@ import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.Function;
 import org.tomlj.TomlArray;
 import org.tomlj.TomlTable;
 
@@ -100,6 +102,22 @@ final class TomlNode {
 
     String requireString(String key, String... hints) {
         return optString(key).orElseThrow(() -> keyError(key, "required string missing", hints));
+    }
+
+    /**
+     * A string that must parse with one of the shared PyPA parsers (version, marker, specifier set); the parser's
+     * message, which quotes the input and names the rule, becomes the error at this key.
+     */
+    Optional<String> optValid(String key, Function<String, ?> parser) {
+        Optional<String> s = optString(key);
+        s.ifPresent(value -> {
+            try {
+                parser.apply(value);
+            } catch (InvalidSpecException e) {
+                throw keyError(key, e.getMessage());
+            }
+        });
+        return s;
     }
 
     /** A non-empty string, or a missing key. */

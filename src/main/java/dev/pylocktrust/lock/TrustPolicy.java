@@ -1,5 +1,6 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.python.PackageName;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -38,7 +39,7 @@ public record TrustPolicy(
     private static SortedSet<String> names(Set<String> in, String what) {
         Objects.requireNonNull(in, what);
         for (String name : in) {
-            if (!Names.isNormalized(name)) {
+            if (!PackageName.isNormalized(name)) {
                 throw new IllegalArgumentException(what + ": package name is not normalized: " + name);
             }
         }

@@ -46,7 +46,9 @@ class LockfileReaderErrorsTest {
                 arguments(H + "\n[[packages]]\nversion = \"1.0\"\n",
                         "pylock.toml:4: packages[0].name: required string missing"),
                 arguments(H + "\n[[packages]]\nname = \"foo\"\nversion = \"one\"\n",
-                        "pylock.toml:6: packages[0].version: 'one' is not a valid PEP 440 version"),
+                        "pylock.toml:6: packages[0].version: invalid version 'one': does not follow the PEP 440 "
+                                + "version scheme ([N!]N(.N)*[{a|b|rc}N][.postN][.devN][+local], e.g. 1.2.3, 2.0rc1, "
+                                + "1!1.0.post2.dev3+ubuntu.1)"),
                 arguments(H + "\n[[packages]]\nname = \"foo\"\nversion = \"1.0\"\n",
                         "pylock.toml:4: packages[0]: a package needs a source: sdist, wheels, "
                                 + "or exactly one of vcs, directory, archive"),
@@ -101,8 +103,8 @@ class LockfileReaderErrorsTest {
                                 + "but the package is version 1.0"),
                 arguments(H + "\n[[packages]]\nname = \"foo\"\nversion = \"1.0\"\n"
                                 + "wheels = [{ name = \"foo-1.0.zip\", url = \"u\", " + HASH + " }]\n",
-                        "pylock.toml:7: packages[0].wheels[0].name: 'foo-1.0.zip' is not a wheel filename "
-                                + "(it must end in .whl)"),
+                        "pylock.toml:7: packages[0].wheels[0].name: invalid wheel filename 'foo-1.0.zip': "
+                                + "must end with '.whl' (case-sensitive)"),
                 arguments(H + "\n[[packages]]\nname = \"foo\"\nversion = \"1.0\"\n"
                                 + "wheels = [{ url = \"https://x/..%2F..%2Ffoo-1.0-py3-none-any.whl\", " + HASH + " }]\n",
                         "pylock.toml:7: packages[0].wheels[0].url: filename '../../foo-1.0-py3-none-any.whl' "
@@ -139,6 +141,28 @@ class LockfileReaderErrorsTest {
                 .isInstanceOf(LockfileException.class)
                 .hasMessage(expected)
                 .satisfies(e -> assertThat(((LockfileException) e).exitCode()).isEqualTo(ExitCode.USAGE));
+    }
+
+    /** Markers and specifiers are checked with the shared PyPA parsers; their message follows the location. */
+    static Stream<Arguments> invalidPyPaStrings() {
+        return Stream.of(
+                arguments(H + "\n[[packages]]\nname = \"foo\"\nmarker = \"python_version >> '3'\"\n",
+                        "pylock.toml:6: packages[0].marker: invalid marker "),
+                arguments(H + "\n[[packages]]\nname = \"foo\"\nrequires-python = \">=3.8,<<4\"\n",
+                        "pylock.toml:6: packages[0].requires-python: invalid specifier set "),
+                arguments(H + "requires-python = \">=3.9,<<4\"\npackages = []\n",
+                        "pylock.toml:3: requires-python: invalid specifier set "),
+                arguments(H + "environments = [\n  \"sys_platform == 'linux'\",\n  \"os_nam == 'nt'\",\n]\n"
+                                + "packages = []\n",
+                        "pylock.toml:5: environments[1]: invalid marker "));
+    }
+
+    @ParameterizedTest
+    @MethodSource("invalidPyPaStrings")
+    void markersAndSpecifiersAreChecked(String toml, String expectedStart) {
+        assertThatThrownBy(() -> Fixtures.parse(toml))
+                .isInstanceOf(LockfileException.class)
+                .hasMessageStartingWith(expectedStart);
     }
 
     @ParameterizedTest
