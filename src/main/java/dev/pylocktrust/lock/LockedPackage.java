@@ -1,6 +1,8 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.python.Marker;
 import dev.pylocktrust.python.PackageName;
+import dev.pylocktrust.python.SpecifierSet;
 import dev.pylocktrust.python.Version;
 import java.util.ArrayList;
 import java.util.List;
@@ -68,9 +70,9 @@ public record LockedPackage(
         if (!PackageName.isNormalized(name)) {
             throw new IllegalArgumentException("package name is not normalized: " + name);
         }
-        if (version.isPresent() && Version.tryParse(version.get()).isEmpty()) {
-            throw new IllegalArgumentException("not a PEP 440 version: " + version.get());
-        }
+        version.ifPresent(Version::parse); // each throws InvalidSpecException, an IllegalArgumentException
+        marker.ifPresent(Marker::parse);
+        requiresPython.ifPresent(SpecifierSet::parse);
         sourceProblem(sdist.isPresent() || !wheels.isEmpty(), vcs.isPresent(), directory.isPresent(),
                 archive.isPresent()).ifPresent(p -> {
                     throw new IllegalArgumentException(p);

@@ -1,6 +1,8 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.python.Marker;
 import dev.pylocktrust.python.PackageName;
+import dev.pylocktrust.python.SpecifierSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -56,6 +58,8 @@ public record Lockfile(
         Objects.requireNonNull(tool, "tool");
         Objects.requireNonNull(policy, "policy");
         Objects.requireNonNull(extra, "extra");
+        requiresPython.ifPresent(SpecifierSet::parse); // throws InvalidSpecException, an IllegalArgumentException
+        environments.ifPresent(list -> list.forEach(Marker::parse));
         if (createdBy.isEmpty()) {
             throw new IllegalArgumentException("created-by must not be empty");
         }

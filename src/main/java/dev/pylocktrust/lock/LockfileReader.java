@@ -95,6 +95,10 @@ public final class LockfileReader {
             toml = Toml.parse(text, TomlVersion.V1_0_0);
         } catch (StackOverflowError e) {
             throw new LockfileException(file, 0, "", "invalid TOML: nested too deeply to parse");
+        } catch (OutOfMemoryError e) {
+            // tomlj holds the whole parse tree (~270 bytes of heap per byte of input); once we unwind it is garbage.
+            throw new LockfileException(file, 0, "", "file is too large to parse in the available memory ("
+                    + text.length() / (1024 * 1024) + " MiB)", "give Java more memory (-Xmx) or split the lock file");
         }
         if (toml.hasErrors()) {
             TomlParseError first = toml.errors().get(0);
