@@ -60,7 +60,8 @@ public final class LockfileWriter {
         wheels.sort(Comparator.comparing(LockedFile::filename).thenComparing(f -> f.sha256().orElse("")));
         List<AttestationIdentity> identities = new ArrayList<>(new TreeSet<>(p.attestationIdentities()));
         List<FileAttestationRecord> records = new ArrayList<>(p.attestationRecords());
-        records.sort(Comparator.comparing(FileAttestationRecord::filename).thenComparing(FileAttestationRecord::sha256));
+        records.sort(Comparator.comparing(FileAttestationRecord::filename)
+                .thenComparing(FileAttestationRecord::sha256));
         return new LockedPackage(p.name(), p.version(), p.marker(), p.requiresPython(), p.index(), p.dependencies(),
                 p.sdist(), wheels, p.vcs(), p.directory(), p.archive(), identities, p.tool(), records, p.extra());
     }

@@ -145,7 +145,8 @@ final class PylockTrustTables {
     }
 
     static String[] normalizeHint(String name) {
-        return PackageName.isValid(name) ? new String[] {"write '" + PackageName.normalize(name) + "' (PEP 503 normalized form)"}
+        return PackageName.isValid(name)
+                ? new String[] {"write '" + PackageName.normalize(name) + "' (PEP 503 normalized form)"}
                 : new String[0];
     }
 

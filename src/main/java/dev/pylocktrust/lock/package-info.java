@@ -6,6 +6,9 @@
  * identities, per-file verification facts in {@code [packages.tool.pylock-trust]}, and reviewer-visible policy in
  * {@code [tool.pylock-trust]}.
  *
+ * <p>PyPA rules (names, versions, wheel filenames, markers, specifiers) come from {@code dev.pylocktrust.python};
+ * this package adds where a string sits in the file, so every error reads {@code FILE:LINE: KEY.PATH: problem}.
+ *
  * <p>Traps this package handles, each with a test:
  * <ul>
  *   <li>Every array of tables may be written inline ({@code wheels = [{...}]}) or as {@code [[packages.wheels]]};
@@ -22,6 +25,9 @@
  *   <li>Tool tables are disposable for installers: nothing that decides trust lives only there, except our own
  *       policy, which is reviewed in the diff and whose unknown keys are errors so a typo cannot weaken it.</li>
  *   <li>Unknown keys in PEP 751 tables and other tools' tables survive a read/write round trip.</li>
+ *   <li>tomlj's {@code Toml.tomlEscape} writes {@code \'}, which is not a TOML escape: Python's tomllib rejects
+ *       the file. {@code TomlEmitter} escapes strings itself; a Python interop test guards it.</li>
+ *   <li>tomlj keeps the whole parse tree: about 270 bytes of heap per byte of input, hence a 16 MiB limit.</li>
  * </ul>
  */
 package dev.pylocktrust.lock;
