@@ -107,7 +107,13 @@ public final class LockfileReader {
                     "invalid TOML: " + first.getMessage() + (more > 0 ? " (and " + more + " more errors)" : ""));
         }
         ReadContext ctx = new ReadContext(file, new SourceLines(text), limits);
-        Lockfile lock = readTop(new TomlNode(ctx, toml, "", 1));
+        Lockfile lock;
+        try {
+            lock = readTop(new TomlNode(ctx, toml, "", 1));
+        } catch (IllegalArgumentException e) {
+            // Every rule is checked above with its location; this only keeps a missed one a usage error.
+            throw new LockfileException(file, 0, "", "invalid lock file: " + e.getMessage(), e);
+        }
         return new ParsedLockfile(file, lock, ctx.sourceMap.build(), ctx.warnings);
     }
 
