@@ -42,7 +42,8 @@ public sealed interface DistributionFilename permits WheelFilename, SdistFilenam
     /**
      * PEP 740's subject-versus-filename comparison: same normalized name, PEP 440-equal version, and for wheels the
      * same build tag and the same <em>set</em> of lower-cased tags ({@code a.b} equals {@code b.a}). A wheel never
-     * equals an sdist.
+     * equals an sdist; two sdists compare by name and version only (as the reference implementation does), so
+     * {@code .tar.gz} and {@code .zip} of one release match: the digest check that follows tells them apart.
      */
     boolean sameDistribution(DistributionFilename other);
 }

@@ -119,6 +119,9 @@ public final class Version implements Comparable<Version> {
     }
 
     private static String whyInvalid(String s) {
+        if (s.isEmpty()) {
+            return "is blank";
+        }
         for (int i = 0; i < s.length(); i++) {
             if (Inputs.isPythonSpace(s.charAt(i))) {
                 return "contains whitespace at index " + i + " (only leading and trailing whitespace is allowed)";

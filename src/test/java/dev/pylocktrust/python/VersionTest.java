@@ -157,6 +157,8 @@ class VersionTest {
                         + " and digits separated by '.', '-' or '_'");
         assertThatThrownBy(() -> Version.parse(""))
                 .hasMessage("invalid version '': is empty");
+        assertThatThrownBy(() -> Version.parse(" \t "))
+                .hasMessage("invalid version ' \\t ': is blank");
         assertThatThrownBy(() -> Version.parse("1.0\u001b[31m"))
                 .hasMessageStartingWith("invalid version '1.0\\u001b[31m': ");
     }
