@@ -124,7 +124,10 @@ final class HtmlPageParser {
 
     private ProvenanceLink provenance(Map<String, String> a) {
         String v = a.get("data-provenance");
-        // A page declaring API 1.3+ that omits data-provenance says "none"; older pages say nothing.
-        return v == null ? new ProvenanceLink.Absent(version.supportsProvenance()) : FileEntries.provenance(v, base);
+        if (v == null) {
+            // A page declaring API 1.3+ that omits data-provenance says "none"; older pages say nothing.
+            return version.supportsProvenance() ? new ProvenanceLink.Null() : new ProvenanceLink.Absent();
+        }
+        return FileEntries.provenance(v, base);
     }
 }

@@ -214,7 +214,8 @@ final class JsonPageParser {
 
     private ProvenanceLink provenance(JsonNode f, boolean pageSupportsProvenance) {
         if (!f.has("provenance")) {
-            return new ProvenanceLink.Absent(pageSupportsProvenance);
+            // PEP 740: on a 1.3+ page an omitted key means "no provenance"; before 1.3 it means nothing.
+            return pageSupportsProvenance ? new ProvenanceLink.Null() : new ProvenanceLink.Absent();
         }
         JsonNode v = f.get("provenance");
         if (v.isNull()) {

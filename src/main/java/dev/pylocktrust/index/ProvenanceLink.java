@@ -10,16 +10,18 @@ public sealed interface ProvenanceLink
     /** The page gives a provenance URL, already resolved to an absolute URL. */
     record Listed(String url) implements ProvenanceLink {}
 
-    /** JSON {@code "provenance": null}: the index states that the file has no provenance. */
+    /**
+     * The index states that the file has no provenance: JSON {@code "provenance": null}, or a page declaring Simple
+     * API 1.3 or later without the key (JSON) or the {@code data-provenance} attribute (HTML), which PEP 740 allows
+     * for "none". JSON and HTML pages for the same facts therefore parse to the same link.
+     */
     record Null() implements ProvenanceLink {}
 
     /**
-     * No {@code provenance} key (JSON) or no {@code data-provenance} attribute (HTML). On a page declaring API 1.3
-     * or later this means "none"; on an older page (or a mirror that rewrites pages) it means "unknown".
-     *
-     * @param pageSupportsProvenance true if the page declared Simple API 1.3 or later
+     * A page older than Simple API 1.3 (or a mirror that declares such a version): it cannot say anything about
+     * provenance, so nothing is known.
      */
-    record Absent(boolean pageSupportsProvenance) implements ProvenanceLink {}
+    record Absent() implements ProvenanceLink {}
 
     /** The page gives a value that PEP 740 forbids (relative, http, not a URL); a lookup fails closed. */
     record Invalid(String value, String reason) implements ProvenanceLink {}

@@ -33,8 +33,8 @@ public sealed interface ProvenanceLookup
     }
 
     /**
-     * The index states that the file has no provenance: {@code "provenance": null}, an API 1.3+ page without the key,
-     * or PyPI's Integrity API answering 404 with {@code {"message": "No provenance available for <file>"}}.
+     * The index states that the file has no provenance: {@code "provenance": null}, an API 1.3+ page without the key
+     * or attribute, or PyPI's Integrity API answering 404 with {@code {"message": "No provenance available for <file>"}}.
      */
     record NotPublished(String why) implements ProvenanceLookup {}
 

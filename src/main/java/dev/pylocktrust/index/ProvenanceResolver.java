@@ -10,10 +10,9 @@ import okhttp3.HttpUrl;
  * Turns a file's {@link ProvenanceLink} into a {@link ProvenanceLookup}. The decision table:
  * <pre>
  * link                     | integrity API known | outcome
- * Null                     | any                 | NotPublished (the page says so)
- * Absent, page API >= 1.3  | no                  | NotPublished (the page omits it; PEP 740 allows that for "none")
- * Absent, page API <  1.3  | no                  | NotSupported (nothing is known)
- * Absent                   | yes                 | query the Integrity API:
+ * Null                     | any                 | NotPublished (the page says so: null, or no key on a 1.3+ page)
+ * Absent (page before 1.3) | no                  | NotSupported (nothing is known)
+ * Absent (page before 1.3) | yes                 | query the Integrity API:
  *                          |                     |   200 -> Found; 404 {"message": "No provenance available for F"}
  *                          |                     |   -> NotPublished; bare 404 -> Failed (wrong project/version/file)
  * Listed                   | any                 | GET it: 200 -> Found; anything else, 404 included -> Failed
@@ -46,8 +45,7 @@ final class ProvenanceResolver {
         try {
             ProvenanceLink link = file.provenance();
             if (link instanceof ProvenanceLink.Null) {
-                return new ProvenanceLookup.NotPublished("the index lists no provenance for " + file.filename()
-                        + " (\"provenance\": null)");
+                return new ProvenanceLookup.NotPublished("the index lists no provenance for " + file.filename());
             }
             if (link instanceof ProvenanceLink.Invalid inv) {
                 return failed("the index lists an invalid provenance URL for " + file.filename() + ": "
@@ -56,13 +54,8 @@ final class ProvenanceResolver {
             if (link instanceof ProvenanceLink.Listed listed) {
                 return fetch(file, listed.url(), false);
             }
-            boolean pageSupports = ((ProvenanceLink.Absent) link).pageSupportsProvenance();
             if (integrityBase.isPresent()) {
                 return fetch(file, integrityUrl(integrityBase.get(), file, version).toString(), true);
-            }
-            if (pageSupports) {
-                return new ProvenanceLookup.NotPublished("the index lists no provenance for " + file.filename()
-                        + " (its page speaks Simple API 1.3+ and has no provenance key)");
             }
             return new ProvenanceLookup.NotSupported("the index does not serve PEP 740 provenance (its page for '"
                     + file.project() + "' predates Simple API 1.3); nothing is known about " + file.filename()
