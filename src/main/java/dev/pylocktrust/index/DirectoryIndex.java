@@ -122,9 +122,13 @@ final class DirectoryIndex {
             try {
                 URI resolved = page.resolve(ref);
                 String scheme = resolved.getScheme() == null ? "" : resolved.getScheme().toLowerCase(Locale.ROOT);
-                return scheme.equals("file") || scheme.equals("https") || scheme.equals("http")
+                if (scheme.equals("file")) {
+                    // One spelling (file:///...) for every local URL, whatever the reference looked like.
+                    return Optional.of(Path.of(resolved).toUri().toString());
+                }
+                return scheme.equals("https") || scheme.equals("http")
                         ? Optional.of(resolved.toString()) : Optional.empty();
-            } catch (IllegalArgumentException e) {
+            } catch (IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
                 return Optional.empty();
             }
         }
