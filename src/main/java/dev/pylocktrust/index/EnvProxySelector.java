@@ -111,6 +111,10 @@ final class EnvProxySelector extends ProxySelector {
         return v == null || v.isBlank() ? Optional.empty() : Optional.of(v.strip());
     }
 
+    private static String decode(String s) {
+        return java.net.URLDecoder.decode(s.replace("+", "%2B"), java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     private static Optional<ProxySpec> spec(Map<String, String> env, String name) {
         Optional<String> value = get(env, name);
         if (value.isEmpty()) {
@@ -152,11 +156,12 @@ final class EnvProxySelector extends ProxySelector {
         int port = uri.getPort() < 0 ? defaultPort : uri.getPort();
         Proxy proxy = new Proxy(type, InetSocketAddress.createUnresolved(uri.getHost(), port));
         Optional<Netrc.Login> creds = Optional.empty();
-        String userInfo = uri.getUserInfo();
+        // Split the raw user info before decoding: a %3A in the user name is not the separator.
+        String userInfo = uri.getRawUserInfo();
         if (userInfo != null && !userInfo.isEmpty()) {
             int colon = userInfo.indexOf(':');
-            creds = Optional.of(colon < 0 ? new Netrc.Login(userInfo, "")
-                    : new Netrc.Login(userInfo.substring(0, colon), userInfo.substring(colon + 1)));
+            creds = Optional.of(colon < 0 ? new Netrc.Login(decode(userInfo), "")
+                    : new Netrc.Login(decode(userInfo.substring(0, colon)), decode(userInfo.substring(colon + 1))));
         }
         return Optional.of(new ProxySpec(proxy, creds));
     }

@@ -54,7 +54,11 @@ public final class IndexClient implements AutoCloseable {
         UrlPolicy policy = new UrlPolicy(config.trustedHosts());
         Optional<DiskCache> cache = openCache(config);
         if (config.location() instanceof IndexLocation.Remote r) {
-            HttpUrl withCredentials = HttpUrl.get(r.url());
+            HttpUrl withCredentials = HttpUrl.parse(r.url().toString());
+            if (withCredentials == null) {
+                throw new UsageException("--index-url " + Urls.redact(r.url().toString())
+                        + " is not a valid http(s) URL");
+            }
             if (!policy.allows(withCredentials)) {
                 throw new UsageException("--index-url " + Urls.redact(withCredentials) + " uses plain http",
                         "use https, or pass --trusted-host " + withCredentials.host()

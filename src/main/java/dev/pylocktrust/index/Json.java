@@ -62,6 +62,10 @@ final class Json {
     /** A parse error with its position, without echoing large chunks of hostile input. */
     static IndexFormatException malformed(String what, JsonProcessingException e) {
         String reason = e.getOriginalMessage();
+        int marker = reason == null ? -1 : reason.indexOf(" (start marker at");
+        if (marker > 0) {
+            reason = reason.substring(0, marker);
+        }
         var loc = e.getLocation();
         String where = loc == null ? "" : " at line " + loc.getLineNr() + ", column " + loc.getColumnNr();
         return new IndexFormatException(what + " is not valid JSON" + where + ": " + Texts.clip(reason), e);

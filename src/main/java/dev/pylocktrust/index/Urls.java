@@ -21,10 +21,30 @@ final class Urls {
         return b.build().toString();
     }
 
-    /** Redacts a URL given as text; text that is not an http(s) URL is only clipped. */
+    /**
+     * Redacts a URL given as text. Text that okhttp cannot parse still loses anything that looks like user info
+     * ({@code scheme://...@}), so that a malformed URL never prints its password.
+     */
     static String redact(String url) {
         HttpUrl parsed = HttpUrl.parse(url);
-        return parsed == null ? Texts.clip(url) : redact(parsed);
+        if (parsed != null) {
+            return redact(parsed);
+        }
+        int scheme = url.indexOf("://");
+        if (scheme >= 0) {
+            int authorityEnd = url.length();
+            for (char c : new char[] {'/', '?', '#'}) {
+                int i = url.indexOf(c, scheme + 3);
+                if (i >= 0) {
+                    authorityEnd = Math.min(authorityEnd, i);
+                }
+            }
+            int at = url.lastIndexOf('@', authorityEnd - 1);
+            if (at > scheme) {
+                url = url.substring(0, scheme + 3) + "***@" + url.substring(at + 1);
+            }
+        }
+        return Texts.clip(url);
     }
 
     /** Same scheme, host and port. */
