@@ -50,6 +50,7 @@ public final class TestIndexServer implements AutoCloseable {
 
     private TestIndexServer(TestIndex index) {
         this.index = index;
+        server.setServerSocketFactory(new NoDelayServerSocketFactory());
         server.setDispatcher(new Dispatcher() {
             @Override
             public MockResponse dispatch(RecordedRequest request) throws InterruptedException {
@@ -156,6 +157,41 @@ public final class TestIndexServer implements AutoCloseable {
         server.close();
     }
 
+    /**
+     * MockWebServer writes a response's headers and body separately; with Nagle's algorithm on the accepted socket,
+     * the second write waits for the client's delayed ACK (about 40 ms on Linux loopback) and every request looks 40 ms
+     * slower than it is. Real servers disable Nagle; so does this one.
+     */
+    private static final class NoDelayServerSocketFactory extends javax.net.ServerSocketFactory {
+        @Override
+        public java.net.ServerSocket createServerSocket() throws IOException {
+            return new java.net.ServerSocket() {
+                @Override
+                public java.net.Socket accept() throws IOException {
+                    java.net.Socket s = super.accept();
+                    s.setTcpNoDelay(true);
+                    return s;
+                }
+            };
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port) throws IOException {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
+            throw new UnsupportedOperationException();
+        }
+
+        @Override
+        public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress address)
+                throws IOException {
+            throw new UnsupportedOperationException();
+        }
+    }
+
     /** A response before it becomes a MockResponse, so that faults can change it. */
     private record Reply(int code, Map<String, String> headers, byte[] body) {
         static Reply of(int code, String contentType, byte[] body) {
@@ -207,7 +243,7 @@ public final class TestIndexServer implements AutoCloseable {
                 case HANG:
                     return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
                 case OVERSIZE: {
-                    byte[] filler = new byte[(int) f.size()];
+                    byte[] filler = new byte[Math.toIntExact(f.size())];
                     Arrays.fill(filler, (byte) ' ');
                     MockResponse.Builder b = new MockResponse.Builder().code(200)
                             .setHeader("Content-Type", route(req).headers().getOrDefault("Content-Type", JSON));
