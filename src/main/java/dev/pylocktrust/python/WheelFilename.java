@@ -1,0 +1,142 @@
+package dev.pylocktrust.python;
+
+import java.util.Objects;
+import java.util.Optional;
+import java.util.Set;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * A parsed wheel filename: {@code {name}-{version}(-{build tag})?-{python tag}-{abi tag}-{platform tag}.whl}.
+ *
+ * <p>Follows packaging's {@code parse_wheel_filename}: exactly 4 or 5 dashes before {@code .whl}; the name part may
+ * use {@code .} and upper case (older tools wrote {@code MarkupSafe-...}, {@code zope.interface-...}) but never
+ * {@code __}; the version is any PEP 440 spelling; a build tag starts with a digit; compressed tag sets are expanded
+ * and compared as sets. Stricter than packaging on purpose: the name must be a valid ASCII PEP 508 project name and
+ * tags must be ASCII (PyPI accepts nothing else).
+ *
+ * <p>{@code equals} compares the filename string exactly; use {@link #sameDistribution} for the PEP 740 comparison.
+ *
+ * @see <a href="https://packaging.python.org/en/latest/specifications/binary-distribution-format/">Binary
+ *     distribution format</a>
+ */
+public final class WheelFilename implements DistributionFilename {
+    private static final String WHAT = "wheel filename";
+    private static final String SUFFIX = ".whl";
+    private static final Pattern NAME_PART = Pattern.compile("[A-Za-z0-9._]+");
+    private static final Pattern BUILD_TAG = Pattern.compile("([0-9]+)(.*)");
+
+    private final String filename;
+    private final PackageName name;
+    private final Version version;
+    private final BuildTag buildTag;
+    private final Set<Tag> tags;
+
+    private WheelFilename(String filename, PackageName name, Version version, BuildTag buildTag, Set<Tag> tags) {
+        this.filename = filename;
+        this.name = name;
+        this.version = version;
+        this.buildTag = buildTag;
+        this.tags = tags;
+    }
+
+    /**
+     * Parses a wheel filename.
+     *
+     * @throws InvalidSpecException e.g. {@code invalid wheel filename 'foo-1.0-py3-none.whl': expected 4 or 5 '-'
+     *     separators before .whl (name-version[-build]-python-abi-platform), found 3}
+     */
+    public static WheelFilename parse(String filename) {
+        Objects.requireNonNull(filename, "filename");
+        Inputs.checkFilename(WHAT, filename);
+        if (!filename.endsWith(SUFFIX)) {
+            throw new InvalidSpecException(WHAT, filename, "must end with '.whl' (case-sensitive)");
+        }
+        String stem = filename.substring(0, filename.length() - SUFFIX.length());
+        int dashes = (int) stem.chars().filter(c -> c == '-').count();
+        if (dashes != 4 && dashes != 5) {
+            throw new InvalidSpecException(WHAT, filename, "expected 4 or 5 '-' separators before .whl"
+                    + " (name-version[-build]-python-abi-platform), found " + dashes);
+        }
+        String[] parts = stem.split("-", dashes - 1);
+        PackageName name = parseName(filename, parts[0]);
+        Version version = Inputs.parsePart(WHAT, filename, "version part", parts[1], Version::parse);
+        BuildTag build = dashes == 5 ? parseBuildTag(filename, parts[2]) : null;
+        Set<Tag> tags = Inputs.parsePart(WHAT, filename, "tags part", parts[parts.length - 1], Tag::parseSet);
+        return new WheelFilename(filename, name, version, build, tags);
+    }
+
+    private static PackageName parseName(String filename, String part) {
+        if (part.isEmpty()) {
+            throw new InvalidSpecException(WHAT, filename, "name part is empty");
+        }
+        if (part.contains("__")) {
+            throw new InvalidSpecException(WHAT, filename, "name part " + Inputs.quote(part)
+                    + " contains '__' (a wheel name escapes each run of '-', '_', '.' to one '_')");
+        }
+        if (!NAME_PART.matcher(part).matches()) {
+            String reason = PackageName.invalidReason(part);
+            throw new InvalidSpecException(WHAT, filename, "name part " + Inputs.quote(part) + ": "
+                    + (reason != null ? reason : "only ASCII letters, digits, '.' and '_' are allowed"));
+        }
+        return Inputs.parsePart(WHAT, filename, "name part", part, PackageName::of);
+    }
+
+    private static BuildTag parseBuildTag(String filename, String part) {
+        Matcher m = BUILD_TAG.matcher(part);
+        if (!m.matches()) {
+            throw new InvalidSpecException(WHAT, filename,
+                    "build tag " + Inputs.quote(part) + " must start with a digit");
+        }
+        return new BuildTag(Inputs.parseNumber(WHAT, filename, "build tag", m.group(1)), m.group(2));
+    }
+
+    @Override
+    public PackageName name() {
+        return name;
+    }
+
+    @Override
+    public Version version() {
+        return version;
+    }
+
+    @Override
+    public String filename() {
+        return filename;
+    }
+
+    public Optional<BuildTag> buildTag() {
+        return Optional.ofNullable(buildTag);
+    }
+
+    /** The expanded, lower-cased tag set, in filename order. */
+    public Set<Tag> tags() {
+        return tags;
+    }
+
+    @Override
+    public boolean sameDistribution(DistributionFilename other) {
+        if (!(other instanceof WheelFilename)) {
+            return false;
+        }
+        WheelFilename w = (WheelFilename) other;
+        return name.equals(w.name) && version.equals(w.version) && Objects.equals(buildTag, w.buildTag)
+                && tags.equals(w.tags);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+        return o instanceof WheelFilename && filename.equals(((WheelFilename) o).filename);
+    }
+
+    @Override
+    public int hashCode() {
+        return filename.hashCode();
+    }
+
+    @Override
+    public String toString() {
+        return filename;
+    }
+}
