@@ -3,6 +3,8 @@ package dev.pylocktrust.index;
 import dev.pylocktrust.NetworkException;
 import dev.pylocktrust.PylockTrustException;
 import dev.pylocktrust.UsageException;
+import dev.pylocktrust.python.InvalidSpecException;
+import dev.pylocktrust.python.PackageName;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
@@ -251,9 +253,10 @@ public final class IndexClient implements AutoCloseable {
 
     private static String normalize(String name) {
         try {
-            return ProjectNames.normalize(name);
-        } catch (IllegalArgumentException e) {
-            throw new UsageException(e.getMessage());
+            return PackageName.of(name).value();
+        } catch (InvalidSpecException e) {
+            throw new UsageException(e.getMessage(),
+                    "a project name has ASCII letters, digits, '.', '_' and '-', and starts and ends with a letter or digit");
         }
     }
 

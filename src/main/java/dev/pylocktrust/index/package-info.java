@@ -19,7 +19,8 @@
  *   <li>{@code data-provenance} must be an absolute https URL (PEP 740); a relative or http value is rejected.</li>
  * </ul>
  *
- * <p>Only this package imports okhttp. Nothing here makes a trust decision: provenance bytes are returned as
+ * <p>Project names are normalized with {@code dev.pylocktrust.python.PackageName} before any request. Only this
+ * package imports okhttp. Nothing here makes a trust decision: provenance bytes are returned as
  * received (checked for size and JSON well-formedness only) and the {@code attest} layer verifies them, from the
  * network or from the cache, on every run.
  */

@@ -196,7 +196,7 @@ class IndexClientPagesTest {
         try (IndexClient c = client()) {
             assertThatThrownBy(() -> c.projectPage("../etc"))
                     .isInstanceOf(dev.pylocktrust.UsageException.class)
-                    .hasMessageStartingWith("'../etc' is not a valid Python project name");
+                    .hasMessageStartingWith("invalid project name '../etc': ");
             assertThat(server.requests()).isEmpty();
         }
     }

@@ -7,24 +7,8 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** PEP 503 names (spec 4.1) and Simple API versions (spec 2.1). */
-class NamesAndVersionsTest {
-    @ParameterizedTest
-    @CsvSource({
-        "Django, django", "Markup_Safe, markup-safe", "zope.interface, zope-interface", "a--_.b, a-b",
-        "A, a", "pip, pip", "Foo.Bar-baz_9, foo-bar-baz-9",
-    })
-    void normalize(String name, String normalized) {
-        assertThat(ProjectNames.normalize(name)).isEqualTo(normalized);
-    }
-
-    @ParameterizedTest
-    @ValueSource(strings = {"", "-a", "a-", ".a", "a b", "a/b", "../x", "a\n", "é"})
-    void invalidNames(String name) {
-        assertThat(ProjectNames.isValid(name)).isFalse();
-        assertThatThrownBy(() -> ProjectNames.normalize(name)).isInstanceOf(IllegalArgumentException.class);
-    }
-
+/** Simple API versions (spec 2.1). Project names are {@code python.PackageName}'s, tested there. */
+class ApiVersionTest {
     @ParameterizedTest
     @CsvSource({"1.0, 1, 0, false", "1.4, 1, 4, true", "1.3, 1, 3, true", "1.2, 1, 2, false", " 1.10 , 1, 10, true"})
     void parseVersions(String text, int major, int minor, boolean provenance) {
