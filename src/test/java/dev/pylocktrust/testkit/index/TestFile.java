@@ -43,4 +43,10 @@ public record TestFile(String project, String version, String filename, byte[] c
         return new TestFile(project, version, filename, content, sha256, bytes, metadataSha256, provenance,
                 requiresPython, yanked, uploadTime);
     }
+
+    /** This file with another provenance document served for it ({@code null}: none). */
+    public TestFile withProvenance(byte[] newProvenance) {
+        return new TestFile(project, version, filename, content, sha256, metadata, metadataSha256, newProvenance,
+                requiresPython, yanked, uploadTime);
+    }
 }
