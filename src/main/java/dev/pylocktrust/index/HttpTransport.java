@@ -34,11 +34,15 @@ import okhttp3.HttpUrl;
 final class HttpTransport implements AutoCloseable {
     static final int MAX_REDIRECTS = 10;
 
+    /** What one attempt ended with. */
+    private sealed interface Attempt permits Answer, Retryable {}
+
     /** A final answer. {@code body} is empty for 304. */
-    record Answer(int code, HttpUrl url, String contentType, String etag, String lastModified, byte[] body) {}
+    record Answer(int code, HttpUrl url, String contentType, String etag, String lastModified, byte[] body)
+            implements Attempt {}
 
     /** A try that may be repeated: why it failed and the wait the server asked for, if any. */
-    private record Retryable(String reason, Optional<Duration> retryAfter) {}
+    private record Retryable(String reason, Optional<Duration> retryAfter) implements Attempt {}
 
     private final OkHttpClient client;
     private final UrlPolicy policy;
@@ -105,7 +109,7 @@ final class HttpTransport implements AutoCloseable {
     Answer get(HttpUrl url, String accept, Map<String, String> extra, long cap, String what) {
         String lastReason = null;
         for (int attempt = 1; ; attempt++) {
-            Object outcome = exchange(url, accept, extra, cap, what);
+            Attempt outcome = exchange(url, accept, extra, cap, what);
             if (outcome instanceof Answer a) {
                 return a;
             }
@@ -141,7 +145,7 @@ final class HttpTransport implements AutoCloseable {
     }
 
     /** One attempt, following redirects: an {@link Answer} or a {@link Retryable}. */
-    private Object exchange(HttpUrl start, String accept, Map<String, String> extra, long cap, String what) {
+    private Attempt exchange(HttpUrl start, String accept, Map<String, String> extra, long cap, String what) {
         HttpUrl current = start;
         for (int hop = 0; hop <= MAX_REDIRECTS; hop++) {
             policy.checkRequest(current, what);

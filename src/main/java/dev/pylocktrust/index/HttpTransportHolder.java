@@ -23,6 +23,7 @@ final class HttpTransportHolder implements Supplier<HttpTransport>, AutoCloseabl
             // Fail at open, not at the first request, when the CA bundle is unusable.
             TlsTrust.fromPem(config.caCertificates().get());
         }
+        // Likewise for a malformed proxy variable (the constructor throws IllegalArgumentException).
         new EnvProxySelector(config.environment());
     }
 

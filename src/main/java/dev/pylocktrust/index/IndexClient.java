@@ -123,18 +123,18 @@ public final class IndexClient implements AutoCloseable {
     public Map<String, ProjectPage> projectPages(Collection<String> names) {
         List<String> projects = new ArrayList<>(new LinkedHashSet<>(names.stream().map(IndexClient::normalize).toList()));
         Map<String, ProjectPage> out = new LinkedHashMap<>();
-        List<Object> results = runAll("project pages", projects, p -> {
+        List<PageOrError> results = runAll("project pages", projects, p -> {
             try {
-                return projectPage(p);
+                return new PageOrError(projectPage(p), null);
             } catch (PylockTrustException e) {
-                return e;
+                return new PageOrError(null, e);
             }
         });
         for (int i = 0; i < projects.size(); i++) {
-            if (results.get(i) instanceof PylockTrustException e) {
-                throw e;
+            if (results.get(i).error() != null) {
+                throw results.get(i).error();
             }
-            out.put(projects.get(i), (ProjectPage) results.get(i));
+            out.put(projects.get(i), results.get(i).page());
         }
         return out;
     }
@@ -173,11 +173,11 @@ public final class IndexClient implements AutoCloseable {
             unique.putIfAbsent(sha, r);
         }
         List<ProvenanceRequest> list = List.copyOf(unique.values());
-        List<Object> results = runAll("provenance", list, r -> provenance(r.file(), r.version()));
+        List<ProvenanceLookup> results = runAll("provenance", list, r -> provenance(r.file(), r.version()));
         Map<String, ProvenanceLookup> out = new LinkedHashMap<>();
         int i = 0;
         for (String sha : unique.keySet()) {
-            out.put(sha, (ProvenanceLookup) results.get(i++));
+            out.put(sha, results.get(i++));
         }
         return out;
     }
@@ -202,23 +202,27 @@ public final class IndexClient implements AutoCloseable {
         http.close();
     }
 
-    private <T> List<Object> runAll(String task, List<T> items, Function<T, Object> work) {
+    /** One project's page, or why it could not be had (so that all fetches end before the first error is thrown). */
+    private record PageOrError(ProjectPage page, PylockTrustException error) {}
+
+    /** Runs {@code work} on every item with at most {@code jobs} at once; results in input order. */
+    private <T, R> List<R> runAll(String task, List<T> items, Function<T, R> work) {
         if (items.isEmpty()) {
             return List.of();
         }
         ExecutorService executor = pool();
         AtomicInteger done = new AtomicInteger();
-        List<Future<Object>> futures = new ArrayList<>(items.size());
+        List<Future<R>> futures = new ArrayList<>(items.size());
         for (T item : items) {
             futures.add(executor.submit(() -> {
-                Object r = work.apply(item);
+                R r = work.apply(item);
                 config.progress().update(task, done.incrementAndGet(), items.size(), counters.snapshot());
                 return r;
             }));
         }
-        List<Object> results = new ArrayList<>(items.size());
+        List<R> results = new ArrayList<>(items.size());
         try {
-            for (Future<Object> f : futures) {
+            for (Future<R> f : futures) {
                 results.add(f.get());
             }
         } catch (InterruptedException e) {

@@ -51,6 +51,15 @@ public record IndexConfig(
         Sleeper sleeper,
         Clock clock) {
 
+    /** A summary for diagnostics: no credentials, no environment (proxy variables may carry passwords). */
+    @Override
+    public String toString() {
+        return "IndexConfig[location=" + location + ", trustedHosts=" + trustedHosts + ", integrityUrl="
+                + integrityUrl.map(u -> Urls.redact(u.toString())).orElse("auto") + ", jobs=" + jobs + ", timeout="
+                + timeout + ", maxTries=" + maxTries + ", cacheDir=" + cacheDir.map(Path::toString).orElse("none")
+                + ", offline=" + offline + ", limits=" + limits + "]";
+    }
+
     /** Upper bound for {@code --jobs}. */
     public static final int MAX_JOBS = 256;
 

@@ -26,6 +26,12 @@ public sealed interface IndexLocation permits IndexLocation.Remote, IndexLocatio
                 throw new IllegalArgumentException("index URL has no host");
             }
         }
+
+        /** Never prints the password a URL may carry. */
+        @Override
+        public String toString() {
+            return "Remote[" + Urls.redact(url.toString()) + "]";
+        }
     }
 
     /** A mirror directory laid out as documented in the README ({@code <dir>/<project>/index.json}). */

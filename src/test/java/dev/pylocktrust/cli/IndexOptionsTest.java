@@ -84,6 +84,14 @@ class IndexOptionsTest {
     }
 
     @Test
+    void configNeverPrintsSecrets() {
+        IndexConfig c = parse("--index-url", "https://alice:s3cret@pypi.internal/simple").toBuilder()
+                .environment(java.util.Map.of("https_proxy", "http://u:proxypass@proxy:3128")).build();
+        assertThat(c.toString()).contains("https://pypi.internal/simple").doesNotContain("s3cret")
+                .doesNotContain("proxypass").doesNotContain("alice");
+    }
+
+    @Test
     void offlineWithAMirrorDirectoryNeedsNoCache(@TempDir Path tmp) {
         assertThat(parse("--no-cache", "--offline", "--index-url", tmp.toString()).offline()).isTrue();
         assertThat(Optional.of(parse("--index-url", tmp.toUri().toString()).location()))

@@ -61,6 +61,23 @@ class IndexClientProvenanceTest {
     }
 
     @Test
+    void realProvenanceArrivesByteForByte() throws Exception {
+        byte[] real;
+        try (var in = getClass().getResourceAsStream("/fixtures/provenance/sampleproject-4.0.0.tar.gz.provenance.json")) {
+            real = in.readAllBytes();
+        }
+        TestIndex withReal = new dev.pylocktrust.testkit.index.TestIndexBuilder((name, sha, id) -> real)
+                .add(dev.pylocktrust.testkit.index.TestRelease.of("sampleproject", "4.0.0")
+                        .withFiles("sampleproject-4.0.0.tar.gz").withIdentity(ServerFixture.SAMPLE_ID))
+                .build();
+        server.serve(withReal);
+        try (IndexClient c = client(config())) {
+            IndexFile f = c.projectPage("sampleproject").files().get(0);
+            assertThat(((ProvenanceLookup.Found) c.provenance(f, "4.0.0")).json()).isEqualTo(real);
+        }
+    }
+
+    @Test
     void nullProvenanceIsNotPublishedWithoutARequest() {
         try (IndexClient c = client(config())) {
             IndexFile f = file(c.projectPage("markup-safe"), unattested);

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -157,41 +156,6 @@ public final class TestIndexServer implements AutoCloseable {
         server.close();
     }
 
-    /**
-     * MockWebServer writes a response's headers and body separately; with Nagle's algorithm on the accepted socket,
-     * the second write waits for the client's delayed ACK (about 40 ms on Linux loopback) and every request looks 40 ms
-     * slower than it is. Real servers disable Nagle; so does this one.
-     */
-    private static final class NoDelayServerSocketFactory extends javax.net.ServerSocketFactory {
-        @Override
-        public java.net.ServerSocket createServerSocket() throws IOException {
-            return new java.net.ServerSocket() {
-                @Override
-                public java.net.Socket accept() throws IOException {
-                    java.net.Socket s = super.accept();
-                    s.setTcpNoDelay(true);
-                    return s;
-                }
-            };
-        }
-
-        @Override
-        public java.net.ServerSocket createServerSocket(int port) throws IOException {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public java.net.ServerSocket createServerSocket(int port, int backlog) throws IOException {
-            throw new UnsupportedOperationException();
-        }
-
-        @Override
-        public java.net.ServerSocket createServerSocket(int port, int backlog, java.net.InetAddress address)
-                throws IOException {
-            throw new UnsupportedOperationException();
-        }
-    }
-
     /** A response before it becomes a MockResponse, so that faults can change it. */
     private record Reply(int code, Map<String, String> headers, byte[] body) {
         static Reply of(int code, String contentType, byte[] body) {
@@ -286,7 +250,7 @@ public final class TestIndexServer implements AutoCloseable {
         TestIndex idx = index;
         if (!seg.isEmpty() && seg.get(0).equals("simple")) {
             if (seg.size() == 1 || (seg.size() == 2 && seg.get(1).isEmpty())) {
-                boolean json = negotiate(req.getHeaders().get("Accept")).equals(JSON);
+                boolean json = ContentNegotiation.choose(req.getHeaders().get("Accept")).equals(JSON);
                 return Reply.of(200, json ? JSON : HTML, json ? SimplePages.projectListJson(idx.projects())
                         : SimplePages.projectListHtml(idx.projects()));
             }
@@ -318,7 +282,7 @@ public final class TestIndexServer implements AutoCloseable {
     }
 
     private Reply page(RecordedRequest req, TestProject p) {
-        String type = negotiate(req.getHeaders().get("Accept"));
+        String type = ContentNegotiation.choose(req.getHeaders().get("Accept"));
         SimplePages.Links links = new SimplePages.Links(this::fileUrl, this::provenanceUrl, provenanceKey);
         byte[] body = type.equals(JSON) ? SimplePages.json(p, links, apiVersion) : SimplePages.html(p, links, apiVersion);
         String etag = "\"" + TestIndexBuilder.sha256(body).substring(0, 20) + "\"";
@@ -367,39 +331,5 @@ public final class TestIndexServer implements AutoCloseable {
 
     private static Reply notFound() {
         return Reply.of(404, "text/html", "<html><body><h1>404 Not Found</h1></body></html>".getBytes(StandardCharsets.UTF_8));
-    }
-
-    /** PEP 691 negotiation with q-values; no Accept or no match gives HTML, as PyPI does. */
-    static String negotiate(String accept) {
-        if (accept == null || accept.isBlank()) {
-            return HTML;
-        }
-        String best = HTML;
-        double bestQ = 0;
-        for (String part : accept.split(",")) {
-            String[] params = part.split(";");
-            String type = params[0].strip().toLowerCase(Locale.ROOT);
-            double q = 1.0;
-            for (int i = 1; i < params.length; i++) {
-                String p = params[i].strip();
-                if (p.startsWith("q=")) {
-                    try {
-                        q = Double.parseDouble(p.substring(2));
-                    } catch (NumberFormatException e) {
-                        q = 0;
-                    }
-                }
-            }
-            String offered = switch (type) {
-                case JSON, "application/vnd.pypi.simple.latest+json" -> JSON;
-                case HTML, "application/vnd.pypi.simple.latest+html", "text/html" -> type.equals("text/html") ? "text/html" : HTML;
-                default -> null;
-            };
-            if (offered != null && q > bestQ) {
-                best = offered;
-                bestQ = q;
-            }
-        }
-        return best;
     }
 }
