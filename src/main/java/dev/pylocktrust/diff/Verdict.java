@@ -5,8 +5,9 @@ import java.util.List;
 import java.util.function.Predicate;
 
 /**
- * The one-line summary that opens every report, most severe first, e.g.
- * {@code 2 identity changes (1 unapproved), 1 package lost attestations, 5 upgrades, 1 new unattested package}.
+ * The one-line summary that opens every report, e.g.
+ * {@code 2 identity changes (1 unapproved), 1 package lost attestations, 5 upgrades, 1 new unattested package}:
+ * the risky counts first (ranks 1 to 3), then versions, then packages added and removed, then the rest.
  */
 public final class Verdict {
     private Verdict() {}
@@ -29,6 +30,9 @@ public final class Verdict {
         add(parts, count(changes, Change.IndexChanged.class::isInstance), "index change", "index changes");
         add(parts, count(changes, c -> c instanceof Change.SourceChanged s && s.risk() == Risk.INTEGRITY),
                 "source change", "source changes");
+        add(parts, count(changes, c -> c instanceof Change.VersionChanged v && !v.downgrade()), "upgrade", "upgrades");
+        add(parts, count(changes, c -> c instanceof Change.VersionChanged v && v.downgrade()), "downgrade",
+                "downgrades");
         add(parts, count(changes, c -> c instanceof Change.PackageAdded a && a.attested()), "new attested package",
                 "new attested packages");
         add(parts, count(changes, c -> c instanceof Change.PackageAdded a && !a.attested()),
@@ -36,9 +40,6 @@ public final class Verdict {
         add(parts, count(changes, Change.PackageRemoved.class::isInstance), "removed package", "removed packages");
         add(parts, count(changes, Change.IdentitiesFirstRecorded.class::isInstance),
                 "package attested for the first time", "packages attested for the first time");
-        add(parts, count(changes, c -> c instanceof Change.VersionChanged v && !v.downgrade()), "upgrade", "upgrades");
-        add(parts, count(changes, c -> c instanceof Change.VersionChanged v && v.downgrade()), "downgrade",
-                "downgrades");
         add(parts, count(changes, Change.FilesChanged.class::isInstance), "package with file changes",
                 "packages with file changes");
         add(parts, count(changes, Change.IdentitiesRemoved.class::isInstance), "package with fewer identities",
