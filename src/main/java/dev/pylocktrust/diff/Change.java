@@ -71,8 +71,8 @@ public sealed interface Change {
     /**
      * An identity HEAD records for a package and BASE does not.
      *
-     * @param approval the {@code [[tool.pylock-trust.approved-identity-changes]]} entry in HEAD whose {@code from} is one
-     *     of BASE's identities and whose {@code to} is this identity, if any
+     * @param approval the {@code [[tool.pylock-trust.approved-identity-changes]]} entry in HEAD whose {@code from}
+     *     is one of BASE's identities and whose {@code to} is this identity, if any
      */
     record AddedIdentity(AttestationIdentity identity, Optional<ApprovedIdentityChange> approval) {
         public AddedIdentity {

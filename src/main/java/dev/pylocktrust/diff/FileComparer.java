@@ -111,7 +111,8 @@ final class FileComparer {
         String version = head.version().orElse("");
         if (!lost.isEmpty()) {
             changes.add(new Change.AttestationsLost(head.name(), base.version(), head.version(),
-                    base.attestationIdentities(), lost, allowedUnattested, lostLine.isPresent() ? lostLine : headMap.lineOf(head)));
+                    base.attestationIdentities(), lost, allowedUnattested,
+                    lostLine.isPresent() ? lostLine : headMap.lineOf(head)));
         }
         if (!hashes.isEmpty()) {
             changes.add(new Change.HashChanged(head.name(), version, hashes, hashLine));

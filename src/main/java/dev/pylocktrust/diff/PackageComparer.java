@@ -45,8 +45,8 @@ final class PackageComparer {
 
         // Only a move between two named indexes: a file without an index key (pip) or a direct source says nothing.
         if (base.index().isPresent() && head.index().isPresent() && !sameIndex(base.index(), head.index())) {
-            changes.add(new Change.IndexChanged(name, Locations.redact(base.index().get()), Locations.redact(head.index().get()),
-                    line));
+            changes.add(new Change.IndexChanged(name, Locations.redact(base.index().get()),
+                    Locations.redact(head.index().get()), line));
         }
         changes.addAll(SourceComparer.compare(base, head, line));
         if (!base.isDirect() && !head.isDirect()) {

@@ -37,7 +37,8 @@ final class PackagePairing {
         headByName.keySet().forEach(n -> names.put(n, true));
         List<Pair> pairs = new ArrayList<>();
         for (String name : names.keySet()) {
-            pairs.addAll(pairWithin(baseByName.getOrDefault(name, List.of()), headByName.getOrDefault(name, List.of())));
+            pairs.addAll(pairWithin(baseByName.getOrDefault(name, List.of()),
+                    headByName.getOrDefault(name, List.of())));
         }
         return pairs;
     }

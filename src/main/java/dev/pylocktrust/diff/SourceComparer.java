@@ -52,8 +52,8 @@ final class SourceComparer {
                 continue;
             }
             Risk risk = Risk.ROUTINE;
-            if (key.equals("url") && from.isPresent() && to.isPresent()
-                    && !Locations.origin(String.valueOf(from.get())).equals(Locations.origin(String.valueOf(to.get())))) {
+            if (key.equals("url") && from.isPresent() && to.isPresent() && !Locations.origin(String.valueOf(from.get()))
+                    .equals(Locations.origin(String.valueOf(to.get())))) {
                 risk = Risk.INTEGRITY;
             } else if (key.equals("url") && (from.isEmpty() || to.isEmpty())) {
                 risk = Risk.INTEGRITY; // switched between a URL and a local path

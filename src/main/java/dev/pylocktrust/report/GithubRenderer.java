@@ -20,7 +20,8 @@ public final class GithubRenderer {
                 Finding safe = new Finding(f.severity(), f.code(), f.packageName(), f.file().map(Printable::of),
                         Printable.of(f.message()), String.join("\n", Printable.lines(f.detail())),
                         String.join("\n", Printable.lines(f.hint())), f.location());
-                String title = section.title() + (f.packageName().isEmpty() ? "" : ": " + Printable.of(f.packageName()));
+                String title = section.title()
+                        + (f.packageName().isEmpty() ? "" : ": " + Printable.of(f.packageName()));
                 lines.add(GithubCommands.annotation(safe, title));
             }
         }
