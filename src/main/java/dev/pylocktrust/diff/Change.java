@@ -1,0 +1,375 @@
+package dev.pylocktrust.diff;
+
+import dev.pylocktrust.lock.ApprovedIdentityChange;
+import dev.pylocktrust.lock.AttestationIdentity;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.OptionalInt;
+import java.util.SortedMap;
+
+/**
+ * One thing that changed between BASE and HEAD. Each kind is a record of plain values (the lockfile's own objects
+ * and strings, never rendered text); {@code headLine} is the line in HEAD where a reviewer should look (the new
+ * identity, the changed file, the package entry), empty when the thing is not in HEAD (a removed package) or the
+ * position is unknown.
+ */
+public sealed interface Change {
+
+    Risk risk();
+
+    /** The normalized package name, or empty for a change to the whole lockfile. */
+    String packageName();
+
+    OptionalInt headLine();
+
+    /** Sorts first within its rank when negative (unapproved identity changes, downgrades). */
+    default int priority() {
+        return 0;
+    }
+
+    // ---- rank 1 ----
+
+    /**
+     * HEAD records a publisher identity for the package that BASE did not (identities compare with the same rule as
+     * {@code lock}: {@code Publisher.sameIdentity}).
+     *
+     * @param before BASE's identities for the package
+     * @param after HEAD's identities for the package
+     * @param added identities in HEAD that match none in BASE, with the approval found for each
+     * @param removed identities in BASE that match none in HEAD
+     */
+    record IdentityChanged(String packageName, Optional<String> version, List<AttestationIdentity> before,
+                           List<AttestationIdentity> after, List<AddedIdentity> added,
+                           List<AttestationIdentity> removed, OptionalInt headLine) implements Change {
+        public IdentityChanged {
+            before = List.copyOf(before);
+            after = List.copyOf(after);
+            added = List.copyOf(added);
+            removed = List.copyOf(removed);
+            if (added.isEmpty()) {
+                throw new IllegalArgumentException("an identity change adds at least one identity");
+            }
+        }
+
+        /** True when HEAD's policy approves every added identity (from one of BASE's identities). */
+        public boolean approved() {
+            return added.stream().allMatch(a -> a.approval().isPresent());
+        }
+
+        @Override
+        public Risk risk() {
+            return Risk.IDENTITY;
+        }
+
+        @Override
+        public int priority() {
+            return approved() ? 0 : -1;
+        }
+    }
+
+    /**
+     * An identity HEAD records for a package and BASE does not.
+     *
+     * @param approval the {@code [[tool.pylock-trust.approved-identity-changes]]} entry in HEAD whose {@code from}
+     *     is one of BASE's identities and whose {@code to} is this identity, if any
+     */
+    record AddedIdentity(AttestationIdentity identity, Optional<ApprovedIdentityChange> approval) {
+        public AddedIdentity {
+            Objects.requireNonNull(identity, "identity");
+            Objects.requireNonNull(approval, "approval");
+        }
+    }
+
+    // ---- rank 2 ----
+
+    /**
+     * A package attested in BASE is not in HEAD: either HEAD records no identity for it at all ({@code files} is
+     * empty), or HEAD's per-file records say that files whose BASE counterparts were verified have no (valid)
+     * provenance.
+     *
+     * @param baseIdentities what BASE recorded
+     * @param allowedUnattested HEAD's policy lists the package in {@code allow-unattested}
+     */
+    record AttestationsLost(String packageName, Optional<String> baseVersion, Optional<String> headVersion,
+                            List<AttestationIdentity> baseIdentities, List<LostFile> files,
+                            boolean allowedUnattested, OptionalInt headLine) implements Change {
+        public AttestationsLost {
+            baseIdentities = List.copyOf(baseIdentities);
+            files = List.copyOf(files);
+        }
+
+        @Override
+        public Risk risk() {
+            return Risk.ATTESTATION;
+        }
+
+        @Override
+        public int priority() {
+            return allowedUnattested ? 0 : -1;
+        }
+    }
+
+    /**
+     * A HEAD file whose BASE counterpart (same file, or the same kind of file of the previous version) was verified.
+     *
+     * @param headStatus HEAD's record status: {@code no-provenance} or {@code failed}
+     */
+    record LostFile(String filename, String baseFilename, String headStatus) {}
+
+    // ---- rank 3 ----
+
+    /** The same file (same package, version and filename) with different hashes. */
+    record HashChanged(String packageName, String version, List<FileHashes> files, OptionalInt headLine)
+            implements Change {
+        public HashChanged {
+            files = List.copyOf(files);
+        }
+
+        @Override
+        public Risk risk() {
+            return Risk.INTEGRITY;
+        }
+    }
+
+    /** @param comparable false when the two entries share no hash algorithm, so nothing could be compared */
+    record FileHashes(String filename, SortedMap<String, String> base, SortedMap<String, String> head,
+                      boolean comparable) {}
+
+    /**
+     * Files in HEAD that come from a host none of the package's BASE files came from (a file that moved, or a new
+     * file from a new place).
+     *
+     * @param baseOrigins where BASE's files came from ({@code https://host}, or {@code local path})
+     */
+    record FilesFromNewHost(String packageName, Optional<String> version, List<String> baseOrigins,
+                            List<MovedFile> files, OptionalInt headLine) implements Change {
+        public FilesFromNewHost {
+            baseOrigins = List.copyOf(baseOrigins);
+            files = List.copyOf(files);
+        }
+
+        @Override
+        public Risk risk() {
+            return Risk.INTEGRITY;
+        }
+    }
+
+    /**
+     * @param baseLocation where BASE had this same file, if it did (URL with credentials redacted, or path)
+     * @param headLocation where HEAD has it
+     */
+    record MovedFile(String filename, Optional<String> baseLocation, String headLocation, String headOrigin) {}
+
+    /** The package's {@code index} changed from one URL to another (both present; a trailing slash does not count). */
+    record IndexChanged(String packageName, String from, String to, OptionalInt headLine)
+            implements Change {
+        @Override
+        public Risk risk() {
+            return Risk.INTEGRITY;
+        }
+    }
+
+    /**
+     * The package's source changed in a way that is not a version or file change: its kind (index files, vcs,
+     * directory, archive), or a key of a vcs/archive/directory table. Rank 3 when it moves the source to another host
+     * or changes an archive's hash for the same URL, else rank 5.
+     *
+     * @param what e.g. {@code source}, {@code vcs url}, {@code vcs commit-id}, {@code archive hashes}
+     */
+    record SourceChanged(String packageName, String what, String from, String to, Risk risk, OptionalInt headLine)
+            implements Change {
+        public SourceChanged {
+            if (risk != Risk.INTEGRITY && risk != Risk.ROUTINE) {
+                throw new IllegalArgumentException("a source change is rank 3 or 5");
+            }
+        }
+    }
+
+    // ---- rank 4 ----
+
+    /**
+     * A package only HEAD has.
+     *
+     * @param source {@code index}, {@code vcs}, {@code directory} or {@code archive}
+     * @param allowedUnattested HEAD's policy lists it in {@code allow-unattested}
+     */
+    record PackageAdded(String packageName, Optional<String> version, String source,
+                        List<AttestationIdentity> identities, boolean allowedUnattested, OptionalInt headLine)
+            implements Change {
+        public PackageAdded {
+            identities = List.copyOf(identities);
+        }
+
+        public boolean attested() {
+            return !identities.isEmpty();
+        }
+
+        @Override
+        public Risk risk() {
+            return Risk.MEMBERSHIP;
+        }
+
+        @Override
+        public int priority() {
+            return attested() || allowedUnattested ? 0 : -1;
+        }
+    }
+
+    /** A package only BASE has. */
+    record PackageRemoved(String packageName, Optional<String> version, List<AttestationIdentity> identities)
+            implements Change {
+        public PackageRemoved {
+            identities = List.copyOf(identities);
+        }
+
+        @Override
+        public Risk risk() {
+            return Risk.MEMBERSHIP;
+        }
+
+        @Override
+        public OptionalInt headLine() {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** BASE recorded no identity for the package, HEAD does: from now on this publisher is trusted (first use). */
+    record IdentitiesFirstRecorded(String packageName, Optional<String> version, List<AttestationIdentity> identities,
+                                   OptionalInt headLine) implements Change {
+        public IdentitiesFirstRecorded {
+            identities = List.copyOf(identities);
+        }
+
+        @Override
+        public Risk risk() {
+            return Risk.MEMBERSHIP;
+        }
+    }
+
+    // ---- rank 5 ----
+
+    /** The version changed; a downgrade is flagged. */
+    record VersionChanged(String packageName, String from, String to, boolean downgrade, OptionalInt headLine)
+            implements Change {
+        @Override
+        public Risk risk() {
+            return Risk.ROUTINE;
+        }
+
+        @Override
+        public int priority() {
+            return downgrade ? -1 : 0;
+        }
+    }
+
+    /**
+     * Files added or removed within the same version, or moved to another URL on the same host.
+     *
+     * @param relocated files whose URL or path changed but whose host did not
+     */
+    record FilesChanged(String packageName, String version, List<String> added, List<String> removed,
+                        List<String> relocated, OptionalInt headLine) implements Change {
+        public FilesChanged {
+            added = List.copyOf(added);
+            removed = List.copyOf(removed);
+            relocated = List.copyOf(relocated);
+        }
+
+        @Override
+        public Risk risk() {
+            return Risk.ROUTINE;
+        }
+    }
+
+    record MarkerChanged(String packageName, Optional<String> from, Optional<String> to, OptionalInt headLine)
+            implements Change {
+        @Override
+        public Risk risk() {
+            return Risk.ROUTINE;
+        }
+    }
+
+    /** {@code requires-python} of a package, or of the whole lockfile when {@code packageName} is empty. */
+    record RequiresPythonChanged(String packageName, Optional<String> from, Optional<String> to,
+                                 OptionalInt headLine) implements Change {
+        @Override
+        public Risk risk() {
+            return Risk.ROUTINE;
+        }
+    }
+
+    /** The lockfile's {@code environments}. */
+    record EnvironmentsChanged(Optional<List<String>> from, Optional<List<String>> to) implements Change {
+        @Override
+        public Risk risk() {
+            return Risk.ROUTINE;
+        }
+
+        @Override
+        public String packageName() {
+            return "";
+        }
+
+        @Override
+        public OptionalInt headLine() {
+            return OptionalInt.empty();
+        }
+    }
+
+    /** HEAD no longer records some of BASE's identities but still records others (fewer publishers accepted). */
+    record IdentitiesRemoved(String packageName, Optional<String> version, List<AttestationIdentity> removed,
+                             List<AttestationIdentity> remaining, OptionalInt headLine) implements Change {
+        public IdentitiesRemoved {
+            removed = List.copyOf(removed);
+            remaining = List.copyOf(remaining);
+        }
+
+        @Override
+        public Risk risk() {
+            return Risk.ROUTINE;
+        }
+    }
+
+    // ---- rank 6 ----
+
+    /**
+     * A change to {@code [tool.pylock-trust]}.
+     *
+     * @param approval the approval added or removed, for {@link PolicyChangeKind#APPROVAL_ADDED} and
+     *     {@link PolicyChangeKind#APPROVAL_REMOVED}
+     */
+    record PolicyChanged(PolicyChangeKind kind, String packageName, Optional<ApprovedIdentityChange> approval,
+                         OptionalInt headLine) implements Change {
+        @Override
+        public Risk risk() {
+            return Risk.POLICY;
+        }
+
+        @Override
+        public int priority() {
+            return kind.weakens() ? -1 : 0;
+        }
+    }
+
+    /** What changed in the policy. */
+    enum PolicyChangeKind {
+        APPROVAL_ADDED(true),
+        APPROVAL_REMOVED(false),
+        ALLOW_UNATTESTED_ADDED(true),
+        ALLOW_UNATTESTED_REMOVED(false),
+        REQUIRE_ATTESTATIONS_ADDED(false),
+        REQUIRE_ATTESTATIONS_REMOVED(true);
+
+        private final boolean weakens;
+
+        PolicyChangeKind(boolean weakens) {
+            this.weakens = weakens;
+        }
+
+        /** True when HEAD accepts more than BASE because of this change. */
+        public boolean weakens() {
+            return weakens;
+        }
+    }
+}
