@@ -84,10 +84,12 @@ public final class TofuRules {
         TofuDecision decide() {
             for (CheckedFile f : in.files()) {
                 if (f.verdict() instanceof CheckedFile.Invalid i) {
-                    fail("provenance-invalid", f, "the provenance of " + f.filename() + " does not verify",
+                    fail("provenance-invalid", f, in.name() + " " + in.version() + ": the provenance of "
+                                    + f.filename() + " does not verify",
                             i.reason(), "do not install this release; report it to the maintainers and the index");
                 } else if (f.verdict() instanceof CheckedFile.NotOnIndex n) {
-                    fail("not-on-index", f, f.filename() + " is not on the index", n.why(),
+                    fail("not-on-index", f, in.name() + " " + in.version() + ": " + f.filename()
+                                    + " is not on the index", n.why(),
                             "check --index-url; a locked file must be listed on the index with the same sha256");
                 }
             }
@@ -109,8 +111,9 @@ public final class TofuRules {
                 boolean sameVersion = old.version().flatMap(Version::tryParse).equals(version) && version.isPresent();
                 for (CheckedFile f : in.files()) {
                     if (sameVersion && sameFile(old.filename(), f.filename()) && !old.sha256().equals(f.sha256())) {
-                        fail("hash-changed", f, f.filename() + " has sha256 " + f.sha256() + " on the index, but "
-                                        + "the lock has " + old.sha256() + " for the same file",
+                        fail("hash-changed", f, in.name() + " " + in.version() + ": " + f.filename()
+                                        + " has sha256 " + f.sha256() + " on the index, but the lock has "
+                                        + old.sha256() + " for the same file",
                                 "the index served different bytes under a name it had published before; PyPI "
                                         + "never allows that", "do not install it; find out why the index changed "
                                         + "the file before locking again");
@@ -173,7 +176,8 @@ public final class TofuRules {
                                     key(table(id.publisher()))).get(0).filename()),
                             "identity change accepted for " + in.name() + ": " + from.publisher().describe() + " -> "
                                     + id.publisher().describe(),
-                            IdentityChangeText.claims(anchor.verifiedRecords(), from.publisher(), id),
+                            "signed claims: " + IdentityChangeText.claims(anchor.verifiedRecords(), from.publisher(),
+                                    id),
                             "recorded in [tool.pylock-trust] approved-identity-changes with the reason given");
                 }
             } else {
