@@ -33,8 +33,8 @@ import picocli.CommandLine;
  *   <li>{@code gadget} 1.0 by GitLab acme/gadget</li>
  * </ul>
  */
-final class LockScenario implements AutoCloseable {
-    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-01T12:00:00Z"), ZoneOffset.UTC);
+public final class LockScenario implements AutoCloseable {
+    public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-01T12:00:00Z"), ZoneOffset.UTC);
     static final IdentitySpec ACME = IdentitySpec.github("acme/widget", "release.yml", null);
     static final IdentitySpec EVIL = IdentitySpec.github("evil/widget", "release.yml", null);
     static final IdentitySpec RENAMED = IdentitySpec.github("acme/widget-ng", "release.yml", null);
@@ -48,7 +48,7 @@ final class LockScenario implements AutoCloseable {
     final TestIndexServer server;
     final Path trustedRoot;
 
-    LockScenario(Path dir) throws IOException {
+    public LockScenario(Path dir) throws IOException {
         sigstore = TestSigstore.create(11, CLOCK);
         minter = new SigstoreProvenanceMinter(sigstore);
         GitHubIdentity original = TestIdentity.github("acme/widget", "release.yml");
@@ -75,13 +75,13 @@ final class LockScenario implements AutoCloseable {
     }
 
     /** The options every run needs: the test index (plain http on loopback), the test root, no cache. */
-    List<String> indexArgs() {
+    public List<String> indexArgs() {
         return List.of("--index-url", server.simpleUrl(), "--trusted-host", server.host(), "--trusted-root",
                 trustedRoot.toString(), "--no-cache");
     }
 
     /** {@code pylock-trust lock --no-deps <index args> -o output <args>}. */
-    CliRunner.Result lock(Path output, String... args) {
+    public CliRunner.Result lock(Path output, String... args) {
         return lockWith(AtomicFileWriter.Ops.DEFAULT, output, args);
     }
 
@@ -94,7 +94,7 @@ final class LockScenario implements AutoCloseable {
     }
 
     /** Runs any command line in-process with the fixed clock and the given disk operations. */
-    static CliRunner.Result run(AtomicFileWriter.Ops ops, String... args) {
+    public static CliRunner.Result run(AtomicFileWriter.Ops ops, String... args) {
         CommandLine cl = PylockTrust.commandLine(new CommandLine.IFactory() {
             @Override
             public <K> K create(Class<K> cls) throws Exception {
