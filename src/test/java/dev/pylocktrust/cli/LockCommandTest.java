@@ -438,6 +438,56 @@ class LockCommandTest {
     }
 
     @Test
+    void previousNamesTheAnchorWhenWritingAnotherFile() throws IOException {
+        Path main = dir.resolve("pylock.main.toml");
+        assertSuccess(s.lock(main, "widget==1.0.0"));
+        Path next = dir.resolve("pylock.next.toml");
+        CliRunner.Result r = s.lock(next, "widget==3.0.0", "--previous", main.toString());
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.stderr()).startsWith("error: " + main + ":7: widget 3.0.0: publisher identity changed");
+        assertThat(next).doesNotExist();
+        assertThat(s.lock(next, "widget==1.0.0", "--previous", dir.resolve("pylock.none.toml").toString()).stderr())
+                .startsWith("error: --previous " + dir.resolve("pylock.none.toml") + ": no such file\n");
+    }
+
+    @Test
+    void fromLockOverTheSameFileKeepsItsIdentitiesAsTheAnchor() throws IOException {
+        assertSuccess(s.lock(out, "widget==1.0.0", "plain==1.0"));
+        Lockfile before = read(out);
+        CliRunner.Result r = LockScenario.run(AtomicFileWriter.Ops.DEFAULT, Stream.concat(Stream.of("lock",
+                "--from-lock", out.toString(), "-o", out.toString()), s.indexArgs().stream()).toArray(String[]::new));
+        assertSuccess(r);
+        assertThat(r.stdout()).contains("widget 1.0.0  (unchanged)").contains("[unchanged]");
+        Lockfile after = read(out);
+        assertThat(after.packages()).isEqualTo(before.packages());
+        assertThat(Files.readString(out)).contains("#    pylock-trust lock --from-lock " + out + " --index-url ");
+    }
+
+    @Test
+    void anIndexWithoutProvenanceSupportIsReportedAndRefusedForLockedPackages() {
+        s.server.apiVersion("1.0").provenanceKey(false);
+        try {
+            CliRunner.Result first = s.lock(out, "plain==1.0");
+            assertSuccess(first);
+            assertThat(first.stderr()).startsWith("warning: plain 1.0: the index does not serve provenance; nothing is "
+                    + "known about its publisher\n");
+            assertThat(pkg(read(out), "plain").attestationRecords()).extracting(FileAttestationRecord::status)
+                    .containsOnly(FileAttestationRecord.Status.PROVENANCE_UNKNOWN);
+            assertThat(first.stdout()).contains("  files:     2 (2 provenance unknown)\n");
+
+            s.server.apiVersion("1.4").provenanceKey(true);
+            assertSuccess(s.lock(out, "widget==1.0.0"));
+            s.server.apiVersion("1.0").provenanceKey(false);
+            CliRunner.Result locked = s.lock(out, "widget==1.0.0");
+            assertThat(locked.exitCode()).as(locked.toString()).isEqualTo(1);
+            assertThat(locked.stderr()).contains(": widget 1.0.0: the index does not serve provenance, but widget is "
+                    + "locked to GitHub acme/widget (release.yml)\n");
+        } finally {
+            s.server.apiVersion("1.4").provenanceKey(true);
+        }
+    }
+
+    @Test
     void quietPrintsNothingOnSuccess() {
         CliRunner.Result r = s.lock(out, "widget==1.0.0", "-q");
         assertThat(r.exitCode()).isZero();
