@@ -139,11 +139,16 @@ public final class TofuRules {
                             accepted.add(locked.get().table(), locked.get().publisher());
                         }
                     }
-                    if (!matched) {
-                        for (VerifiedIdentity id : f.identities()) {
+                    for (VerifiedIdentity id : f.identities()) {
+                        boolean lockedId = anchor.publishers().stream().anyMatch(p -> p.sameIdentity(id.publisher()));
+                        if (!matched) {
                             String k = key(table(id.publisher()));
                             changed.computeIfAbsent(k, x -> new ArrayList<>()).add(f);
                             changedIdentity.putIfAbsent(k, id);
+                        } else if (!lockedId) {
+                            add(Severity.NOTICE, "extra-identity", Optional.of(f.filename()), in.name() + " "
+                                    + in.version() + ": " + f.filename() + " is also signed by "
+                                    + id.publisher().describe() + ", which is not locked; it is not recorded", "", "");
                         }
                     }
                 } else if (f.verdict() instanceof CheckedFile.NoProvenance
@@ -159,14 +164,13 @@ public final class TofuRules {
             boolean approved = false;
             if (!changed.isEmpty() && in.approvalReason().isPresent()) {
                 approved = true;
+                // The identities still in use, and the accepted new ones: nothing else slips in with the approval.
                 recorded = new IdentitySet();
-                for (CheckedFile f : in.files()) {
-                    for (VerifiedIdentity id : f.identities()) {
-                        Optional<Anchor.LockedIdentity> same = anchor.identities().stream()
-                                .filter(l -> l.publisher().sameIdentity(id.publisher())).findFirst();
-                        recorded.add(same.map(Anchor.LockedIdentity::table).orElse(table(id.publisher())),
-                                id.publisher());
-                    }
+                for (int i = 0; i < accepted.tables().size(); i++) {
+                    recorded.add(accepted.tables().get(i), accepted.publishers().get(i));
+                }
+                for (VerifiedIdentity id : changedIdentity.values()) {
+                    recorded.add(table(id.publisher()), id.publisher());
                 }
                 for (VerifiedIdentity id : changedIdentity.values()) {
                     Anchor.LockedIdentity from = closest(anchor, id.publisher());

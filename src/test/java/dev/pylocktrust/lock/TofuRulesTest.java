@@ -133,7 +133,12 @@ class TofuRulesTest {
                         IdentityStatus.REFUSED, List.of(), List.of("identity-changed")),
                 arguments("a file also signed by an unlocked identity passes; only the locked one is recorded",
                         decide(locked, signed(WHEEL, SHA_W, acme, verified(EVIL, "333", "444"))),
-                        IdentityStatus.UNCHANGED, List.of(ACME), List.of()),
+                        IdentityStatus.UNCHANGED, List.of(ACME), List.of("extra-identity")),
+                arguments("an acceptance records the identities in use and the accepted one, nothing else",
+                        decide(locked, TrustPolicy.EMPTY, Optional.of("moved"), signed(WHEEL, SHA_W, acme,
+                                verified(EVIL, "333", "444")), signed(SDIST, SHA_S, verified(RENAMED, "111", "222"))),
+                        IdentityStatus.CHANGED_APPROVED, List.of(ACME, RENAMED),
+                        List.of("extra-identity", "identity-change-approved")),
                 arguments("identity change accepted", decide(locked, TrustPolicy.EMPTY, Optional.of("moved"),
                         signed(WHEEL, SHA_W, verified(RENAMED, "111", "222"))), IdentityStatus.CHANGED_APPROVED,
                         List.of(RENAMED), List.of("identity-change-approved")),
@@ -238,7 +243,7 @@ class TofuRulesTest {
                 signed(SDIST, SHA_S, verified(ACME, "111", "222")));
         assertThat(d.status()).isEqualTo(IdentityStatus.CHANGED_APPROVED);
         assertThat(d.identities()).extracting(id -> id.get("repository").orElse(""))
-                .containsExactly("acme/widget-ng", "acme/widget");
+                .containsExactly("acme/widget", "acme/widget-ng");
         assertThat(d.approvals()).singleElement().satisfies(a -> {
             assertThat(a.packageName()).isEqualTo("widget");
             assertThat(a.from().fields().toMap()).isEqualTo(Map.copyOf(ACME.toIdentityTable()));
