@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The README's first command, run as a user would: {@code bin/pylock-trust lock} on {@code examples/} (real
+ * The README's demo command, run as a user would: {@code bin/pylock-trust lock} on {@code examples/} (real
  * packages, real attestations, embedded Sigstore root, no network), then a refused identity change with exit code 1
  * and the lock file untouched.
  */
@@ -17,12 +17,26 @@ class LockIT {
     @TempDir
     Path dir;
 
+    /** The README's "Run the demo" command, with its output file moved into a temporary directory. */
+    private static String[] readmeDemo(Path out) throws Exception {
+        String prefix = "./mvnw -B -q -DskipTests package && bin/pylock-trust ";
+        String line = Files.readAllLines(Path.of("README.md")).stream().filter(l -> l.startsWith(prefix)).findFirst()
+                .orElseThrow(() -> new AssertionError("README has no demo line starting with " + prefix));
+        String[] args = line.substring(prefix.length()).trim().split(" +");
+        assertThat(args).containsSequence("-o", "/tmp/pylock.toml");
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("/tmp/pylock.toml")) {
+                args[i] = out.toString();
+            }
+        }
+        return args;
+    }
+
     @Test
-    void theDemoLocksAndRefusesAnotherPublisher() throws Exception {
+    void theReadmeDemoLocksAndRefusesAnotherPublisher() throws Exception {
         Map<String, String> env = Map.of("PYLOCK_TRUST_CACHE_DIR", dir.resolve("cache").toString());
         Path out = dir.resolve("pylock.toml");
-        CliRunner.Result first = LauncherRunner.run(env, "lock", "-r", "examples/requirements.txt", "--no-deps",
-                "--index-url", "examples/index", "-o", out.toString());
+        CliRunner.Result first = LauncherRunner.run(env, readmeDemo(out));
         assertThat(first.exitCode()).as(first.toString()).isZero();
         assertThat(first.stderr()).isEmpty();
         assertThat(first.stdout()).endsWith("wrote " + out + ": 5 packages, 5 with verified publisher identities\n");
