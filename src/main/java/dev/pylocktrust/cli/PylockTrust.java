@@ -42,7 +42,12 @@ public final class PylockTrust implements Runnable {
 
     /** A fully configured command line: exit-code mapping and user-facing error handling included. */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new PylockTrust());
+        return commandLine(CommandLine.defaultFactory());
+    }
+
+    /** As {@link #commandLine()}, with commands created by {@code factory} (tests supply clocks and disk faults). */
+    static CommandLine commandLine(CommandLine.IFactory factory) {
+        CommandLine cl = new CommandLine(new PylockTrust(), factory);
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler.Parameters());
         cl.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);

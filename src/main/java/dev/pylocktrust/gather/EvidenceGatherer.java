@@ -53,9 +53,22 @@ public final class EvidenceGatherer {
      *     without the page no file of that project can be judged
      */
     public Map<String, FileEvidence> gather(List<FileRequest> requests) {
+        return gather(requests, Map.of());
+    }
+
+    /**
+     * As {@link #gather(List)}, reusing project pages the caller already fetched (keyed by normalized name); pages
+     * of other projects are fetched.
+     *
+     * @throws PylockTrustException when a missing project page cannot be fetched at all
+     */
+    public Map<String, FileEvidence> gather(List<FileRequest> requests, Map<String, ProjectPage> fetched) {
         Map<String, FileRequest> unique = new LinkedHashMap<>();
         requests.forEach(r -> unique.putIfAbsent(r.sha256(), r));
-        Map<String, ProjectPage> pages = index.projectPages(unique.values().stream().map(FileRequest::project).toList());
+        Map<String, ProjectPage> pages = new LinkedHashMap<>(fetched);
+        List<String> missing = unique.values().stream().map(r -> PackageName.normalize(r.project()))
+                .filter(p -> !pages.containsKey(p)).distinct().toList();
+        pages.putAll(index.projectPages(missing));
 
         Map<String, FileEvidence> out = new LinkedHashMap<>();
         Map<String, IndexFile> listed = new LinkedHashMap<>();

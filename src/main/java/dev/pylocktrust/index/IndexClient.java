@@ -187,6 +187,15 @@ public final class IndexClient implements AutoCloseable {
         return counters.snapshot();
     }
 
+    /**
+     * The Simple API base URL to record as a locked package's {@code index} (PEP 751): the remote index URL without
+     * credentials and with query values masked; empty for a mirror directory, whose local path means nothing to
+     * anyone else.
+     */
+    public Optional<String> simpleApiUrl() {
+        return indexUrl.map(Urls::redact);
+    }
+
     /** The index this client reads, for messages (credentials redacted). */
     public String describeIndex() {
         return indexUrl.map(Urls::redact).orElseGet(() -> directory.orElseThrow().root().toString());

@@ -38,7 +38,9 @@ public record FileAttestationRecord(
         /** The index publishes no provenance for this file. */
         NO_PROVENANCE("no-provenance"),
         /** Provenance exists but did not verify. */
-        FAILED("failed");
+        FAILED("failed"),
+        /** The index does not serve provenance at all (a mirror older than PEP 740): nothing is known. */
+        PROVENANCE_UNKNOWN("provenance-unknown");
 
         private final String tomlValue;
 

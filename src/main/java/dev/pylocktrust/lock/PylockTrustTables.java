@@ -64,7 +64,7 @@ final class PylockTrustTables {
             String statusText = n.requireString("status");
             FileAttestationRecord.Status status = FileAttestationRecord.Status.fromToml(statusText)
                     .orElseThrow(() -> n.keyError("status", "unknown status '" + statusText + "'",
-                            "use one of: verified, no-provenance, failed"));
+                            "use one of: verified, no-provenance, failed, provenance-unknown"));
             OptionalLong logIndex = n.optNonNegativeLong("log-index");
             Optional<Instant> integrated = n.optInstant("integrated-time");
             FileAttestationRecord r = new FileAttestationRecord(filename, sha256, status, logIndex, integrated,

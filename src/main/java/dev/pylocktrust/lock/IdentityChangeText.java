@@ -1,0 +1,104 @@
+package dev.pylocktrust.lock;
+
+import dev.pylocktrust.attest.Publisher;
+import dev.pylocktrust.attest.VerifiedIdentity;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.TreeSet;
+
+/**
+ * Explains an identity change to the person who must decide whether to accept it: which publisher keys differ, and
+ * what the signed numeric ids say. Names can be re-registered by anyone; the forge's numeric repository id (Fulcio
+ * OID .15) survives a rename or transfer, and the owner id (.17) changes when the repository moves to another
+ * account. Pure.
+ */
+final class IdentityChangeText {
+    private IdentityChangeText() {}
+
+    /** The publisher keys that differ, e.g. {@code repository acme/widget -> acme/widget-ng}. */
+    static String difference(Publisher locked, Publisher now) {
+        if (!locked.kind().equals(now.kind())) {
+            return "another kind of publisher: " + locked.kind() + " -> " + now.kind();
+        }
+        SortedMap<String, String> a = locked.toIdentityTable();
+        SortedMap<String, String> b = now.toIdentityTable();
+        Set<String> keys = new LinkedHashSet<>();
+        keys.add("kind");
+        keys.addAll(new TreeSet<>(a.keySet()));
+        keys.addAll(new TreeSet<>(b.keySet()));
+        List<String> parts = new ArrayList<>();
+        for (String k : keys) {
+            String x = a.getOrDefault(k, "(none)");
+            String y = b.getOrDefault(k, "(none)");
+            boolean same = k.equals("repository") ? x.equalsIgnoreCase(y) : x.equals(y);
+            if (!same) {
+                parts.add(k + " " + x + " -> " + y);
+            }
+        }
+        return parts.isEmpty() ? "no key differs" : String.join(", ", parts);
+    }
+
+    /**
+     * What the signed ids say about the change.
+     *
+     * @param lockedRecords the records of files that verified under the locked identity (their ids)
+     * @param locked the locked identity the new one is compared with
+     * @param now the identity that signed the new file
+     */
+    static String claims(Collection<FileAttestationRecord> lockedRecords, Publisher locked, VerifiedIdentity now) {
+        Set<String> oldRepos = new TreeSet<>();
+        Set<String> oldOwners = new TreeSet<>();
+        for (FileAttestationRecord r : lockedRecords) {
+            r.repositoryId().ifPresent(oldRepos::add);
+            r.repositoryOwnerId().ifPresent(oldOwners::add);
+        }
+        Optional<String> repo = now.repositoryId();
+        Optional<String> owner = now.ownerId();
+        if (repo.isEmpty() && owner.isEmpty()) {
+            return "the new certificate carries no repository or owner id to compare";
+        }
+        String newIds = repo.map(r -> "repository id " + r).orElse("no repository id") + ", "
+                + owner.map(o -> "owner id " + o).orElse("no owner id");
+        if (oldRepos.isEmpty() && oldOwners.isEmpty()) {
+            return "the locked identity has no signed repository or owner id to compare (new: " + newIds + ")";
+        }
+        boolean sameRepo = repo.isPresent() && oldRepos.contains(repo.get());
+        boolean sameOwner = owner.isPresent() && oldOwners.contains(owner.get());
+        String lockedRepos = String.join(", ", oldRepos);
+        String lockedOwners = String.join(", ", oldOwners);
+        if (sameRepo && sameOwner) {
+            boolean renamed = !repositoryOf(locked).equalsIgnoreCase(repositoryOf(now.publisher()));
+            return "same signed repository id " + repo.get() + " and owner id " + owner.get() + ": "
+                    + (renamed ? "the repository was renamed" : "the same repository now publishes from another "
+                    + "workflow or environment");
+        }
+        if (sameRepo) {
+            return "same signed repository id " + repo.get() + ", so the repository was renamed or transferred; "
+                    + "different owner id " + owner.map(String::valueOf).orElse("(none)") + " (locked: "
+                    + orNone(lockedOwners) + "), so it moved to another account";
+        }
+        if (sameOwner) {
+            return "different signed repository id " + repo.map(String::valueOf).orElse("(none)") + " (locked: "
+                    + orNone(lockedRepos) + ") under the same owner id " + owner.get()
+                    + ": another repository of the same account";
+        }
+        return "different signed repository id " + repo.map(String::valueOf).orElse("(none)") + " (locked: "
+                + orNone(lockedRepos) + ") and owner id " + owner.map(String::valueOf).orElse("(none)")
+                + " (locked: " + orNone(lockedOwners) + "): a different repository in another account";
+    }
+
+    private static String repositoryOf(Publisher p) {
+        Map<String, String> t = p.toIdentityTable();
+        return t.getOrDefault("repository", t.getOrDefault("email", ""));
+    }
+
+    private static String orNone(String s) {
+        return s.isEmpty() ? "none" : s;
+    }
+}
