@@ -43,10 +43,6 @@ final class TrustRootUpdateCommand implements Callable<Integer> {
             description = "Also write the verified trusted_root.json to FILE (replaced atomically).")
     Path output;
 
-    @Option(names = "--tuf-root-output", paramLabel = "FILE",
-            description = "Also write the TUF root metadata that was trusted (to bootstrap another client).")
-    Path tufRootOutput;
-
     @Mixin
     TrustRootOptions trustRootOptions;
 
@@ -69,9 +65,6 @@ final class TrustRootUpdateCommand implements Callable<Integer> {
         TrustRootOptions.printWarning(selected, outputOptions, spec.commandLine().getErr());
         if (output != null) {
             write(output, selected.root().json(), "--output");
-        }
-        if (tufRootOutput != null) {
-            write(tufRootOutput, selected.tuf().orElseThrow().tufRootJson(), "--tuf-root-output");
         }
         PrintWriter out = spec.commandLine().getOut();
         if (formatOption.format() == FormatOption.Format.json) {

@@ -89,9 +89,14 @@ final class TrustRootDecisions {
 
     /** The one warning printed when a refresh failed: why, and the age of the root used instead. */
     static String fallbackWarning(String url, String reason, Fallback used, Instant now) {
-        String what = used instanceof Fallback.Cached
-                ? "the cached copy, refreshed " + age(used.asOf(), now)
-                : "the trusted root embedded in pylock-trust, a snapshot from " + age(used.asOf(), now);
+        String what;
+        if (used instanceof Fallback.Cached) {
+            what = "the cached copy, refreshed " + age(used.asOf(), now);
+        } else if (used.asOf().isPresent()) {
+            what = "the trusted root embedded in pylock-trust, a snapshot from " + age(used.asOf(), now);
+        } else {
+            what = "the trusted root embedded in pylock-trust (snapshot date unknown)";
+        }
         return "could not refresh the Sigstore trusted root from " + url + " (" + reason + "); using " + what;
     }
 

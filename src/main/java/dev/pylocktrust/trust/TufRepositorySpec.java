@@ -53,7 +53,7 @@ public record TufRepositorySpec(URI mirror, byte[] bootstrapRoot, boolean produc
         return new TufRepositorySpec(mirror, bootstrapRoot, false);
     }
 
-    /** The production TUF root embedded in the jar (refreshed by {@code scripts/update-trust-root}). */
+    /** The production TUF root embedded in the jar: the trust anchor, changed only by a reviewed commit. */
     static byte[] embeddedProductionRoot() {
         try (InputStream in = TufRepositorySpec.class.getResourceAsStream(PRODUCTION_ROOT_RESOURCE)) {
             if (in == null) {

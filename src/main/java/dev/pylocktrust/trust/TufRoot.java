@@ -14,27 +14,19 @@ import java.util.Objects;
  *                        checked against; after that, the repository must be asked again
  * @param targetsVersion  the version of the signed targets metadata that lists it
  * @param tufRootVersion  the version of the TUF root metadata that was trusted
- * @param tufRootJson     that TUF root metadata ({@code root.json} as sigstore-java stores it)
  */
 public record TufRoot(byte[] json, Instant refreshedAt, Instant metadataExpires, int targetsVersion,
-                      int tufRootVersion, byte[] tufRootJson) {
+                      int tufRootVersion) {
     public TufRoot {
         Objects.requireNonNull(json, "json");
         Objects.requireNonNull(refreshedAt, "refreshedAt");
         Objects.requireNonNull(metadataExpires, "metadataExpires");
-        Objects.requireNonNull(tufRootJson, "tufRootJson");
         json = json.clone();
-        tufRootJson = tufRootJson.clone();
     }
 
     @Override
     public byte[] json() {
         return json.clone();
-    }
-
-    @Override
-    public byte[] tufRootJson() {
-        return tufRootJson.clone();
     }
 
     /** The sha256 of {@link #json()}, 64 lowercase hex digits. */
@@ -46,7 +38,7 @@ public record TufRoot(byte[] json, Instant refreshedAt, Instant metadataExpires,
     public boolean equals(Object o) {
         return o instanceof TufRoot r && Arrays.equals(r.json, json) && r.refreshedAt.equals(refreshedAt)
                 && r.metadataExpires.equals(metadataExpires) && r.targetsVersion == targetsVersion
-                && r.tufRootVersion == tufRootVersion && Arrays.equals(r.tufRootJson, tufRootJson);
+                && r.tufRootVersion == tufRootVersion;
     }
 
     @Override

@@ -50,7 +50,6 @@ final class TufStoreFiles {
      * @throws InvalidStoreException naming the file and the problem
      */
     static TufRoot read(Path dir, Instant refreshedAt) throws InvalidStoreException {
-        byte[] rootBytes = readLimited(dir.resolve("root.json"), MAX_META_BYTES, "root.json");
         JsonNode root = signed(dir, "root");
         JsonNode timestamp = signed(dir, "timestamp");
         JsonNode snapshot = signed(dir, "snapshot");
@@ -74,7 +73,7 @@ final class TufStoreFiles {
         }
         byte[] json = readLimited(targetFile(dir), MAX_TARGET_BYTES, "targets/" + TRUSTED_ROOT);
         checkTarget(entry, json);
-        return new TufRoot(json, refreshedAt, expires, targetsVersion, version(root, "root"), rootBytes);
+        return new TufRoot(json, refreshedAt, expires, targetsVersion, version(root, "root"));
     }
 
     /** The target bytes must have the listed length and every listed hash (at least one of sha256, sha512). */

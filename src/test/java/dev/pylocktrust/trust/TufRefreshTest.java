@@ -19,6 +19,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -230,6 +231,48 @@ class TufRefreshTest {
         assertThat(s.warning()).get().asString()
                 .startsWith("could not refresh the Sigstore trusted root from " + server.url() + " (cannot connect")
                 .endsWith("); using the cached copy, refreshed 3 days ago (2026-11-21T12:00:00Z)");
+    }
+
+    @Test
+    @Timeout(60) // a hang guard, not a measurement: the mirror would hold the request for 60 s
+    void aMirrorThatNeverAnswersIsAbandonedAtTheBoundAndTheCacheStaysAsItWas() {
+        select(T0);
+        server.hang();
+        var selector = new TrustRootSelector(repository(),
+                new TrustRootSelector.Settings(DAY, Duration.ofMillis(300), false));
+
+        SelectedTrustRoot s = selector.select(T0.plus(Duration.ofHours(25)));
+
+        assertThat(s.origin()).isEqualTo(TrustRootOrigin.TUF_CACHE);
+        assertThat(s.warning()).get().asString()
+                .startsWith("could not refresh the Sigstore trusted root from " + server.url()
+                        + " (no answer within 0.3 s")
+                .endsWith("); using the cached copy, refreshed 25 hours ago (2026-11-21T12:00:00Z)");
+        assertThat(selector.awaitBackground(Duration.ofSeconds(30))).isTrue();
+        assertThat(repository().cached().cachedRoot().orElseThrow().refreshedAt()).isEqualTo(T0);
+        assertThat(workDirs()).isEmpty();
+    }
+
+    @Test
+    void anUnreachableProductionMirrorWithNothingCachedFallsBackToTheEmbeddedSnapshot() throws IOException {
+        int closedPort;
+        try (var socket = new java.net.ServerSocket(0, 1, java.net.InetAddress.getLoopbackAddress())) {
+            closedPort = socket.getLocalPort();
+        }
+        var mirror = java.net.URI.create("http://127.0.0.1:" + closedPort + "/");
+        var production = new SigstoreTufRepository(TufRepositorySpec.productionMirror(mirror), Optional.of(cache),
+                BOUND);
+
+        SelectedTrustRoot s = new TrustRootSelector(production, new TrustRootSelector.Settings(DAY, BOUND, false))
+                .select(T0);
+
+        Instant snapshot = dev.pylocktrust.attest.TrustRoot.embeddedProductionSnapshotDate().orElseThrow();
+        assertThat(s.origin()).isEqualTo(TrustRootOrigin.EMBEDDED);
+        assertThat(s.root()).isSameAs(dev.pylocktrust.attest.TrustRoot.embeddedProduction());
+        assertThat(s.warning()).get().asString()
+                .startsWith("could not refresh the Sigstore trusted root from " + mirror + " (cannot connect (")
+                .endsWith("); using the trusted root embedded in pylock-trust, a snapshot from "
+                        + Duration.between(snapshot, T0).toDays() + " days ago (" + snapshot + ")");
     }
 
     @Test
