@@ -51,7 +51,7 @@ final class TrustRootReport {
     }
 
     private static void line(StringBuilder sb, String key, String value) {
-        sb.append("  ").append(String.format("%-13s", key + ":")).append(value).append('\n');
+        sb.append("  ").append(String.format("%-15s", key + ":")).append(value).append('\n');
     }
 
     private void section(StringBuilder sb, String title, List<Authority> authorities) {
