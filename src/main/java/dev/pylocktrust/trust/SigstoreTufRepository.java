@@ -70,11 +70,21 @@ public final class SigstoreTufRepository implements TufRepository {
     @Override
     public Refreshed refresh(Instant now, RefreshBudget budget) throws TufRefreshException {
         Path work;
+        IOException unwritableCache = null;
         try {
-            work = cache.isPresent() ? cache.get().newWorkDir() : temporaryWorkDir();
+            if (cache.isPresent()) {
+                try {
+                    work = cache.get().newWorkDir();
+                } catch (IOException e) {
+                    // A read-only cache must not cost the refresh: verify in a temporary directory, report at commit.
+                    unwritableCache = e;
+                    work = temporaryWorkDir();
+                }
+            } else {
+                work = temporaryWorkDir();
+            }
         } catch (IOException e) {
-            throw new TufRefreshException("cannot write the cache directory " + cache.map(TufCacheDir::dir)
-                    .map(Path::toString).orElse("(temporary)") + ": " + e.getMessage(), e);
+            throw new TufRefreshException("cannot create a temporary directory: " + e.getMessage(), e);
         }
         TufHttpFetcher metaFetcher = new TufHttpFetcher(client, spec.mirror(), budget);
         TufHttpFetcher targetFetcher = new TufHttpFetcher(client, spec.mirror().resolve("targets/"), budget);
@@ -96,7 +106,7 @@ public final class SigstoreTufRepository implements TufRepository {
                 throw new TufRefreshException("the repository's signed metadata expired at " + root.metadataExpires()
                         + " and it serves nothing newer (a stale mirror, or a freeze attack)");
             }
-            return new WorkDirRefresh(work, root);
+            return new WorkDirRefresh(work, root, unwritableCache);
         } catch (TufRefreshException e) {
             TufCacheDir.discard(work);
             throw e;
@@ -121,10 +131,12 @@ public final class SigstoreTufRepository implements TufRepository {
     private final class WorkDirRefresh implements Refreshed {
         private final Path work;
         private final TufRoot root;
+        private final IOException unwritableCache;
 
-        WorkDirRefresh(Path work, TufRoot root) {
+        WorkDirRefresh(Path work, TufRoot root, IOException unwritableCache) {
             this.work = work;
             this.root = root;
+            this.unwritableCache = unwritableCache;
         }
 
         @Override
@@ -134,6 +146,11 @@ public final class SigstoreTufRepository implements TufRepository {
 
         @Override
         public void commit() throws IOException {
+            if (unwritableCache != null) {
+                TufCacheDir.discard(work);
+                throw new IOException(unwritableCache.getClass().getSimpleName() + ": " + unwritableCache.getMessage(),
+                        unwritableCache);
+            }
             if (cache.isPresent()) {
                 cache.get().commit(work, root);
             } else {

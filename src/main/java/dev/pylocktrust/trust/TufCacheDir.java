@@ -163,10 +163,17 @@ final class TufCacheDir {
     private void cleanUp(String keep) {
         // Real time, not the refresh's time: this compares with file modification times.
         Instant now = Instant.now();
+        // Another process may have committed since: never remove what the pointer names now.
+        String pointed;
+        try {
+            pointed = currentGeneration().map(p -> p.getFileName().toString()).orElse(keep);
+        } catch (TufStoreFiles.InvalidStoreException e) {
+            pointed = keep;
+        }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {
             for (Path p : entries) {
                 String n = p.getFileName().toString();
-                if (n.equals(keep) || n.equals(CURRENT)) {
+                if (n.equals(keep) || n.equals(pointed) || n.equals(CURRENT)) {
                     continue;
                 }
                 boolean oldGeneration = GENERATION.matcher(n).matches();

@@ -309,6 +309,23 @@ class TufRefreshTest {
     }
 
     @Test
+    void anUnwritableCacheStillGetsAVerifiedRootAndSaysItWasNotSaved() throws IOException {
+        Path notADirectory = Files.writeString(cache.resolve("file"), "x");
+        var repository = new SigstoreTufRepository(TufRepositorySpec.custom(server.url(), repo.bootstrapRoot()),
+                Optional.of(notADirectory), BOUND);
+
+        SelectedTrustRoot s = new TrustRootSelector(repository, new TrustRootSelector.Settings(DAY, BOUND, false))
+                .select(T0);
+
+        assertThat(s.origin()).isEqualTo(TrustRootOrigin.TUF);
+        assertThat(s.root().json()).isEqualTo(testRoot);
+        assertThat(s.warning()).get().asString().startsWith("the refreshed Sigstore trusted root could not be saved in "
+                + repository.cacheDir().orElseThrow() + " (FileSystemException: " + notADirectory)
+                .endsWith("); the next run will fetch it again");
+        assertThat(server.takeRequested()).isEqualTo(fullFetch(1));
+    }
+
+    @Test
     void maximumAgeZeroRefreshesOnEveryRun() {
         var selector = new TrustRootSelector(repository(),
                 new TrustRootSelector.Settings(Duration.ZERO, BOUND, false));
