@@ -1,0 +1,156 @@
+package dev.pylocktrust.gather;
+
+import dev.pylocktrust.PylockTrustException;
+import dev.pylocktrust.attest.AttestationResult;
+import dev.pylocktrust.attest.Distribution;
+import dev.pylocktrust.attest.MalformedAttestationException;
+import dev.pylocktrust.attest.Provenance;
+import dev.pylocktrust.attest.ProvenanceResult;
+import dev.pylocktrust.attest.ProvenanceVerifier;
+import dev.pylocktrust.attest.VerifiedAttestation;
+import dev.pylocktrust.index.IndexClient;
+import dev.pylocktrust.index.IndexFile;
+import dev.pylocktrust.index.ProjectPage;
+import dev.pylocktrust.index.ProvenanceLookup;
+import dev.pylocktrust.index.ProvenanceRequest;
+import dev.pylocktrust.python.PackageName;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+/**
+ * Asks the index for each file's provenance and verifies it. Network work runs with the index client's bounded
+ * concurrency; verification (CPU-bound, about 2-5 ms an attestation) runs on one thread per core.
+ */
+public final class EvidenceGatherer {
+    private final IndexClient index;
+    private final ProvenanceVerifier verifier;
+    private final Clock clock;
+    private final int verifyThreads;
+
+    public EvidenceGatherer(IndexClient index, ProvenanceVerifier verifier, Clock clock) {
+        this(index, verifier, clock, Runtime.getRuntime().availableProcessors());
+    }
+
+    EvidenceGatherer(IndexClient index, ProvenanceVerifier verifier, Clock clock, int verifyThreads) {
+        this.index = index;
+        this.verifier = verifier;
+        this.clock = clock;
+        this.verifyThreads = Math.max(1, verifyThreads);
+    }
+
+    /**
+     * Evidence for every request, keyed by sha256 in request order (a sha256 requested twice is answered once).
+     *
+     * @throws PylockTrustException when a project page cannot be fetched at all (unknown project, index down):
+     *     without the page no file of that project can be judged
+     */
+    public Map<String, FileEvidence> gather(List<FileRequest> requests) {
+        Map<String, FileRequest> unique = new LinkedHashMap<>();
+        requests.forEach(r -> unique.putIfAbsent(r.sha256(), r));
+        Map<String, ProjectPage> pages = index.projectPages(unique.values().stream().map(FileRequest::project).toList());
+
+        Map<String, FileEvidence> out = new LinkedHashMap<>();
+        Map<String, IndexFile> listed = new LinkedHashMap<>();
+        List<ProvenanceRequest> lookups = new ArrayList<>();
+        for (FileRequest r : unique.values()) {
+            ProjectPage page = pages.get(PackageName.normalize(r.project()));
+            Optional<IndexFile> file = index.findFile(page, r.sha256());
+            if (file.isEmpty()) {
+                out.put(r.sha256(), new FileEvidence.NotOnIndex(r, "no file with sha256 " + r.sha256()
+                        + " is listed for " + page.name() + " on " + index.describeIndex()
+                        + " (the lockfile names it " + r.lockedFilename() + ")"));
+            } else {
+                listed.put(r.sha256(), file.get());
+                lookups.add(new ProvenanceRequest(file.get(), r.version()));
+            }
+        }
+        Map<String, ProvenanceLookup> found = index.provenance(lookups);
+        Map<String, FileEvidence> judged = judgeAll(unique, listed, found);
+        // Keep request order in the result.
+        Map<String, FileEvidence> ordered = new LinkedHashMap<>();
+        for (String sha : unique.keySet()) {
+            ordered.put(sha, out.containsKey(sha) ? out.get(sha) : judged.get(sha));
+        }
+        return ordered;
+    }
+
+    private Map<String, FileEvidence> judgeAll(Map<String, FileRequest> requests, Map<String, IndexFile> files,
+                                               Map<String, ProvenanceLookup> lookups) {
+        Map<String, FileEvidence> out = new LinkedHashMap<>();
+        if (lookups.isEmpty()) {
+            return out;
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(Math.min(verifyThreads, lookups.size()), r -> {
+            Thread t = new Thread(r, "pylock-trust-verify");
+            t.setDaemon(true);
+            return t;
+        });
+        try {
+            Map<String, Future<FileEvidence>> futures = new LinkedHashMap<>();
+            for (Map.Entry<String, ProvenanceLookup> e : lookups.entrySet()) {
+                FileRequest request = requests.get(e.getKey());
+                IndexFile file = files.get(e.getKey());
+                futures.put(e.getKey(), pool.submit(() -> judge(request, file, e.getValue())));
+            }
+            for (Map.Entry<String, Future<FileEvidence>> e : futures.entrySet()) {
+                out.put(e.getKey(), e.getValue().get());
+            }
+            return out;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while verifying provenance", e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Turns one lookup into evidence. Pure apart from the verifier's CPU work. */
+    FileEvidence judge(FileRequest request, IndexFile file, ProvenanceLookup lookup) {
+        if (lookup instanceof ProvenanceLookup.Found f) {
+            return verify(request, file, f);
+        }
+        if (lookup instanceof ProvenanceLookup.NotPublished n) {
+            return new FileEvidence.NoProvenance(request, file, n.why());
+        }
+        if (lookup instanceof ProvenanceLookup.NotSupported n) {
+            return new FileEvidence.ProvenanceUnsupported(request, file, n.why());
+        }
+        return new FileEvidence.LookupFailed(request, ((ProvenanceLookup.Failed) lookup).error());
+    }
+
+    private FileEvidence verify(FileRequest request, IndexFile file, ProvenanceLookup.Found found) {
+        Provenance provenance;
+        try {
+            provenance = Provenance.parse(found.json());
+        } catch (MalformedAttestationException e) {
+            return new FileEvidence.Invalid(request, file, "malformed provenance from " + found.url() + ": "
+                    + e.getMessage(), Optional.empty());
+        }
+        ProvenanceResult result = verifier.verify(provenance, new Distribution(file.filename(), request.sha256()),
+                clock.instant());
+        if (!result.allVerified() || result.verifiedIdentities().isEmpty()) {
+            String reason = result.firstRejection().map(r -> r.reason().summary() + ": " + r.message())
+                    .orElse("no attestation in the provenance matches its publisher");
+            return new FileEvidence.Invalid(request, file, reason, Optional.of(result));
+        }
+        List<VerifiedAttestation> verified = result.results().stream()
+                .map(ProvenanceResult.Item::result)
+                .filter(AttestationResult.Verified.class::isInstance)
+                .map(r -> ((AttestationResult.Verified) r).attestation())
+                .toList();
+        return new FileEvidence.Attested(request, file, result.verifiedIdentities(), verified, found.fromCache());
+    }
+}

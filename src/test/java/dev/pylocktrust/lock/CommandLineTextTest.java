@@ -1,0 +1,33 @@
+package dev.pylocktrust.lock;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+class CommandLineTextTest {
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+        "https://user:token@pypi.example/simple/ | https://***@pypi.example/simple/",
+        "--index-url=https://token@host/x        | --index-url=https://***@host/x",
+        "https://pypi.org/simple/                | https://pypi.org/simple/",
+        "a@b.example                             | a@b.example",
+    })
+    void redactsUrlCredentials(String in, String expected) {
+        assertThat(CommandLineText.redact(in)).isEqualTo(expected);
+    }
+
+    @Test
+    void quotesForPosixShells() {
+        assertThat(CommandLineText.render(List.of("pylock-trust", "lock", "-r", "req s.txt", "", "a'b", "x;rm")))
+                .isEqualTo("pylock-trust lock -r 'req s.txt' '' 'a'\\''b' 'x;rm'");
+    }
+
+    @Test
+    void controlCharactersCannotEndTheComment() {
+        assertThat(CommandLineText.render(List.of("a\nb\r\u2028c"))).isEqualTo("'a\\x0ab\\x0d\\x2028c'");
+    }
+}
