@@ -1,5 +1,6 @@
 package dev.pylocktrust.trust;
 
+import dev.pylocktrust.index.BudgetedHttpClient;
 import java.time.Duration;
 import java.util.Objects;
 import java.util.concurrent.atomic.AtomicReference;
@@ -9,7 +10,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * before they start and use it as their own timeout; {@link #cancel()} aborts the request in flight and makes every
  * later one fail at once. Thread-safe: the refresh runs on its own thread, the command waits on another.
  */
-public final class RefreshBudget {
+public final class RefreshBudget implements BudgetedHttpClient.Budget {
     private final Duration total;
     private final long endNanos;
     private final AtomicReference<Runnable> inFlight = new AtomicReference<>();
@@ -41,6 +42,7 @@ public final class RefreshBudget {
     }
 
     /** Time left; zero once spent or cancelled. */
+    @Override
     public Duration remaining() {
         if (cancelled) {
             return Duration.ZERO;
@@ -49,6 +51,7 @@ public final class RefreshBudget {
         return left <= 0 ? Duration.ZERO : Duration.ofNanos(left);
     }
 
+    @Override
     public boolean cancelled() {
         return cancelled;
     }
@@ -57,6 +60,7 @@ public final class RefreshBudget {
      * Registers the abort action of the request about to start (replacing the previous one). If the budget is already
      * cancelled, the action runs at once.
      */
+    @Override
     public void onCancel(Runnable abort) {
         inFlight.set(abort);
         if (cancelled) {

@@ -1,5 +1,6 @@
 package dev.pylocktrust.trust;
 
+import dev.pylocktrust.index.BudgetedHttpClient;
 import dev.sigstore.tuf.FileSystemTufStore;
 import dev.sigstore.tuf.MetaFetcher;
 import dev.sigstore.tuf.PassthroughCacheMetaStore;
@@ -12,9 +13,9 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import okhttp3.OkHttpClient;
 
 /**
  * {@link TufRepository} backed by sigstore-java's TUF client ({@code dev.sigstore.tuf.Updater}: the TUF client
@@ -35,16 +36,26 @@ public final class SigstoreTufRepository implements TufRepository {
 
     private final TufRepositorySpec spec;
     private final Optional<TufCacheDir> cache;
-    private final OkHttpClient client;
+    private final Duration connectTimeout;
+    private final Map<String, String> env;
+
+    /** As {@link #SigstoreTufRepository(TufRepositorySpec, Optional, Duration, Map)} with this process's environment. */
+    public SigstoreTufRepository(TufRepositorySpec spec, Optional<Path> cacheRoot, Duration connectTimeout) {
+        this(spec, cacheRoot, connectTimeout, System.getenv());
+    }
 
     /**
      * @param cacheRoot the tool's cache directory ({@code --cache-dir}), or empty for no cache (every refresh then
      *                  starts from the bootstrap root in a temporary directory)
+     * @param env       where proxy variables ({@code https_proxy}, {@code no_proxy}) are read from (a malformed one
+     *                  makes refreshes fail with a reason, not the command)
      */
-    public SigstoreTufRepository(TufRepositorySpec spec, Optional<Path> cacheRoot, Duration connectTimeout) {
+    public SigstoreTufRepository(TufRepositorySpec spec, Optional<Path> cacheRoot, Duration connectTimeout,
+                                 Map<String, String> env) {
         this.spec = Objects.requireNonNull(spec, "spec");
         this.cache = cacheRoot.map(r -> new TufCacheDir(r.resolve(CACHE_SUBDIR).resolve(spec.cacheKey())));
-        this.client = TufHttpFetcher.newClient(connectTimeout);
+        this.connectTimeout = Objects.requireNonNull(connectTimeout, "connectTimeout");
+        this.env = Map.copyOf(env);
     }
 
     @Override
@@ -69,6 +80,12 @@ public final class SigstoreTufRepository implements TufRepository {
 
     @Override
     public Refreshed refresh(Instant now, RefreshBudget budget) throws TufRefreshException {
+        BudgetedHttpClient client;
+        try {
+            client = BudgetedHttpClient.create(connectTimeout, env, "pylock-trust");
+        } catch (IllegalArgumentException e) {
+            throw new TufRefreshException("cannot use the proxy settings: " + e.getMessage(), e);
+        }
         Path work;
         IOException unwritableCache = null;
         try {

@@ -159,10 +159,10 @@ public final class TrustRootSelector {
         return new Outcome.Success(selected.get());
     }
 
-    private static void abandon(RefreshBudget budget, CompletableFuture<TufRepository.Refreshed> result) {
+    private void abandon(RefreshBudget budget, CompletableFuture<TufRepository.Refreshed> result) {
         budget.cancel();
         // If it still completes, what it fetched is not trusted late: it is removed.
-        result.thenAccept(TufRepository.Refreshed::discard);
+        background = result.thenAccept(TufRepository.Refreshed::discard);
     }
 
     private SelectedTrustRoot fallback(Optional<TufRoot> cached, Instant now, Optional<String> failure) {

@@ -9,7 +9,8 @@
  * <p>Shape: {@link dev.pylocktrust.trust.TrustRootDecisions} is pure (whether to refresh, which root stands in, the
  * warning); {@link dev.pylocktrust.trust.TrustRootSelector} waits and builds; {@link dev.pylocktrust.trust.TufRepository}
  * is the I/O boundary, implemented by {@link dev.pylocktrust.trust.SigstoreTufRepository} (sigstore-java's
- * {@code Updater} over okhttp, with a {@link dev.pylocktrust.trust.TufCacheDir}).
+ * {@code Updater} over the index package's {@link dev.pylocktrust.index.BudgetedHttpClient}, which owns okhttp, with a
+ * {@link dev.pylocktrust.trust.TufCacheDir}).
  *
  * <p>Traps:
  * <ul>

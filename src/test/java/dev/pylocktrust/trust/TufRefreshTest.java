@@ -326,6 +326,21 @@ class TufRefreshTest {
     }
 
     @Test
+    void malformedProxySettingsFailTheRefreshWithAReasonNotTheCommand() {
+        select(T0);
+        var withBadProxy = new SigstoreTufRepository(TufRepositorySpec.custom(server.url(), repo.bootstrapRoot()),
+                Optional.of(cache), BOUND, java.util.Map.of("https_proxy", "ftp://proxy.corp:21"));
+
+        SelectedTrustRoot s = new TrustRootSelector(withBadProxy, new TrustRootSelector.Settings(DAY, BOUND, false))
+                .select(T0.plus(Duration.ofDays(2)));
+
+        assertThat(s.origin()).isEqualTo(TrustRootOrigin.TUF_CACHE);
+        assertThat(s.warning()).contains("could not refresh the Sigstore trusted root from " + server.url()
+                + " (cannot use the proxy settings: the proxy in $https_proxy has unsupported scheme 'ftp'); using "
+                + "the cached copy, refreshed 2 days ago (2026-11-21T12:00:00Z)");
+    }
+
+    @Test
     void maximumAgeZeroRefreshesOnEveryRun() {
         var selector = new TrustRootSelector(repository(),
                 new TrustRootSelector.Settings(Duration.ZERO, BOUND, false));
