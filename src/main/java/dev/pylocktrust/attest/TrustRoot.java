@@ -23,28 +23,39 @@ import java.util.Properties;
  * from it. Building the verifier is expensive (class loading, key parsing): build one {@code TrustRoot} per root and
  * share it; it is immutable and thread-safe.
  *
- * <p>No network is ever used: the default is a snapshot of the Sigstore production root embedded in the jar (never
- * a TUF refresh, which stalls for seconds when Sigstore is unreachable).
+ * <p>This class never uses the network: it is built from bytes (the embedded snapshot of the Sigstore production root,
+ * a file, or a root that {@code dev.pylocktrust.trust} fetched and verified through TUF).
  */
 public final class TrustRoot {
     /** Largest trusted_root.json accepted (real ones are about 10 KiB). */
     static final int MAX_BYTES = 1024 * 1024;
     private static final String RESOURCE = "production.trusted_root.json";
     private static final String RESOURCE_INFO = "production.trusted_root.properties";
+    private static final String EMBEDDED_LABEL = "embedded Sigstore production root";
 
     private final String label;
     private final Optional<Instant> snapshotDate;
     private final KeylessVerifier verifier;
+    private final byte[] json;
 
-    private TrustRoot(String label, Optional<Instant> snapshotDate, KeylessVerifier verifier) {
+    private TrustRoot(String label, Optional<Instant> snapshotDate, KeylessVerifier verifier, byte[] json) {
         this.label = label;
         this.snapshotDate = snapshotDate;
         this.verifier = verifier;
+        this.json = json;
     }
 
     /** The embedded Sigstore production trusted root (built once per process, then shared). */
     public static TrustRoot embeddedProduction() {
         return Embedded.PRODUCTION;
+    }
+
+    /**
+     * When the embedded production root was snapshotted (its {@code .properties} {@code snapshot-date}), without
+     * loading the root itself: cheap enough to compare with a cached root before deciding which one to build.
+     */
+    public static Optional<Instant> embeddedProductionSnapshotDate() {
+        return EmbeddedInfo.snapshotDate();
     }
 
     /**
@@ -88,7 +99,7 @@ public final class TrustRoot {
                 throw new IllegalArgumentException("it has no certificate authority or no transparency log");
             }
             KeylessVerifier verifier = KeylessVerifier.builder().trustedRootProvider(() -> root).build();
-            return new TrustRoot(label, snapshotDate, verifier);
+            return new TrustRoot(label, snapshotDate, verifier, json.clone());
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {
@@ -105,6 +116,16 @@ public final class TrustRoot {
     /** When the root was snapshotted, if known (known for the embedded root, not for files). */
     public Optional<Instant> snapshotDate() {
         return snapshotDate;
+    }
+
+    /** The {@code trusted_root.json} this root was built from (a copy). */
+    public byte[] json() {
+        return json.clone();
+    }
+
+    /** The sha256 of {@link #json()}, as 64 lowercase hex digits. */
+    public String sha256() {
+        return HexFormat.of().formatHex(HexSha.sha256(json));
     }
 
     KeylessVerifier keylessVerifier() {
@@ -131,32 +152,49 @@ public final class TrustRoot {
         return sb.length() == 0 ? e.getClass().getSimpleName() : sb.toString();
     }
 
+    /** Holder idiom: the embedded root's provenance is read on first use, once (cheap: no verifier is built). */
+    private static final class EmbeddedInfo {
+        static final Properties PROPERTIES = load();
+
+        private static Properties load() {
+            try (InputStream info = TrustRoot.class.getResourceAsStream(RESOURCE_INFO)) {
+                if (info == null) {
+                    throw new IllegalStateException("embedded trusted root metadata missing from the jar");
+                }
+                Properties p = new Properties();
+                p.load(info);
+                return p;
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+
+        static Optional<Instant> snapshotDate() {
+            try {
+                return Optional.of(Instant.parse(PROPERTIES.getProperty("snapshot-date")));
+            } catch (DateTimeParseException | NullPointerException e) {
+                return Optional.empty();
+            }
+        }
+    }
+
     /** Holder idiom: the embedded root is loaded on first use, once, by the JVM's class initialization. */
     private static final class Embedded {
         static final TrustRoot PRODUCTION = load();
 
         private static TrustRoot load() {
-            try (InputStream in = TrustRoot.class.getResourceAsStream(RESOURCE);
-                 InputStream info = TrustRoot.class.getResourceAsStream(RESOURCE_INFO)) {
-                if (in == null || info == null) {
+            try (InputStream in = TrustRoot.class.getResourceAsStream(RESOURCE)) {
+                if (in == null) {
                     throw new IllegalStateException("embedded trusted root missing from the jar");
                 }
                 byte[] bytes = in.readAllBytes();
-                Properties p = new Properties();
-                p.load(info);
-                String expected = p.getProperty("sha256");
+                String expected = EmbeddedInfo.PROPERTIES.getProperty("sha256");
                 String actual = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(bytes));
                 if (!actual.equals(expected)) {
                     throw new IllegalStateException("embedded trusted root has sha256 " + actual + ", expected "
                             + expected);
                 }
-                Optional<Instant> date;
-                try {
-                    date = Optional.of(Instant.parse(p.getProperty("snapshot-date")));
-                } catch (DateTimeParseException | NullPointerException e) {
-                    date = Optional.empty();
-                }
-                return fromBytes(bytes, "embedded Sigstore production root", date);
+                return fromBytes(bytes, EMBEDDED_LABEL, EmbeddedInfo.snapshotDate());
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             } catch (NoSuchAlgorithmException e) {

@@ -39,8 +39,9 @@ import picocli.CommandLine.Spec;
             "",
             "Each attestation is checked against the Sigstore trusted root (certificate chain, signature, "
                     + "transparency log proof and signed time), against the distribution (filename and sha256) and "
-                    + "against the publisher the provenance asserts (repository, workflow, issuer). Nothing is "
-                    + "fetched from the network.",
+                    + "against the publisher the provenance asserts (repository, workflow, issuer). The only network "
+                    + "access is the TUF refresh of the Sigstore trusted root (at most once a day, within "
+                    + "--trust-root-timeout; none with --offline, --trust-root-source embedded or --trusted-root).",
         },
         footerHeading = "%nExamples:%n",
         footer = {
@@ -82,6 +83,9 @@ final class InspectCommand implements Callable<Integer> {
     TrustRootOptions trustRootOptions;
 
     @Mixin
+    CacheOptions cache;
+
+    @Mixin
     FormatOption formatOption;
 
     @Mixin
@@ -119,8 +123,8 @@ final class InspectCommand implements Callable<Integer> {
             throw e.asUsageError(file.toString());
         }
         Optional<Distribution> dist = distribution();
-        TrustRoot root = trustRootOptions.trustedRoot() == null ? TrustRoot.embeddedProduction()
-                : TrustRoot.fromFile(trustRootOptions.trustedRoot());
+        TrustRoot root = trustRootOptions.trustRoot(cache.cacheDir(), cache.offline(), output,
+                spec.commandLine().getErr());
         Instant now = Instant.now();
 
         List<ProvenanceResult.Item> items;

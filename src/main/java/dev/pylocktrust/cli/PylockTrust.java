@@ -18,6 +18,7 @@ import picocli.CommandLine.Command;
             VerifyCommand.class,
             DiffCommand.class,
             InspectCommand.class,
+            TrustRootCommand.class,
             CommandLine.HelpCommand.class,
         },
         exitCodeListHeading = "%nExit codes:%n",
@@ -37,7 +38,7 @@ public final class PylockTrust implements Runnable {
     public void run() {
         // No subcommand given: teach rather than fail silently.
         spec.commandLine().usage(spec.commandLine().getErr());
-        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command (lock, verify, diff, inspect).");
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command (lock, verify, diff, inspect, trust-root).");
     }
 
     /** A fully configured command line: exit-code mapping and user-facing error handling included. */

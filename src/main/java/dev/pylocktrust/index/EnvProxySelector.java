@@ -65,6 +65,24 @@ final class EnvProxySelector extends ProxySelector {
         // okhttp reports the failure itself; nothing to remember.
     }
 
+    /** Routes {@code builder}'s requests through these proxies (answering 407 with their credentials), if any. */
+    void applyTo(okhttp3.OkHttpClient.Builder builder) {
+        if (!configured()) {
+            return;
+        }
+        builder.proxySelector(this);
+        builder.proxyAuthenticator((route, response) -> {
+            if (route == null || response.request().header("Proxy-Authorization") != null) {
+                return null;
+            }
+            return credentialsFor(route.proxy().address())
+                    .map(l -> response.request().newBuilder()
+                            .header("Proxy-Authorization", okhttp3.Credentials.basic(l.login(), l.password()))
+                            .build())
+                    .orElse(null);
+        });
+    }
+
     /** The credentials for the proxy at {@code address}, for a 407 challenge. */
     Optional<Netrc.Login> credentialsFor(SocketAddress address) {
         for (Optional<ProxySpec> p : List.of(https, http)) {

@@ -81,20 +81,7 @@ final class HttpTransport implements AutoCloseable {
             TlsTrust tls = TlsTrust.fromPem(pem);
             b.sslSocketFactory(tls.context().getSocketFactory(), tls.trustManager());
         });
-        EnvProxySelector proxies = new EnvProxySelector(config.environment());
-        if (proxies.configured()) {
-            b.proxySelector(proxies);
-            b.proxyAuthenticator((route, response) -> {
-                if (route == null || response.request().header("Proxy-Authorization") != null) {
-                    return null;
-                }
-                return proxies.credentialsFor(route.proxy().address())
-                        .map(l -> response.request().newBuilder()
-                                .header("Proxy-Authorization", okhttp3.Credentials.basic(l.login(), l.password()))
-                                .build())
-                        .orElse(null);
-            });
-        }
+        new EnvProxySelector(config.environment()).applyTo(b);
         return b.build();
     }
 

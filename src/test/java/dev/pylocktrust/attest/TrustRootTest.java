@@ -7,23 +7,47 @@ import dev.pylocktrust.UsageException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Properties;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 class TrustRootTest {
-    @Test
-    void embeddedProductionIsTheFixtureSnapshotAndIsShared() {
-        TrustRoot root = TrustRoot.embeddedProduction();
-        assertThat(root).isSameAs(TrustRoot.embeddedProduction());
-        assertThat(root.label()).isEqualTo("embedded Sigstore production root");
-        assertThat(root.snapshotDate()).contains(Instant.parse("2026-08-21T19:25:56Z"));
+    // scripts/update-trust-root replaces the embedded root and its properties at release time: these tests read the
+    // expected values from the properties, so a refreshed snapshot still passes (and a mismatched pair does not).
+    private static Properties embeddedInfo() throws Exception {
+        Properties p = new Properties();
+        try (var in = TrustRoot.class.getResourceAsStream("production.trusted_root.properties")) {
+            p.load(in);
+        }
+        return p;
     }
 
     @Test
-    void embeddedResourceIsByteIdenticalToTheFixture() throws Exception {
+    void embeddedProductionIsTheSnapshotItsPropertiesDescribeAndIsShared() throws Exception {
+        TrustRoot root = TrustRoot.embeddedProduction();
+        assertThat(root).isSameAs(TrustRoot.embeddedProduction());
+        assertThat(root.label()).isEqualTo("embedded Sigstore production root");
+        Instant date = Instant.parse(embeddedInfo().getProperty("snapshot-date"));
+        assertThat(root.snapshotDate()).contains(date);
+        assertThat(TrustRoot.embeddedProductionSnapshotDate()).contains(date);
+        assertThat(root.sha256()).isEqualTo(embeddedInfo().getProperty("sha256"));
+    }
+
+    @Test
+    void embeddedResourceIsTheRootItsPropertiesName() throws Exception {
         try (var in = TrustRoot.class.getResourceAsStream("production.trusted_root.json")) {
-            assertThat(in.readAllBytes()).isEqualTo(Fixtures.bytes("trust/production.trusted_root.json"));
+            byte[] bytes = in.readAllBytes();
+            assertThat(TrustRoot.embeddedProduction().json()).isEqualTo(bytes);
+            assertThat(java.util.HexFormat.of().formatHex(java.security.MessageDigest.getInstance("SHA-256")
+                    .digest(bytes))).isEqualTo(embeddedInfo().getProperty("sha256"));
         }
+    }
+
+    @Test
+    void jsonIsACopy() {
+        byte[] json = TrustRoot.embeddedProduction().json();
+        json[0] = 'x';
+        assertThat(TrustRoot.embeddedProduction().json()[0]).isEqualTo((byte) '{');
     }
 
     @Test

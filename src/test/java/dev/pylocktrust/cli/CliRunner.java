@@ -4,7 +4,13 @@ import java.io.PrintWriter;
 import java.io.StringWriter;
 import picocli.CommandLine;
 
-/** Runs the real, fully configured command line in-process and captures stdout, stderr and the exit code. */
+/**
+ * Runs the real, fully configured command line in-process and captures stdout, stderr and the exit code.
+ *
+ * <p>Hermetic by default: {@code --trust-root-source} defaults to {@code embedded} (as if
+ * {@code PYLOCK_TRUST_ROOT_SOURCE=embedded} were set), so no test reaches for Sigstore's TUF repository or writes the
+ * user's cache. Tests of the TUF path pass {@code --trust-root-source tuf} and a {@code --cache-dir} explicitly.
+ */
 public final class CliRunner {
     private CliRunner() {}
 
@@ -18,6 +24,8 @@ public final class CliRunner {
 
     public static Result run(String... args) {
         CommandLine cl = PylockTrust.commandLine();
+        cl.setDefaultValueProvider(arg -> arg instanceof CommandLine.Model.OptionSpec o
+                && o.longestName().equals("--trust-root-source") ? "embedded" : null);
         StringWriter out = new StringWriter();
         StringWriter err = new StringWriter();
         cl.setOut(new PrintWriter(out, true));

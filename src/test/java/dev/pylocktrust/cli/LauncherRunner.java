@@ -21,11 +21,17 @@ final class LauncherRunner {
         return Path.of(p);
     }
 
+    /**
+     * Runs the launcher with {@code env} added to this process's environment. Hermetic by default:
+     * {@code PYLOCK_TRUST_ROOT_SOURCE=embedded} (no TUF request, no write to the user's cache) unless {@code env} or
+     * the arguments say otherwise.
+     */
     static CliRunner.Result run(Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(launcher().toString());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
+        pb.environment().put("PYLOCK_TRUST_ROOT_SOURCE", "embedded");
         pb.environment().putAll(env);
         try {
             Path out = Files.createTempFile("pylock-trust-it", ".out");

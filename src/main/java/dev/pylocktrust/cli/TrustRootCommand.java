@@ -1,0 +1,25 @@
+package dev.pylocktrust.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code pylock-trust trust-root}: only dispatches to {@code show} and {@code update}. */
+@Command(name = "trust-root", mixinStandardHelpOptions = true,
+        description = {
+            "Show or refresh the Sigstore trusted root that attestations are verified against.",
+            "",
+            "By default the root comes from Sigstore's TUF repository (https://tuf-repo-cdn.sigstore.dev/), "
+                    + "verified by sigstore-java's TUF client and cached in the cache directory; it is refreshed at "
+                    + "most once a day. When the repository cannot be reached within the time bound, commands use "
+                    + "the newer of the cached root and the snapshot embedded in pylock-trust, with one warning.",
+        },
+        subcommands = {TrustRootShowCommand.class, TrustRootUpdateCommand.class, CommandLine.HelpCommand.class})
+final class TrustRootCommand implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    @Override
+    public void run() {
+        throw new CommandLine.ParameterException(spec.commandLine(), "Missing a subcommand (show, update).");
+    }
+}

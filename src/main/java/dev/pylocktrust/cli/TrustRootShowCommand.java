@@ -1,0 +1,62 @@
+package dev.pylocktrust.cli;
+
+import dev.pylocktrust.ExitCode;
+import dev.pylocktrust.trust.SelectedTrustRoot;
+import java.io.PrintWriter;
+import java.time.Instant;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** {@code pylock-trust trust-root show}: the trusted root a command would use now, and what it contains. */
+@Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
+        description = {
+            "Print the Sigstore trusted root a command would use now: its source (tuf, tuf-cache, embedded or file), "
+                    + "its age, and the keys and validity windows it holds (certificate authorities, transparency "
+                    + "logs, CT logs, timestamp authorities).",
+            "",
+            "It selects the root exactly as other commands do, so a stale cache is refreshed first (use --offline "
+                    + "to only look).",
+        },
+        footerHeading = "%nExamples:%n",
+        footer = {
+            "  pylock-trust trust-root show",
+            "  pylock-trust trust-root show --offline --format json",
+            "  pylock-trust trust-root show --trusted-root staging.trusted_root.json",
+        },
+        exitCodeListHeading = "%nExit codes:%n",
+        exitCodeList = {
+            "0:the root was printed",
+            "2:bad arguments, or an unreadable --trusted-root or --tuf-root file",
+            "3:no root available (a custom TUF repository that is unreachable and was never cached)",
+        })
+final class TrustRootShowCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Mixin
+    TrustRootOptions trustRootOptions;
+
+    @Mixin
+    CacheOptions cache;
+
+    @Mixin
+    FormatOption formatOption;
+
+    @Mixin
+    OutputOptions output;
+
+    @Override
+    public Integer call() {
+        Instant now = Instant.now();
+        SelectedTrustRoot selected = trustRootOptions.select(cache.cacheDir(), cache.offline(), now);
+        TrustRootOptions.printWarning(selected, output, spec.commandLine().getErr());
+        TrustRootReport report = new TrustRootReport(selected, now);
+        PrintWriter out = spec.commandLine().getOut();
+        out.print(formatOption.format() == FormatOption.Format.json ? report.json() + "\n" : report.text());
+        out.flush();
+        return ExitCode.OK;
+    }
+}

@@ -1,0 +1,131 @@
+package dev.pylocktrust.trust;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The pure part of trust root selection: whether to refresh, which root stands in when a refresh is impossible, and
+ * what the user is told. Values in, values out; the time is a parameter.
+ */
+final class TrustRootDecisions {
+    /** A cached root refreshed later than this after "now" is treated as stale (the clock moved back). */
+    static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+
+    private TrustRootDecisions() {}
+
+    /** What to do before verifying anything. */
+    sealed interface Plan {
+        /** The cached root is fresh: use it, no request. */
+        record UseCache(TufRoot root) implements Plan {}
+
+        /** Ask the repository (within the time bound). */
+        record Refresh() implements Plan {}
+
+        /** {@code --offline}: never ask; use the newest local root. */
+        record Offline() implements Plan {}
+    }
+
+    static Plan plan(CacheLookup lookup, boolean offline, Duration maxAge, Instant now) {
+        if (offline) {
+            return new Plan.Offline();
+        }
+        if (lookup instanceof CacheLookup.Hit hit && fresh(hit.root(), maxAge, now)) {
+            return new Plan.UseCache(hit.root());
+        }
+        return new Plan.Refresh();
+    }
+
+    /**
+     * Fresh: refreshed less than {@code maxAge} ago (and not in the future beyond {@link #CLOCK_SKEW}), and every
+     * TUF metadata file it was checked against is still unexpired. A {@code maxAge} of zero means never fresh.
+     */
+    static boolean fresh(TufRoot root, Duration maxAge, Instant now) {
+        Instant refreshed = root.refreshedAt();
+        if (refreshed.isAfter(now.plus(CLOCK_SKEW))) {
+            return false;
+        }
+        return Duration.between(refreshed, now).compareTo(maxAge) < 0 && now.isBefore(root.metadataExpires());
+    }
+
+    /** The root that stands in when no refresh happens. */
+    sealed interface Fallback {
+        Optional<Instant> asOf();
+
+        /** The root of the last successful refresh. */
+        record Cached(TufRoot root) implements Fallback {
+            @Override
+            public Optional<Instant> asOf() {
+                return Optional.of(root.refreshedAt());
+            }
+        }
+
+        /** The production snapshot embedded in the jar. */
+        record Embedded(Optional<Instant> asOf) implements Fallback {}
+    }
+
+    /**
+     * The newest of the cached root and (for the production repository only) the embedded snapshot; on a tie, the
+     * cached one (it was confirmed through TUF). Empty when there is neither.
+     */
+    static Optional<Fallback> fallback(Optional<TufRoot> cached, boolean embeddedAllowed,
+                                       Optional<Instant> embeddedDate) {
+        Objects.requireNonNull(cached, "cached");
+        Objects.requireNonNull(embeddedDate, "embeddedDate");
+        if (!embeddedAllowed) {
+            return cached.map(Fallback.Cached::new);
+        }
+        if (cached.isEmpty()) {
+            return Optional.of(new Fallback.Embedded(embeddedDate));
+        }
+        Instant cachedAt = cached.get().refreshedAt();
+        if (embeddedDate.isPresent() && embeddedDate.get().isAfter(cachedAt)) {
+            return Optional.of(new Fallback.Embedded(embeddedDate));
+        }
+        return Optional.of(new Fallback.Cached(cached.get()));
+    }
+
+    /** The one warning printed when a refresh failed: why, and the age of the root used instead. */
+    static String fallbackWarning(String url, String reason, Fallback used, Instant now) {
+        String what;
+        if (used instanceof Fallback.Cached) {
+            what = "the cached copy, refreshed " + age(used.asOf(), now);
+        } else if (used.asOf().isPresent()) {
+            what = "the trusted root embedded in pylock-trust, a snapshot from " + age(used.asOf(), now);
+        } else {
+            what = "the trusted root embedded in pylock-trust (snapshot date unknown)";
+        }
+        return "could not refresh the Sigstore trusted root from " + url + " (" + reason + "); using " + what;
+    }
+
+    /** {@code 3 days ago (2026-11-18T10:00:00Z)}, or {@code of unknown age}. */
+    static String age(Optional<Instant> asOf, Instant now) {
+        if (asOf.isEmpty()) {
+            return "of unknown age";
+        }
+        return ageText(Duration.between(asOf.get(), now)) + " (" + asOf.get().truncatedTo(ChronoUnit.SECONDS) + ")";
+    }
+
+    /** {@code 5 minutes ago}, {@code 3 hours ago}, {@code 92 days ago}; a time ahead of the clock says so. */
+    static String ageText(Duration age) {
+        if (age.compareTo(CLOCK_SKEW.negated()) < 0) {
+            return "in the future (check this machine's clock)";
+        }
+        if (age.toMinutes() < 1) {
+            return "less than a minute ago";
+        }
+        if (age.toHours() < 1) {
+            return plural(age.toMinutes(), "minute") + " ago";
+        }
+        if (age.toHours() < 48) {
+            return plural(age.toHours(), "hour") + " ago";
+        }
+        return plural(age.toDays(), "day") + " ago";
+    }
+
+    private static String plural(long n, String unit) {
+        return n + " " + unit + (n == 1 ? "" : "s");
+    }
+}

@@ -1,0 +1,209 @@
+package dev.pylocktrust.trust;
+
+import dev.pylocktrust.NetworkException;
+import dev.pylocktrust.attest.TrustRoot;
+import java.io.IOException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * Chooses the trusted root for a run from a TUF repository and its cache, with a bounded fallback:
+ * <ol>
+ *   <li>a cached root younger than the maximum age (and with unexpired TUF metadata) is used without any request;</li>
+ *   <li>otherwise the repository is refreshed, all requests together within the time bound, on a daemon thread
+ *       that is abandoned (and its requests cancelled) when the bound passes, so a black-holed network never stalls
+ *       the command;</li>
+ *   <li>if the refresh fails or times out, the newest of the cached root and (for Sigstore production) the embedded
+ *       snapshot is used, with one warning naming why and how old that root is;</li>
+ *   <li>with {@code offline}, no request is ever made: the newest local root is used, silently.</li>
+ * </ol>
+ * The decisions themselves are in {@link TrustRootDecisions}; this class does the waiting and the building.
+ */
+public final class TrustRootSelector {
+    /**
+     * @param maxAge  refresh when the cached root is at least this old (zero: refresh on every run)
+     * @param timeout the time bound for a whole refresh
+     * @param offline never make a request
+     */
+    public record Settings(Duration maxAge, Duration timeout, boolean offline) {
+        public Settings {
+            Objects.requireNonNull(maxAge, "maxAge");
+            Objects.requireNonNull(timeout, "timeout");
+            if (maxAge.isNegative() || timeout.isNegative() || timeout.isZero()) {
+                throw new IllegalArgumentException("maxAge must not be negative and timeout must be positive");
+            }
+        }
+    }
+
+    private final TufRepository repository;
+    private final Settings settings;
+    private volatile CompletableFuture<?> background = CompletableFuture.completedFuture(null);
+
+    public TrustRootSelector(TufRepository repository, Settings settings) {
+        this.repository = Objects.requireNonNull(repository, "repository");
+        this.settings = Objects.requireNonNull(settings, "settings");
+    }
+
+    /**
+     * The root to verify against at {@code now}.
+     *
+     * @throws NetworkException only when no root at all is available (a non-production repository that cannot be
+     *     reached and was never cached): nothing can be verified then
+     */
+    public SelectedTrustRoot select(Instant now) {
+        CacheLookup lookup = repository.cached();
+        TrustRootDecisions.Plan plan = TrustRootDecisions.plan(lookup, settings.offline(), settings.maxAge(), now);
+        if (plan instanceof TrustRootDecisions.Plan.UseCache use) {
+            Optional<SelectedTrustRoot> cached = build(use.root(), TrustRootOrigin.TUF_CACHE, Optional.empty());
+            if (cached.isPresent()) {
+                return cached.get();
+            }
+            lookup = new CacheLookup.Damaged("the cached trusted root is not usable");
+        }
+        if (plan instanceof TrustRootDecisions.Plan.Offline) {
+            return fallback(lookup.cachedRoot(), now, Optional.empty());
+        }
+        Outcome outcome = refresh(now);
+        if (outcome instanceof Outcome.Success s) {
+            return s.selected();
+        }
+        return fallback(lookup.cachedRoot(), now, Optional.of(((Outcome.Failure) outcome).reason()));
+    }
+
+    /**
+     * A forced refresh, whatever the cache holds ({@code trust-root update}).
+     *
+     * @throws NetworkException when the refresh fails: no fallback, the user asked for this
+     */
+    public SelectedTrustRoot update(Instant now) {
+        if (settings.offline()) {
+            throw new IllegalStateException("update with offline");
+        }
+        Outcome outcome = refresh(now);
+        if (outcome instanceof Outcome.Failure f) {
+            throw new NetworkException("cannot refresh the Sigstore trusted root from " + repository.url() + ": "
+                    + f.reason(),
+                    "check the network (and a proxy if you need one); pass --trust-root-timeout SECONDS to allow "
+                            + "more time");
+        }
+        return ((Outcome.Success) outcome).selected();
+    }
+
+    /** Waits for an abandoned refresh to finish (tests use it to clean up; commands never wait). */
+    boolean awaitBackground(Duration max) {
+        try {
+            background.handle((r, e) -> null).get(max.toMillis(), TimeUnit.MILLISECONDS);
+            return true;
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return false;
+        } catch (ExecutionException | TimeoutException e) {
+            return false;
+        }
+    }
+
+    private sealed interface Outcome {
+        record Success(SelectedTrustRoot selected) implements Outcome {}
+
+        record Failure(String reason) implements Outcome {}
+    }
+
+    private Outcome refresh(Instant now) {
+        RefreshBudget budget = RefreshBudget.of(settings.timeout());
+        CompletableFuture<TufRepository.Refreshed> result = new CompletableFuture<>();
+        background = result;
+        Thread worker = new Thread(() -> {
+            try {
+                result.complete(repository.refresh(now, budget));
+            } catch (Throwable e) {
+                result.completeExceptionally(e);
+            }
+        }, "pylock-trust-tuf-refresh");
+        worker.setDaemon(true);
+        worker.start();
+        TufRepository.Refreshed refreshed;
+        try {
+            refreshed = result.get(settings.timeout().toNanos(), TimeUnit.NANOSECONDS);
+        } catch (TimeoutException e) {
+            abandon(budget, result);
+            return new Outcome.Failure("no answer within " + budget.totalText());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            abandon(budget, result);
+            return new Outcome.Failure("interrupted");
+        } catch (ExecutionException e) {
+            Throwable cause = e.getCause();
+            return new Outcome.Failure(cause instanceof TufRefreshException ? cause.getMessage()
+                    : "unexpected failure: " + cause);
+        }
+        // Build the verifier outside the bound: it is local work (class loading on first use), not the network.
+        Optional<SelectedTrustRoot> selected = build(refreshed.root(), TrustRootOrigin.TUF, Optional.empty());
+        if (selected.isEmpty()) {
+            refreshed.discard();
+            return new Outcome.Failure("the trusted_root.json it serves is not usable by sigstore-java");
+        }
+        try {
+            refreshed.commit();
+        } catch (IOException | RuntimeException e) {
+            refreshed.discard();
+            String where = repository.cacheDir().map(Object::toString).orElse("the cache directory");
+            return new Outcome.Success(withWarning(selected.get(), "the refreshed Sigstore trusted root could not be "
+                    + "saved in " + where + " (" + e.getMessage() + "); the next run will fetch it again"));
+        }
+        return new Outcome.Success(selected.get());
+    }
+
+    private void abandon(RefreshBudget budget, CompletableFuture<TufRepository.Refreshed> result) {
+        budget.cancel();
+        // If it still completes, what it fetched is not trusted late: it is removed.
+        background = result.thenAccept(TufRepository.Refreshed::discard);
+    }
+
+    private SelectedTrustRoot fallback(Optional<TufRoot> cached, Instant now, Optional<String> failure) {
+        Optional<TrustRootDecisions.Fallback> choice = TrustRootDecisions.fallback(cached,
+                repository.productionFallback(), TrustRoot.embeddedProductionSnapshotDate());
+        if (choice.isEmpty()) {
+            throw new NetworkException("no Sigstore trusted root is available for the TUF repository "
+                    + repository.url() + ": " + failure.orElse("--offline was given") + ", and nothing is cached",
+                    "run 'pylock-trust trust-root update' with the same options once the repository is reachable",
+                    "or pass --trusted-root FILE");
+        }
+        SelectedTrustRoot selected;
+        if (choice.get() instanceof TrustRootDecisions.Fallback.Cached c) {
+            Optional<SelectedTrustRoot> built = build(c.root(), TrustRootOrigin.TUF_CACHE, Optional.empty());
+            if (built.isEmpty()) {
+                return fallback(Optional.empty(), now, failure);
+            }
+            selected = built.get();
+        } else {
+            TrustRoot embedded = TrustRoot.embeddedProduction();
+            selected = new SelectedTrustRoot(embedded, TrustRootOrigin.EMBEDDED, "embedded", embedded.snapshotDate(),
+                    Optional.empty(), repository.cacheDir(), Optional.empty());
+        }
+        return failure.map(reason -> withWarning(selected,
+                TrustRootDecisions.fallbackWarning(repository.url(), reason, choice.get(), now))).orElse(selected);
+    }
+
+    private Optional<SelectedTrustRoot> build(TufRoot tuf, TrustRootOrigin origin, Optional<String> warning) {
+        String label = repository.productionFallback() ? "Sigstore production root (via TUF)"
+                : "trusted root from the TUF repository " + repository.url();
+        try {
+            TrustRoot root = TrustRoot.fromBytes(tuf.json(), label, Optional.of(tuf.refreshedAt()));
+            return Optional.of(new SelectedTrustRoot(root, origin, repository.url(), Optional.of(tuf.refreshedAt()),
+                    Optional.of(tuf), repository.cacheDir(), warning));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static SelectedTrustRoot withWarning(SelectedTrustRoot s, String warning) {
+        return new SelectedTrustRoot(s.root(), s.origin(), s.location(), s.asOf(), s.tuf(), s.cacheDir(),
+                Optional.of(warning));
+    }
+}

@@ -1,0 +1,47 @@
+package dev.pylocktrust.trust;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.nio.file.Path;
+
+/**
+ * A TUF repository that distributes a Sigstore {@code trusted_root.json}, with its local cache. This is the I/O
+ * boundary of trust root selection: {@link TrustRootSelector} decides, implementations fetch and store.
+ *
+ * <p>Contract: {@link #refresh} returns only a root whose TUF metadata verified completely (signatures, thresholds,
+ * versions, hashes, expiry at {@code now}); nothing it fetched is visible to {@link #cached()} until
+ * {@link Refreshed#commit()}.
+ */
+public interface TufRepository {
+    /** The repository's base URL, for messages. */
+    String url();
+
+    /** Whether the embedded production snapshot stands in for this repository when it is unreachable. */
+    boolean productionFallback();
+
+    /** The cache directory, if there is one (shown by {@code trust-root show}). */
+    Optional<Path> cacheDir();
+
+    /** What the cache holds. Reads only local files; never throws. */
+    CacheLookup cached();
+
+    /**
+     * Runs a TUF update against the repository. Blocking; callers bound it with {@code budget} and may abandon it by
+     * cancelling the budget.
+     *
+     * @param now the time metadata expiry is judged against
+     * @throws TufRefreshException with a short reason when the update fails or does not verify
+     */
+    Refreshed refresh(Instant now, RefreshBudget budget) throws TufRefreshException;
+
+    /** A verified refresh, not yet visible in the cache. */
+    interface Refreshed {
+        TufRoot root();
+
+        /** Makes it the cached root (atomically). */
+        void commit() throws java.io.IOException;
+
+        /** Forgets it. Never throws. */
+        void discard();
+    }
+}

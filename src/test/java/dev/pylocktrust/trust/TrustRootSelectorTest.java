@@ -1,0 +1,247 @@
+package dev.pylocktrust.trust;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pylocktrust.attest.TrustRoot;
+import dev.pylocktrust.testkit.TestSigstore;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+/**
+ * {@link TrustRootSelector} over a scripted {@link TufRepository}: the time bound, abandonment, and what is (not)
+ * committed. The TUF client itself is exercised in {@code TufRefreshTest}.
+ */
+class TrustRootSelectorTest {
+    static final Instant NOW = Instant.parse("2026-11-21T12:00:00Z");
+    static final Duration DAY = Duration.ofHours(24);
+    static final Instant EMBEDDED_DATE = TrustRoot.embeddedProductionSnapshotDate().orElseThrow();
+    static byte[] testRoot;
+
+    @BeforeAll
+    static void root() {
+        testRoot = TestSigstore.create(7, Clock.fixed(NOW, ZoneOffset.UTC)).trustedRootJson();
+    }
+
+    static TufRoot tufRoot(byte[] json, Instant refreshedAt) {
+        return new TufRoot(json, refreshedAt, refreshedAt.plus(Duration.ofDays(7)), 3, 5);
+    }
+
+    /** A repository whose refresh does what the test says, recording commits and discards. */
+    static final class ScriptedRepository implements TufRepository {
+        interface Refresh {
+            TufRoot run(RefreshBudget budget) throws Exception;
+        }
+
+        final boolean production;
+        CacheLookup cached = new CacheLookup.Miss();
+        Refresh refresh = b -> {
+            throw new TufRefreshException("not scripted");
+        };
+        IOException commitFailure;
+        int refreshes;
+        final List<String> events = new ArrayList<>();
+        final CountDownLatch finished = new CountDownLatch(1);
+
+        ScriptedRepository(boolean production) {
+            this.production = production;
+        }
+
+        @Override
+        public String url() {
+            return "https://tuf.example/";
+        }
+
+        @Override
+        public boolean productionFallback() {
+            return production;
+        }
+
+        @Override
+        public Optional<Path> cacheDir() {
+            return Optional.of(Path.of("/cache/tuf"));
+        }
+
+        @Override
+        public CacheLookup cached() {
+            return cached;
+        }
+
+        @Override
+        public Refreshed refresh(Instant now, RefreshBudget budget) throws TufRefreshException {
+            refreshes++;
+            try {
+                TufRoot root = refresh.run(budget);
+                return new Refreshed() {
+                    @Override
+                    public TufRoot root() {
+                        return root;
+                    }
+
+                    @Override
+                    public void commit() throws IOException {
+                        events.add("commit");
+                        if (commitFailure != null) {
+                            throw commitFailure;
+                        }
+                    }
+
+                    @Override
+                    public void discard() {
+                        events.add("discard");
+                    }
+                };
+            } catch (TufRefreshException e) {
+                throw e;
+            } catch (Exception e) {
+                throw new TufRefreshException(e.toString(), e);
+            } finally {
+                finished.countDown();
+            }
+        }
+    }
+
+    private static TrustRootSelector selector(TufRepository repo, Duration timeout, boolean offline) {
+        return new TrustRootSelector(repo, new TrustRootSelector.Settings(DAY, timeout, offline));
+    }
+
+    @Test
+    @Timeout(30) // a hang guard, not a measurement: the bound is 0.2 s, the refresh would block forever
+    void aRefreshThatDoesNotFinishIsAbandonedAtTheBoundAndCancelled() throws Exception {
+        var repo = new ScriptedRepository(true);
+        CountDownLatch sawCancel = new CountDownLatch(1);
+        repo.refresh = budget -> {
+            while (!budget.cancelled()) {
+                Thread.sleep(5);
+            }
+            sawCancel.countDown();
+            throw new IOException("cancelled");
+        };
+
+        SelectedTrustRoot s = selector(repo, Duration.ofMillis(200), false).select(NOW);
+
+        assertThat(s.origin()).isEqualTo(TrustRootOrigin.EMBEDDED);
+        assertThat(s.root()).isSameAs(TrustRoot.embeddedProduction());
+        assertThat(s.warning()).contains("could not refresh the Sigstore trusted root from https://tuf.example/ (no "
+                + "answer within 0.2 s); using the trusted root embedded in pylock-trust, a snapshot from "
+                + Duration.between(EMBEDDED_DATE, NOW).toDays() + " days ago (" + EMBEDDED_DATE + ")");
+        assertThat(sawCancel.await(20, TimeUnit.SECONDS)).as("the refresh saw the cancellation").isTrue();
+    }
+
+    @Test
+    @Timeout(30)
+    void aRefreshThatCompletesAfterTheBoundIsDiscardedNotCommitted() throws Exception {
+        var repo = new ScriptedRepository(true);
+        CountDownLatch late = new CountDownLatch(1);
+        repo.refresh = budget -> {
+            late.await();
+            return tufRoot(testRoot, NOW);
+        };
+        var selector = selector(repo, Duration.ofMillis(100), false);
+
+        SelectedTrustRoot s = selector.select(NOW);
+        late.countDown();
+
+        assertThat(s.origin()).isEqualTo(TrustRootOrigin.EMBEDDED);
+        assertThat(selector.awaitBackground(Duration.ofSeconds(20))).isTrue();
+        assertThat(repo.events).containsExactly("discard");
+    }
+
+    @Test
+    void aFreshCacheIsUsedWithoutRefreshing() {
+        var repo = new ScriptedRepository(true);
+        repo.cached = new CacheLookup.Hit(tufRoot(testRoot, NOW.minus(Duration.ofHours(2))));
+
+        SelectedTrustRoot s = selector(repo, Duration.ofSeconds(5), false).select(NOW);
+
+        assertThat(s.origin()).isEqualTo(TrustRootOrigin.TUF_CACHE);
+        assertThat(s.root().json()).isEqualTo(testRoot);
+        assertThat(s.root().label()).isEqualTo("Sigstore production root (via TUF)");
+        assertThat(s.root().snapshotDate()).contains(NOW.minus(Duration.ofHours(2)));
+        assertThat(s.age(NOW)).contains("2 hours ago (2026-11-21T10:00:00Z)");
+        assertThat(repo.refreshes).isZero();
+    }
+
+    @Test
+    void anUnusableRefreshedRootIsDiscardedNotCommitted() {
+        var repo = new ScriptedRepository(false);
+        repo.refresh = b -> tufRoot("{\"mediaType\":\"x\"}".getBytes(), NOW);
+
+        var selector = selector(repo, Duration.ofSeconds(5), false);
+        var error = org.assertj.core.api.Assertions.catchThrowable(() -> selector.select(NOW));
+
+        assertThat(error).hasMessage("no Sigstore trusted root is available for the TUF repository "
+                + "https://tuf.example/: the trusted_root.json it serves is not usable by sigstore-java, and nothing "
+                + "is cached");
+        assertThat(repo.events).containsExactly("discard");
+    }
+
+    @Test
+    void aCommitFailureKeepsTheVerifiedRootAndSaysTheCacheWasNotWritten() {
+        var repo = new ScriptedRepository(false);
+        repo.refresh = b -> tufRoot(testRoot, NOW);
+        repo.commitFailure = new IOException("Read-only file system");
+
+        SelectedTrustRoot s = selector(repo, Duration.ofSeconds(5), false).select(NOW);
+
+        assertThat(s.origin()).isEqualTo(TrustRootOrigin.TUF);
+        assertThat(s.root().label()).isEqualTo("trusted root from the TUF repository https://tuf.example/");
+        assertThat(s.warning()).contains("the refreshed Sigstore trusted root could not be saved in /cache/tuf "
+                + "(Read-only file system); the next run will fetch it again");
+        assertThat(repo.events).containsExactly("commit", "discard");
+    }
+
+    @Test
+    void theNewerOfCacheAndEmbeddedSnapshotStandsInForAProductionRepository() {
+        var repo = new ScriptedRepository(true);
+        repo.cached = new CacheLookup.Hit(tufRoot(testRoot, EMBEDDED_DATE.minus(Duration.ofDays(10))));
+        repo.refresh = b -> {
+            throw new TufRefreshException("cannot connect (Connection refused)");
+        };
+
+        SelectedTrustRoot older = selector(repo, Duration.ofSeconds(5), false).select(NOW);
+        assertThat(older.origin()).isEqualTo(TrustRootOrigin.EMBEDDED);
+
+        repo.cached = new CacheLookup.Hit(tufRoot(testRoot, NOW.minus(Duration.ofDays(2))));
+        SelectedTrustRoot newer = selector(repo, Duration.ofSeconds(5), false).select(NOW);
+        assertThat(newer.origin()).isEqualTo(TrustRootOrigin.TUF_CACHE);
+        assertThat(newer.warning()).contains("could not refresh the Sigstore trusted root from https://tuf.example/ "
+                + "(cannot connect (Connection refused)); using the cached copy, refreshed 2 days ago "
+                + "(2026-11-19T12:00:00Z)");
+    }
+
+    @Test
+    void offlineNeverRefreshesAndPrintsNothing() {
+        var repo = new ScriptedRepository(true);
+        repo.cached = new CacheLookup.Damaged("root.json is missing");
+
+        SelectedTrustRoot s = selector(repo, Duration.ofSeconds(5), true).select(NOW);
+
+        assertThat(s.origin()).isEqualTo(TrustRootOrigin.EMBEDDED);
+        assertThat(s.warning()).isEmpty();
+        assertThat(repo.refreshes).isZero();
+    }
+
+    @Test
+    void anUnusableCachedRootIsRefreshed() {
+        var repo = new ScriptedRepository(false);
+        repo.cached = new CacheLookup.Hit(tufRoot("{}".getBytes(), NOW.minus(Duration.ofHours(1))));
+        repo.refresh = b -> tufRoot(testRoot, NOW);
+
+        SelectedTrustRoot s = selector(repo, Duration.ofSeconds(5), false).select(NOW);
+
+        assertThat(s.origin()).isEqualTo(TrustRootOrigin.TUF);
+        assertThat(repo.refreshes).isEqualTo(1);
+    }
+}
