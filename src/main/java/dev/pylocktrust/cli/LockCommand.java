@@ -7,6 +7,7 @@ import dev.pylocktrust.attest.ProvenanceVerifier;
 import dev.pylocktrust.attest.TrustRoot;
 import dev.pylocktrust.gather.EvidenceGatherer;
 import dev.pylocktrust.index.IndexClient;
+import dev.pylocktrust.index.IndexConfig;
 import dev.pylocktrust.index.TerminalProgress;
 import dev.pylocktrust.lock.AtomicFileWriter;
 import dev.pylocktrust.lock.LockOutcome;
@@ -159,10 +160,10 @@ final class LockCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean quiet = outputOptions.quiet();
-        TrustRoot root = trustRootOptions.trustedRoot() == null ? TrustRoot.embeddedProduction()
-                : TrustRoot.fromFile(trustRootOptions.trustedRoot());
+        IndexConfig config = indexOptions.config(TerminalProgress.forStderr(err, quiet));
+        TrustRoot root = trustRootOptions.trustRoot(config.cacheDir(), config.offline(), outputOptions, err);
         LockOutcome outcome;
-        try (IndexClient index = IndexClient.open(indexOptions.config(TerminalProgress.forStderr(err, quiet)))) {
+        try (IndexClient index = IndexClient.open(config)) {
             Locker locker = new Locker(index, new EvidenceGatherer(index, new ProvenanceVerifier(root), clock), clock);
             outcome = locker.lock(new Locker.Request(source, earlier, approvals, outputFile.toString()));
         }

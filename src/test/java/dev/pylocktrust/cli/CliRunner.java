@@ -23,7 +23,11 @@ public final class CliRunner {
     }
 
     public static Result run(String... args) {
-        CommandLine cl = PylockTrust.commandLine();
+        return run(PylockTrust.commandLine(), args);
+    }
+
+    /** Runs a command line configured by the caller (e.g. with a test factory), hermetic as {@link #run(String...)}. */
+    public static Result run(CommandLine cl, String... args) {
         cl.setDefaultValueProvider(arg -> arg instanceof CommandLine.Model.OptionSpec o
                 && o.longestName().equals("--trust-root-source") ? "embedded" : null);
         StringWriter out = new StringWriter();

@@ -12,8 +12,6 @@ import dev.pylocktrust.testkit.index.TestIndexBuilder;
 import dev.pylocktrust.testkit.index.TestIndexServer;
 import dev.pylocktrust.testkit.index.TestRelease;
 import java.io.IOException;
-import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
@@ -104,12 +102,7 @@ public final class LockScenario implements AutoCloseable {
                 return CommandLine.defaultFactory().create(cls);
             }
         });
-        StringWriter out = new StringWriter();
-        StringWriter err = new StringWriter();
-        cl.setOut(new PrintWriter(out, true));
-        cl.setErr(new PrintWriter(err, true));
-        int code = cl.execute(args);
-        return new CliRunner.Result(code, out.toString(), err.toString());
+        return CliRunner.run(cl, args);
     }
 
     @Override
