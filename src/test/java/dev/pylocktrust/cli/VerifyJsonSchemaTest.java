@@ -91,6 +91,20 @@ class VerifyJsonSchemaTest {
     }
 
     @Test
+    void theReadmeTableListsExactlyTheFindingCodes() throws Exception {
+        String readme = Files.readString(Path.of("README.md"));
+        String section = readme.substring(readme.indexOf("### `pylock-trust verify`"),
+                readme.indexOf("## How an attestation is verified"));
+        List<String> inReadme = new ArrayList<>();
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\| `([a-z0-9-]+)` \\|").matcher(section);
+        while (m.find()) {
+            inReadme.add(m.group(1));
+        }
+        assertThat(inReadme).containsExactlyElementsOf(Arrays.stream(VerifyCode.values()).map(VerifyCode::code)
+                .toList());
+    }
+
+    @Test
     void theSchemaListsExactlyTheFindingCodes() {
         List<String> inSchema = new ArrayList<>();
         schemaJson.path("$defs").path("finding").path("properties").path("code").path("enum")
