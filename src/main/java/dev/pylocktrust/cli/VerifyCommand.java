@@ -205,7 +205,8 @@ final class VerifyCommand implements Callable<Integer> {
                 appendStepSummary(report);
             }
             default -> {
-                if (!output.quiet() || !report.findings().isEmpty()) {
+                // -q: nothing when the run passed (warnings included); the problems when it did not.
+                if (!output.quiet() || report.outcome() != VerifyReport.Outcome.PASSED) {
                     out.print(VerifyReportText.render(report, output.verbose()));
                 }
             }

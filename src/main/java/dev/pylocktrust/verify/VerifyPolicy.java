@@ -11,7 +11,6 @@ import dev.pylocktrust.lock.ParsedLockfile;
 import dev.pylocktrust.lock.TrustPolicy;
 import dev.pylocktrust.report.Finding;
 import dev.pylocktrust.report.SourceLocation;
-import dev.pylocktrust.report.VerifyReport;
 import dev.pylocktrust.report.VerifyReport.FileResult;
 import dev.pylocktrust.report.VerifyReport.Identity;
 import dev.pylocktrust.report.VerifyReport.PackageResult;

@@ -59,6 +59,18 @@ class VerifyCommandTest {
     }
 
     @Test
+    void lockFileWarningsAreShownButDoNotFailAndQuietHidesThem() throws Exception {
+        Files.writeString(world.lock, Files.readString(world.lock).replace("lock-version = \"1.0\"",
+                "lock-version = \"1.1\""));
+        var r = world.verify();
+        assertThat(r.exitCode()).as(r.toString()).isZero();
+        assertThat(r.stdout()).startsWith("warning[lockfile-warning]: " + world.lock + ":4: lock-version: "
+                + "lock-version 1.1 is newer than 1.0; keys this version does not know are kept but not checked\n"
+                + "  --> " + world.lock + ":4\n\nverified 9 files");
+        assertThat(world.verify("-q").stdout()).isEmpty();
+    }
+
+    @Test
     void identityChangedOnTheIndexFailsWithAnAnnotationOnThePackageLine() {
         TestFile wheel = world.file("widget", WIDGET_WHEEL);
         // The same file, re-signed by another repository: its provenance verifies, but for the wrong publisher.
