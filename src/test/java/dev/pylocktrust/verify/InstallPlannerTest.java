@@ -189,6 +189,22 @@ class InstallPlannerTest {
     }
 
     @Test
+    void uvsExportIsPlannedForEachTarget() throws IOException {
+        ParsedLockfile uv = new LockfileReader().read(Path.of("src/test/resources/fixtures/pylock/uv-export.pylock.toml"));
+        Map<String, String> linux = chosen(InstallPlanner.plan(uv, current("3.12", "manylinux_2_28_x86_64")));
+        assertThat(linux).containsEntry("cffi", "cffi-1.17.1-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl")
+                .containsEntry("pydantic-core",
+                        "pydantic_core-2.33.2-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl")
+                .doesNotContainKeys("importlib-resources", "zipp");
+        assertThat(linux.values()).as("one file per selected package").noneMatch(f -> f.contains(","));
+        Map<String, String> windows39 = chosen(InstallPlanner.plan(uv, current("3.9", "win_amd64")));
+        assertThat(windows39).containsEntry("cffi", "cffi-1.17.1-cp39-cp39-win_amd64.whl")
+                .containsKeys("importlib-resources", "zipp");
+        assertThat(windows39).hasSize(linux.size() + 2);
+        assertThat(InstallPlanner.plan(uv, new EnvironmentSelection.All()).packages()).hasSize(41);
+    }
+
+    @Test
     void directSourcesAreSelectedWithoutFiles() throws IOException {
         ParsedLockfile lock = parse(HEADER + "\n[[packages]]\nname = \"my-app\"\n[packages.directory]\npath = \".\"\n");
         Plan plan = InstallPlanner.plan(lock, current("3.12", "win_amd64"));
