@@ -33,6 +33,14 @@ public final class GithubCommands {
         return "::" + f.severity().githubCommand() + p + "::" + escapeData(body.toString());
     }
 
+    /**
+     * An {@code ::error} command not tied to a finding (e.g. the run stopped with an error before any finding), so
+     * that the failure still shows as an annotation.
+     */
+    public static String error(String title, String message) {
+        return "::error" + (title.isEmpty() ? "" : " title=" + escapeProperty(title)) + "::" + escapeData(message);
+    }
+
     static String escapeData(String s) {
         return s.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A");
     }

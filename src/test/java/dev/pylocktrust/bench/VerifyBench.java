@@ -1,0 +1,127 @@
+package dev.pylocktrust.bench;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.pylocktrust.lock.TrustPolicy;
+import dev.pylocktrust.testkit.SigstoreProvenanceMinter;
+import dev.pylocktrust.testkit.TestSigstore;
+import dev.pylocktrust.testkit.index.IdentitySpec;
+import dev.pylocktrust.testkit.index.TestIndex;
+import dev.pylocktrust.testkit.index.TestIndexBuilder;
+import dev.pylocktrust.testkit.index.TestIndexServer;
+import dev.pylocktrust.testkit.index.TestRelease;
+import dev.pylocktrust.verify.TestLocks;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Benchmark of {@code pylock-trust verify} (not a timed test; run with {@code ./mvnw -B -o -q -DskipTests package}
+ * then {@code ./mvnw -B -o -Pbench test -Dtest=VerifyBench}, or this class's {@code main}): a lock of 1,000 packages
+ * and 3,000 files (two wheels and an sdist each, every file attested by the test Sigstore), served by the loopback
+ * test index with 20 ms added latency per request. Three runs of {@code bin/pylock-trust verify} as separate
+ * processes, so JVM start is included: cold cache, warm cache, and {@code --offline}. Prints wall time, CPU time
+ * (user + system), peak RSS (from GNU time when {@code /usr/bin/time} exists), requests the server saw, and the
+ * command's own summary line. It asserts only that every run passes.
+ */
+class VerifyBench {
+    static final int PACKAGES = Integer.getInteger("bench.packages", 1000);
+    static final Duration LATENCY = Duration.ofMillis(20);
+    static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-01T12:00:00Z"), ZoneOffset.UTC);
+
+    @Test
+    void bench() throws Exception {
+        main(new String[0]);
+    }
+
+    public static void main(String[] args) throws Exception {
+        Path work = Files.createTempDirectory("pylock-trust-verify-bench");
+        TestSigstore sigstore = TestSigstore.create(1000, CLOCK);
+        long t0 = System.nanoTime();
+        TestIndexBuilder b = new TestIndexBuilder(new SigstoreProvenanceMinter(sigstore));
+        Map<String, List<IdentitySpec>> identities = new HashMap<>();
+        for (int p = 0; p < PACKAGES; p++) {
+            String name = "bench-" + p;
+            IdentitySpec id = IdentitySpec.github("org/" + name, "release.yml", "pypi");
+            b.add(TestRelease.of(name, "1.0").withFiles("bench_" + p + "-1.0-cp312-cp312-manylinux_2_17_x86_64.whl",
+                    "bench_" + p + "-1.0-py3-none-any.whl", "bench_" + p + "-1.0.tar.gz").withIdentity(id));
+            identities.put(name, List.of(id));
+        }
+        TestIndex index = b.build();
+        Path lock = TestLocks.write(work.resolve("pylock.toml"),
+                TestLocks.lock(index, "https://files.example/", identities, TrustPolicy.EMPTY));
+        Path root = sigstore.writeTrustedRoot(Files.createDirectories(work.resolve("root")));
+        Path cache = work.resolve("cache");
+        System.out.printf(Locale.ROOT, "%nverify: %d packages, %d files, minted in %.1f s; %d ms latency per request; "
+                        + "%d cores; lock file %d KiB%n", PACKAGES, index.allFiles().size(),
+                (System.nanoTime() - t0) / 1e9, LATENCY.toMillis(), Runtime.getRuntime().availableProcessors(),
+                Files.size(lock) / 1024);
+        try (TestIndexServer server = TestIndexServer.start(index)) {
+            server.faults().latency(LATENCY);
+            System.out.println("run          | exit | wall s | CPU s | peak RSS MiB | requests seen by server");
+            for (String run : List.of("cold cache", "warm cache", "--offline")) {
+                server.clearRequests();
+                List<String> cmd = new ArrayList<>(List.of("verify", lock.toString(), "--index-url", server.simpleUrl(),
+                        "--trusted-host", server.host(), "--trusted-root", root.toString(), "--cache-dir",
+                        cache.toString()));
+                if (run.equals("--offline")) {
+                    cmd.add("--offline");
+                }
+                Measured m = runLauncher(cmd, work);
+                System.out.printf(Locale.ROOT, "%-12s | %4d | %6.2f | %5s | %12s | %d%n", run, m.exit, m.wallSeconds,
+                        m.cpuSeconds, m.peakRssMiB, server.requests().size());
+                System.out.println("             " + m.summary);
+                assertThat(m.exit).as(m.output).isZero();
+            }
+        }
+    }
+
+    record Measured(int exit, double wallSeconds, String cpuSeconds, String peakRssMiB, String summary,
+                    String output) {}
+
+    /** Runs {@code bin/pylock-trust ARGS} (the packaged jar), under GNU time when available. */
+    static Measured runLauncher(List<String> args, Path work) throws IOException, InterruptedException {
+        Path launcher = Path.of(System.getProperty("pylocktrust.launcher", "bin/pylock-trust")).toAbsolutePath();
+        Path jar = Path.of(System.getProperty("pylocktrust.jar", "target/pylock-trust.jar")).toAbsolutePath();
+        if (!Files.isRegularFile(jar)) {
+            throw new IllegalStateException(jar + " does not exist: run ./mvnw -B -o -q -DskipTests package first");
+        }
+        Path timeFile = work.resolve("time.txt");
+        boolean gnuTime = Files.isExecutable(Path.of("/usr/bin/time"));
+        List<String> cmd = new ArrayList<>();
+        if (gnuTime) {
+            cmd.addAll(List.of("/usr/bin/time", "-o", timeFile.toString(), "-f", "%e %U %S %M"));
+        }
+        cmd.add(launcher.toString());
+        cmd.addAll(args);
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().put("PYLOCK_TRUST_JAR", jar.toString());
+        pb.environment().put("JAVA_HOME", System.getProperty("java.home"));
+        long start = System.nanoTime();
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        int exit = p.waitFor();
+        double wall = (System.nanoTime() - start) / 1e9;
+        String cpu = "n/a";
+        String rss = "n/a";
+        if (gnuTime) {
+            String[] f = Files.readString(timeFile).trim().split("\\s+");
+            String[] last = f.length >= 4 ? java.util.Arrays.copyOfRange(f, f.length - 4, f.length) : f;
+            cpu = String.format(Locale.ROOT, "%.2f", Double.parseDouble(last[1]) + Double.parseDouble(last[2]));
+            rss = Long.toString(Long.parseLong(last[3]) / 1024);
+        }
+        String summary = out.lines().filter(l -> l.startsWith("verif")).reduce((a, b) -> b).orElse(out.strip());
+        return new Measured(exit, wall, cpu, rss, summary, out);
+    }
+}
