@@ -1,12 +1,16 @@
 package dev.pylocktrust.resolve;
 
 import dev.pylocktrust.UsageException;
+import dev.pylocktrust.python.MarkerEnvironment;
 import dev.pylocktrust.python.PackageName;
 import dev.pylocktrust.python.Requirement;
 import dev.pylocktrust.python.Version;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * What to resolve: top-level requirements, constraints, and the versions of an existing lock.
@@ -16,19 +20,20 @@ import java.util.Objects;
  *
  * @param requirements top-level requirements, in the order the user gave them (the order breaks ties)
  * @param constraints version constraints ({@code -c FILE})
- * @param locked versions from an existing lock, kept when they still fit unless {@code upgrade} says otherwise
+ * @param locked versions from an existing lock, kept (for the targets their markers select) when they still fit,
+ *     unless {@code upgrade} releases them
  * @param upgrade which locked versions may move
  */
 public record ResolutionRequest(
         List<RootRequirement> requirements,
         List<Requirement> constraints,
-        Map<PackageName, Version> locked,
+        List<LockedVersion> locked,
         UpgradePolicy upgrade) {
 
     public ResolutionRequest {
         requirements = List.copyOf(requirements);
         constraints = List.copyOf(constraints);
-        locked = Map.copyOf(locked);
+        locked = List.copyOf(locked);
         Objects.requireNonNull(upgrade, "upgrade");
         for (Requirement c : constraints) {
             if (!c.extras().isEmpty()) {
@@ -40,7 +45,7 @@ public record ResolutionRequest(
 
     /** Main requirements only, no constraints, no lock. */
     public static ResolutionRequest of(List<Requirement> requirements) {
-        return new ResolutionRequest(requirements.stream().map(RootRequirement::main).toList(), List.of(), Map.of(),
+        return new ResolutionRequest(requirements.stream().map(RootRequirement::main).toList(), List.of(), List.of(),
                 UpgradePolicy.KEEP_LOCKED);
     }
 
@@ -53,12 +58,36 @@ public record ResolutionRequest(
         return new ResolutionRequest(requirements, newConstraints, locked, upgrade);
     }
 
-    public ResolutionRequest withLocked(Map<PackageName, Version> newLocked, UpgradePolicy newUpgrade) {
+    /** Top-level requirements from any source (e.g. {@link Pyproject#requirements}). */
+    public static ResolutionRequest ofRoots(List<RootRequirement> requirements) {
+        return new ResolutionRequest(requirements, List.of(), List.of(), UpgradePolicy.KEEP_LOCKED);
+    }
+
+    public ResolutionRequest withLocked(List<LockedVersion> newLocked, UpgradePolicy newUpgrade) {
         return new ResolutionRequest(requirements, constraints, newLocked, newUpgrade);
     }
 
-    /** The locked version the resolver should prefer for {@code name}, or null. */
-    Version preferred(PackageName name) {
-        return upgrade.mayUpgrade(name) ? null : locked.get(name);
+    /**
+     * The locked version to prefer per package on a target: entries whose marker holds there (with the requested
+     * extras and groups as {@code extras} / {@code dependency_groups}), minus packages the upgrade policy releases.
+     */
+    Map<PackageName, Version> preferences(MarkerEnvironment target) {
+        Set<String> extras = new TreeSet<>();
+        Set<String> groups = new TreeSet<>();
+        for (RootRequirement r : requirements) {
+            if (r.origin() instanceof Origin.Extra e) {
+                extras.add(e.name());
+            } else if (r.origin() instanceof Origin.Group g) {
+                groups.add(g.name());
+            }
+        }
+        MarkerEnvironment env = target.withExtras(extras).withDependencyGroups(groups);
+        Map<PackageName, Version> out = new HashMap<>();
+        for (LockedVersion l : locked) {
+            if (!upgrade.mayUpgrade(l.name()) && l.marker().map(m -> m.evaluate(env)).orElse(true)) {
+                out.merge(l.name(), l.version(), (a, b) -> a.compareTo(b) >= 0 ? a : b);
+            }
+        }
+        return out;
     }
 }

@@ -40,6 +40,7 @@ final class TargetProvider implements DependencyProvider {
     private final Map<PackageName, TargetVersions> versions = new HashMap<>();
     private final Map<PackageName, List<Requirement>> constraints = new HashMap<>();
     private final Map<PackageName, Integer> requestedOrder = new HashMap<>();
+    private final Map<PackageName, Version> preferences;
     private final Map<String, List<Dependency>> dependencies = new HashMap<>();
     private final Map<String, Metadata> metadata = new HashMap<>();
     private final Set<String> warnings = new LinkedHashSet<>();
@@ -50,6 +51,7 @@ final class TargetProvider implements DependencyProvider {
         this.environment = target.markerEnvironment();
         this.request = request;
         this.options = options;
+        this.preferences = request.preferences(environment);
         for (Requirement c : request.constraints()) {
             if (c.appliesTo(environment)) {
                 constraints.computeIfAbsent(c.name(), k -> new ArrayList<>()).add(c);
@@ -82,7 +84,7 @@ final class TargetProvider implements DependencyProvider {
 
     /** The release most likely to be chosen, to fetch its metadata early. */
     private int bestGuess(TargetVersions tv) {
-        Version preferred = request.preferred(tv.name());
+        Version preferred = preferences.get(tv.name());
         if (preferred != null && tv.indexOf(preferred) >= 0 && tv.usable(tv.indexOf(preferred))) {
             return tv.indexOf(preferred);
         }
@@ -174,7 +176,7 @@ final class TargetProvider implements DependencyProvider {
     }
 
     private int preferredIndex(TargetVersions tv, PackageKey key) {
-        Version v = request.preferred(key.name());
+        Version v = preferences.get(key.name());
         return v == null ? -1 : tv.indexOf(v);
     }
 

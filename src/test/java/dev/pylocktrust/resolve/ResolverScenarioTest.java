@@ -381,8 +381,7 @@ class ResolverScenarioTest {
                 b 1.0
                 b 2.0
                 """);
-        Map<PackageName, Version> locked = Map.of(PackageName.of("a"), Version.parse("1.0"),
-                PackageName.of("b"), Version.parse("1.0"));
+        List<LockedVersion> locked = List.of(LockedVersion.of("a", "1.0"), LockedVersion.of("b", "1.0"));
         ResolutionRequest base = ResolutionRequest.of("a");
         assertThat(resolve(index, ResolverOptions.DEFAULT, base.withLocked(locked, UpgradePolicy.KEEP_LOCKED))
                 .asStrings()).isEqualTo(pins("a==1.0", "b==1.0"));
@@ -394,18 +393,38 @@ class ResolverScenarioTest {
     }
 
     @Test
+    void lockedVersionsApplyWhereTheirMarkerHolds() {
+        FakeIndex index = FakeIndex.of("""
+                a 1.0
+                a 2.0
+                a 3.0
+                """);
+        List<LockedVersion> locked = List.of(
+                new LockedVersion(PackageName.of("a"), Version.parse("1.0"),
+                        java.util.Optional.of(dev.pylocktrust.python.Marker.parse("sys_platform == 'win32'"))),
+                new LockedVersion(PackageName.of("a"), Version.parse("2.0"),
+                        java.util.Optional.of(dev.pylocktrust.python.Marker.parse("sys_platform == 'linux'"))));
+        Resolver resolver = new Resolver(index, ResolverOptions.DEFAULT);
+        ResolutionRequest request = ResolutionRequest.of("a").withLocked(locked, UpgradePolicy.KEEP_LOCKED);
+        assertThat(resolver.resolve(request, LINUX).asStrings()).isEqualTo(pins("a==2.0"));
+        assertThat(resolver.resolve(request, TargetEnvironment.parse("3.12-win_amd64")).asStrings())
+                .isEqualTo(pins("a==1.0"));
+        assertThat(resolver.resolve(request, TargetEnvironment.parse("3.12-macosx_14_0_arm64")).asStrings())
+                .isEqualTo(pins("a==3.0"));
+    }
+
+    @Test
     void lockedVersionThatNoLongerFitsMoves() {
         FakeIndex index = FakeIndex.of("""
                 a 1.0
                 a 2.0
                 a 3.0 [yanked]
                 """);
-        Map<PackageName, Version> locked = Map.of(PackageName.of("a"), Version.parse("1.0"));
-        assertThat(resolve(index, ResolverOptions.DEFAULT,
-                ResolutionRequest.of("a>=2").withLocked(locked, UpgradePolicy.KEEP_LOCKED)).asStrings())
+        assertThat(resolve(index, ResolverOptions.DEFAULT, ResolutionRequest.of("a>=2")
+                .withLocked(List.of(LockedVersion.of("a", "1.0")), UpgradePolicy.KEEP_LOCKED)).asStrings())
                 .isEqualTo(pins("a==2.0"));
         Resolution fromYanked = resolve(index, ResolverOptions.DEFAULT, ResolutionRequest.of("a")
-                .withLocked(Map.of(PackageName.of("a"), Version.parse("3.0")), UpgradePolicy.KEEP_LOCKED));
+                .withLocked(List.of(LockedVersion.of("a", "3.0")), UpgradePolicy.KEEP_LOCKED));
         assertThat(fromYanked.asStrings()).isEqualTo(pins("a==2.0"));
         assertThat(fromYanked.warnings()).containsExactly("a 3.0 is locked but now yanked; it is replaced");
     }
