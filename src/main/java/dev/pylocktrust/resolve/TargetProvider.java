@@ -20,14 +20,9 @@ import java.util.TreeSet;
 
 /**
  * The Python rules for one target environment, as a {@link DependencyProvider}: which releases the target can
- * install, which one to try (highest first, a locked version first when it may stay, pre-releases and yanked
- * releases only as PEP 440 and PEP 592 allow), and what a release depends on (its metadata's {@code Requires-Dist}
- * with markers evaluated for the target).
- *
- * <p>Pre-release and yank rules follow pip (and PEP 440 / PEP 592) on the requirements currently in force on a
- * package: pre-releases if {@code --pre}, if a requirement names a pre-release ({@code >=2.0b1}), or if no final
- * release matches them all; a yanked release only if a requirement pins it ({@code ==1.2}, {@code ===1.2}) and
- * every release matching the requirements is yanked.
+ * install, which one to try (the locked version while it may stay, else the highest), and what a release depends on
+ * (its metadata's {@code Requires-Dist}, markers evaluated for the target, extras as their own packages). Which
+ * pre-releases and yanked releases each requirement admits is {@link ReleasePolicy}'s decision.
  */
 final class TargetProvider implements DependencyProvider {
     private static final int DETAIL_LIMIT = 4;
@@ -36,7 +31,7 @@ final class TargetProvider implements DependencyProvider {
     private final TargetEnvironment target;
     private final MarkerEnvironment environment;
     private final ResolutionRequest request;
-    private final ResolverOptions options;
+    private final ReleasePolicy policy;
     private final Map<PackageName, TargetVersions> versions = new HashMap<>();
     private final Map<PackageName, List<Requirement>> constraints = new HashMap<>();
     private final Map<PackageName, Integer> requestedOrder = new HashMap<>();
@@ -50,7 +45,7 @@ final class TargetProvider implements DependencyProvider {
         this.target = target;
         this.environment = target.markerEnvironment();
         this.request = request;
-        this.options = options;
+        this.policy = new ReleasePolicy(request, environment, options);
         this.preferences = request.preferences(environment);
         for (Requirement c : request.constraints()) {
             if (c.appliesTo(environment)) {
@@ -88,7 +83,7 @@ final class TargetProvider implements DependencyProvider {
         if (preferred != null && tv.indexOf(preferred) >= 0 && tv.usable(tv.indexOf(preferred))) {
             return tv.indexOf(preferred);
         }
-        return tv.all().highest(i -> tv.usable(i) && !tv.yanked(i) && (options.prereleases() || !tv.prerelease(i)));
+        return tv.all().highest(i -> tv.usable(i) && !tv.yanked(i) && !tv.prerelease(i));
     }
 
     /** The metadata read for release {@code index} of {@code name}, if it was needed. */
@@ -136,30 +131,16 @@ final class TargetProvider implements DependencyProvider {
             return new Chosen(0);
         }
         TargetVersions tv = versions(key.name());
-        SpecifierSet merged = SpecifierSet.empty();
-        for (Incompatibility incompat : active) {
-            merged = merged.and(((Incompatibility.Dependency) incompat.cause()).specifier());
-        }
-        for (Requirement c : constraints.getOrDefault(key.name(), List.of())) {
-            merged = merged.and(c.specifier());
-        }
-        SpecifierSet requirements = merged;
-        boolean anyFinal = false;
-        for (int i = 0; i < tv.size() && !anyFinal; i++) {
-            anyFinal = tv.usable(i) && !tv.prerelease(i) && requirements.matches(tv.version(i));
-        }
-        boolean pre = options.prereleases() || merged.impliesPrereleases() || !anyFinal;
-        boolean yankedAllowed = isPinned(merged) && allApplicableYanked(tv, merged, pre);
         int preferred = preferredIndex(tv, key);
-        if (preferred >= 0 && allowed.contains(preferred) && selectable(tv, preferred, pre, yankedAllowed)) {
+        if (preferred >= 0 && allowed.contains(preferred) && tv.usable(preferred)) {
             return chosen(tv, preferred);
         }
-        if (preferred >= 0 && tv.yanked(preferred)) {
+        if (preferred >= 0 && tv.yanked(preferred) && !allowed.contains(preferred)) {
             warnings.add(key.name() + " " + tv.version(preferred) + " is locked but now yanked"
                     + yankSuffix(tv, preferred) + "; it is replaced");
         }
-        int best = allowed.highest(i -> selectable(tv, i, pre, yankedAllowed));
-        return best < 0 ? new NoneAvailable(whyNone(tv, allowed, pre)) : chosen(tv, best);
+        int best = allowed.highest(tv::usable);
+        return best < 0 ? new NoneAvailable(whyNone(tv, allowed)) : chosen(tv, best);
     }
 
     private Choice chosen(TargetVersions tv, int index) {
@@ -180,54 +161,15 @@ final class TargetProvider implements DependencyProvider {
         return v == null ? -1 : tv.indexOf(v);
     }
 
-    private static boolean selectable(TargetVersions tv, int i, boolean pre, boolean yankedAllowed) {
-        return tv.usable(i) && (pre || !tv.prerelease(i)) && (yankedAllowed || !tv.yanked(i));
-    }
-
-    /** PEP 592 as pip reads it: an {@code ==} (not {@code ==X.*}) or {@code ===} clause pins. */
-    private static boolean isPinned(SpecifierSet spec) {
-        for (Specifier s : spec.specifiers()) {
-            if (s.operator() == Specifier.Operator.ARBITRARY
-                    || (s.operator() == Specifier.Operator.EQUAL && !s.isWildcard())) {
-                return true;
-            }
-        }
-        return false;
-    }
-
-    private static boolean allApplicableYanked(TargetVersions tv, SpecifierSet spec, boolean pre) {
-        boolean any = false;
-        for (int i = 0; i < tv.size(); i++) {
-            if (tv.usable(i) && (pre || !tv.prerelease(i)) && spec.matches(tv.version(i))) {
-                if (!tv.yanked(i)) {
-                    return false;
-                }
-                any = true;
-            }
-        }
-        return any;
-    }
-
-    /** Why no version in {@code allowed} can be chosen, newest first, at most a few. */
-    private String whyNone(TargetVersions tv, VersionSet allowed, boolean pre) {
+    /** Why no version in {@code allowed} can be installed, newest first, at most a few. */
+    private String whyNone(TargetVersions tv, VersionSet allowed) {
         Map<String, List<Version>> byReason = new LinkedHashMap<>();
         int listed = 0;
         for (int i = tv.size() - 1; i >= 0 && listed < DETAIL_LIMIT * 3; i--) {
-            if (!allowed.contains(i)) {
-                continue;
+            if (allowed.contains(i) && !tv.usable(i)) {
+                byReason.computeIfAbsent(tv.unusableReason(i), r -> new ArrayList<>()).add(tv.version(i));
+                listed++;
             }
-            String reason;
-            if (!tv.usable(i)) {
-                reason = tv.unusableReason(i);
-            } else if (tv.prerelease(i) && !pre) {
-                reason = "is a pre-release, which needs --pre or a requirement naming a pre-release";
-            } else if (tv.yanked(i)) {
-                reason = "is yanked" + yankSuffix(tv, i);
-            } else {
-                continue;
-            }
-            byReason.computeIfAbsent(reason, r -> new ArrayList<>()).add(tv.version(i));
-            listed++;
         }
         List<String> parts = new ArrayList<>();
         for (Map.Entry<String, List<Version>> e : byReason.entrySet()) {
@@ -237,11 +179,8 @@ final class TargetProvider implements DependencyProvider {
             List<Version> vs = e.getValue();
             String who = vs.size() == 1 ? vs.get(0).toString() : vs.size() == 2 ? vs.get(0) + " and " + vs.get(1)
                     : vs.get(0) + ", " + vs.get(1) + " and " + (vs.size() - 2) + " more";
-            String verb = e.getKey();
-            if (vs.size() > 1) {
-                verb = verb.replaceFirst("^is a pre-release", "are pre-releases").replaceFirst("^is ", "are ")
-                        .replaceFirst("^has ", "have ").replaceFirst("^requires ", "require ");
-            }
+            String verb = vs.size() == 1 ? e.getKey()
+                    : e.getKey().replaceFirst("^has ", "have ").replaceFirst("^requires ", "require ");
             parts.add(who + " " + verb);
         }
         return String.join("; ", parts);
@@ -331,16 +270,26 @@ final class TargetProvider implements DependencyProvider {
             } else {
                 r.extras().forEach(e -> keys.add(PackageKey.extra(r.name(), e)));
             }
-            VersionSet set = child.matching(r.specifier());
+            ReleasePolicy.Admitted admitted = policy.admit(r, child);
+            String label = label(written(r.specifier()), admitted.note());
             for (PackageKey k : keys) {
-                Dependency dep = new Dependency(k, set, written(r.specifier()), r.specifier(), origin);
+                Dependency dep = new Dependency(k, admitted.versions(), label, r.specifier(), origin);
                 out.merge(k, dep, (a, b) -> {
                     SpecifierSet both = a.specifier().and(b.specifier());
-                    return new Dependency(k, a.versions().and(b.versions()), written(both), both, origin);
+                    return new Dependency(k, a.versions().and(b.versions()), label(written(both), null), both,
+                            origin);
                 });
             }
         }
         return out;
+    }
+
+    /** A requirement's label with the policy note: {@code >=1.0 (excluding pre-release 2.0b1)}. */
+    private static String label(String written, String note) {
+        if (note == null) {
+            return written;
+        }
+        return (written == null ? "" : written) + " (" + note + ")";
     }
 
     /** The clauses in the order written ({@code >=2.0,<3}), or null for "any version". */

@@ -38,7 +38,9 @@ final class TermFormatter {
         if (universe.apply(child.key()).isEmpty()) {
             return required + " (not on the index)";
         }
-        return child.versions().isEmpty() ? required + " (no version of " + child.key() + " matches)" : required;
+        boolean explained = child.label() != null && child.label().endsWith(")");
+        return child.versions().isEmpty() && !explained ? required + " (no version of " + child.key() + " matches)"
+                : required;
     }
 
     /**

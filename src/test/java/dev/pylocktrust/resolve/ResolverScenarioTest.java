@@ -268,8 +268,24 @@ class ResolverScenarioTest {
         assertThat(pinned.warnings()).containsExactly(
                 "a 2.0 is yanked, with the reason \"broken build\"; selected only because a requirement pins it");
         assertThat(failure(index, "a>=2")).isEqualTo(HEADER + """
-                Because a 2.0 cannot be used (2.0 is yanked, with the reason "broken build") and you require a>=2, \
-                your requirements cannot be satisfied.""");
+                Because you require a>=2 (only yanked 2.0 matches; a yanked release needs an exact pin such as \
+                ==2.0), your requirements cannot be satisfied.""");
+    }
+
+    @Test
+    void yankedReleasePinnedByADependencyNeedsEveryRequirementToAdmitIt() {
+        FakeIndex index = FakeIndex.of("""
+                a 1.0: b==2.0
+                b 1.0
+                b 2.0 [yanked]
+                """);
+        assertThat(resolve(index, "a").asStrings()).isEqualTo(pins("a==1.0", "b==2.0"));
+        assertThat(failure(index, "a", "b")).isEqualTo(HEADER + """
+                Because every version of a depends on b==2.0 and you require b (excluding yanked 2.0), no version of \
+                a can be used.
+                So, because you require a, your requirements cannot be satisfied.""");
+        // The user's own pin admits it everywhere.
+        assertThat(resolve(index, "a", "b==2.0").asStrings()).isEqualTo(pins("a==1.0", "b==2.0"));
     }
 
     @Test
@@ -296,6 +312,22 @@ class ResolverScenarioTest {
         assertThat(resolve(index, "only").asStrings()).isEqualTo(pins("only==1.0a1"));
         assertThat(resolve(index, ResolverOptions.DEFAULT.withPrereleases(true), ResolutionRequest.of("a"))
                 .asStrings()).isEqualTo(pins("a==2.0b1"));
+    }
+
+    @Test
+    void preReleaseIsAdmittedPerRequirement() {
+        // a needs b>=2.0rc1; the user's plain "b" does not admit pre-releases (PEP 440 reads each specifier alone).
+        FakeIndex index = FakeIndex.of("""
+                a 1.0: b>=2.0rc1
+                b 1.0
+                b 2.0rc1
+                """);
+        assertThat(failure(index, "a", "b")).isEqualTo(HEADER + """
+                Because every version of a depends on b>=2.0rc1 and you require b (excluding pre-release 2.0rc1), no \
+                version of a can be used.
+                So, because you require a, your requirements cannot be satisfied.""");
+        // Naming a pre-release in the user's own requirements admits them for that package everywhere.
+        assertThat(resolve(index, "a", "b>=1.0rc1").asStrings()).isEqualTo(pins("a==1.0", "b==2.0rc1"));
     }
 
     @Test
