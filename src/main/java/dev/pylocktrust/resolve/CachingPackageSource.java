@@ -1,6 +1,8 @@
 package dev.pylocktrust.resolve;
 
+import dev.pylocktrust.python.MarkerVariable;
 import dev.pylocktrust.python.PackageName;
+import dev.pylocktrust.python.Requirement;
 import dev.pylocktrust.python.Version;
 import java.util.Collection;
 import java.util.List;
@@ -19,6 +21,11 @@ import java.util.concurrent.atomic.AtomicInteger;
  * Remembers every answer of a {@link PackageSource} for the life of this object, and turns the resolver's prefetch
  * hints into background requests, so a remote index's latency overlaps with solving. One instance serves every
  * target environment of a lock run (and a second run is then answered without requests).
+ *
+ * <p>With background threads it also reads ahead on its own: when a project page arrives it starts on the metadata of
+ * the release most likely to be chosen (the highest release that is neither yanked nor a pre-release), and when
+ * metadata arrives it starts on the pages of the projects it requires (extras aside). The resolver's critical path
+ * (choose a version, read its dependencies, choose theirs) then mostly finds its answers waiting.
  *
  * <p>Each project page and each release's metadata is requested at most once, even when the solver and a prefetch
  * ask at the same time. A failure is remembered too (it is rethrown to whoever asks), which keeps one run
@@ -56,26 +63,47 @@ public final class CachingPackageSource implements PackageSource, AutoCloseable 
 
     @Override
     public List<Candidate> candidates(PackageName name) {
-        return get(candidates, name, () -> delegate.candidates(name));
+        return get(candidates, name, () -> readAheadFrom(delegate.candidates(name)));
     }
 
     @Override
     public Metadata metadata(Candidate candidate) {
-        return get(metadata, new Release(candidate.name(), candidate.version()), () -> delegate.metadata(candidate));
+        return get(metadata, new Release(candidate.name(), candidate.version()),
+                () -> readAheadFrom(delegate.metadata(candidate)));
     }
 
     @Override
     public void prefetchCandidates(Collection<PackageName> names) {
         if (executor != null) {
-            names.forEach(n -> prefetch(candidates, n, () -> delegate.candidates(n)));
+            names.forEach(n -> prefetch(candidates, n, () -> readAheadFrom(delegate.candidates(n))));
         }
     }
 
     @Override
     public void prefetchMetadata(Candidate candidate) {
         if (executor != null) {
-            prefetch(metadata, new Release(candidate.name(), candidate.version()), () -> delegate.metadata(candidate));
+            prefetch(metadata, new Release(candidate.name(), candidate.version()),
+                    () -> readAheadFrom(delegate.metadata(candidate)));
         }
+    }
+
+    /** Starts on the metadata of the likeliest release of a page that just arrived. */
+    private List<Candidate> readAheadFrom(List<Candidate> page) {
+        if (executor != null) {
+            page.stream().filter(c -> !c.yanked() && !c.version().isPrerelease() && !c.files().isEmpty())
+                    .max(java.util.Comparator.comparing(Candidate::version)).ifPresent(this::prefetchMetadata);
+        }
+        return page;
+    }
+
+    /** Starts on the pages of the projects that metadata which just arrived requires (not those of extras). */
+    private Metadata readAheadFrom(Metadata md) {
+        if (executor != null) {
+            prefetchCandidates(md.requiresDist().stream()
+                    .filter(r -> r.marker().map(m -> !m.variables().contains(MarkerVariable.EXTRA)).orElse(true))
+                    .map(Requirement::name).distinct().toList());
+        }
+        return md;
     }
 
     /** The cached answer, computing it in the calling thread if nobody has started yet. */
