@@ -1,0 +1,331 @@
+package dev.pylocktrust.index;
+
+import dev.pylocktrust.NetworkException;
+import dev.pylocktrust.PylockTrustException;
+import dev.pylocktrust.UsageException;
+import dev.pylocktrust.python.InvalidSpecException;
+import dev.pylocktrust.python.PackageName;
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+import okhttp3.HttpUrl;
+
+/**
+ * The package index client: project pages, PEP 658 metadata and PEP 740 provenance, from a remote Simple API or a
+ * mirror directory. One instance per run, shared by all threads; {@link #close()} it at the end.
+ *
+ * <p>Error contract: {@link #projectPage} and {@link #metadata} throw {@link NetworkException} (exit 3) when the index
+ * fails or misbehaves ({@link ProjectNotFoundException} for an unknown project), {@code TrustException} (exit 1) when
+ * metadata does not match its hash, and {@link UsageException} (exit 2) for bad arguments or a broken mirror
+ * directory. {@link #provenance} never throws for a per-file problem: it returns a {@link ProvenanceLookup}, whose
+ * {@code Failed} carries the exception for the caller to throw or report.
+ */
+public final class IndexClient implements AutoCloseable {
+    private final IndexConfig config;
+    private final Counters counters = new Counters();
+    private final Optional<DirectoryIndex> directory;
+    private final Optional<RemotePages> remote;
+    private final Optional<HttpUrl> indexUrl;
+    private final HttpTransportHolder http;
+    private final ProvenanceResolver provenance;
+    private final MetadataFetcher metadata;
+    private final Object poolLock = new Object();
+    private ExecutorService pool;
+
+    private IndexClient(IndexConfig config) {
+        this.config = config;
+        UrlPolicy policy = new UrlPolicy(config.trustedHosts());
+        Optional<DiskCache> cache = openCache(config);
+        if (config.location() instanceof IndexLocation.Remote r) {
+            HttpUrl withCredentials = HttpUrl.parse(r.url().toString());
+            if (withCredentials == null) {
+                throw new UsageException("--index-url " + Urls.redact(r.url().toString())
+                        + " is not a valid http(s) URL");
+            }
+            if (!policy.allows(withCredentials)) {
+                throw new UsageException("--index-url " + Urls.redact(withCredentials) + " uses plain http",
+                        "use https, or pass --trusted-host " + withCredentials.host()
+                                + " if this is a private index on a network you trust");
+            }
+            if (config.offline() && cache.isEmpty()) {
+                throw new UsageException("--offline needs the cache, but the cache is off (--no-cache)",
+                        "drop --no-cache, or use a mirror directory as --index-url");
+            }
+            HttpUrl bare = withCredentials.newBuilder().username("").password("").build();
+            this.indexUrl = Optional.of(bare);
+            this.directory = Optional.empty();
+            this.http = new HttpTransportHolder(config, policy,
+                    new Credentials(withCredentials, readNetrc(config.netrc())), counters, version());
+            this.remote = Optional.of(new RemotePages(bare, http, cache, config.offline(),
+                    config.limits().projectPage(), counters));
+        } else {
+            IndexLocation.Directory d = (IndexLocation.Directory) config.location();
+            this.indexUrl = Optional.empty();
+            this.directory = Optional.of(new DirectoryIndex(d.root()));
+            this.http = new HttpTransportHolder(config, policy, new Credentials(null, readNetrc(config.netrc())),
+                    counters, version());
+            this.remote = Optional.empty();
+        }
+        Optional<HttpUrl> integrity = integrityBase(config, indexUrl, policy);
+        Fetcher fetcher = new Fetcher(directory, http, policy, indexUrl, config.offline());
+        this.provenance = new ProvenanceResolver(fetcher, cache, integrity, config.limits().provenance(), counters);
+        this.metadata = new MetadataFetcher(fetcher, cache, config.limits().metadata(), counters);
+    }
+
+    /**
+     * Opens a client. Nothing is fetched yet.
+     *
+     * @throws UsageException if the configuration cannot work (plain http without {@code --trusted-host}, offline
+     *                        without a cache, an unreadable CA bundle, a malformed proxy variable, ...)
+     */
+    public static IndexClient open(IndexConfig config) {
+        try {
+            return new IndexClient(config);
+        } catch (IllegalArgumentException e) {
+            throw new UsageException(e.getMessage());
+        }
+    }
+
+    /** The project's page. {@code name} may be any spelling; it is normalized (PEP 503) first. */
+    public ProjectPage projectPage(String name) {
+        String project = normalize(name);
+        if (directory.isPresent()) {
+            return directory.get().page(project, config.limits().projectPage());
+        }
+        return remote.orElseThrow().page(project);
+    }
+
+    /**
+     * Pages for many projects, fetched concurrently (at most {@code jobs} at once), keyed by normalized name in
+     * the order given.
+     *
+     * @throws PylockTrustException the first failure in input order, after all fetches ended
+     */
+    public Map<String, ProjectPage> projectPages(Collection<String> names) {
+        List<String> projects = new ArrayList<>(new LinkedHashSet<>(names.stream().map(IndexClient::normalize).toList()));
+        Map<String, ProjectPage> out = new LinkedHashMap<>();
+        List<PageOrError> results = runAll("project pages", projects, p -> {
+            try {
+                return new PageOrError(projectPage(p), null);
+            } catch (PylockTrustException e) {
+                return new PageOrError(null, e);
+            }
+        });
+        for (int i = 0; i < projects.size(); i++) {
+            if (results.get(i).error() != null) {
+                throw results.get(i).error();
+            }
+            out.put(projects.get(i), results.get(i).page());
+        }
+        return out;
+    }
+
+    /** The file with this sha256 on the page (see {@link ProjectPage#fileWithSha256}). */
+    public Optional<IndexFile> findFile(ProjectPage page, String sha256) {
+        return page.fileWithSha256(sha256);
+    }
+
+    /** The file's PEP 658 core metadata, checked against the page's hash. */
+    public CoreMetadata metadata(IndexFile file) {
+        return metadata.fetch(file);
+    }
+
+    /**
+     * The file's PEP 740 provenance (see {@link ProvenanceLookup} and {@link ProvenanceResolver} for the exact
+     * outcomes). Never throws for a per-file problem.
+     *
+     * @param version the release version as the index stores it (used only for the Integrity API fallback)
+     */
+    public ProvenanceLookup provenance(IndexFile file, String version) {
+        return provenance.lookup(file, version);
+    }
+
+    /**
+     * Provenance for many files, at most {@code jobs} requests at once, keyed by file sha256 in the order given
+     * (duplicates are looked up once). Cached entries make no request.
+     *
+     * @throws IllegalArgumentException if a file has no sha256 (files are matched by sha256, so they all have one)
+     */
+    public Map<String, ProvenanceLookup> provenance(List<ProvenanceRequest> requests) {
+        Map<String, ProvenanceRequest> unique = new LinkedHashMap<>();
+        for (ProvenanceRequest r : requests) {
+            String sha = r.file().sha256().orElseThrow(() -> new IllegalArgumentException(
+                    "no sha256 for " + r.file().filename()));
+            unique.putIfAbsent(sha, r);
+        }
+        List<ProvenanceRequest> list = List.copyOf(unique.values());
+        List<ProvenanceLookup> results = runAll("provenance", list, r -> provenance(r.file(), r.version()));
+        Map<String, ProvenanceLookup> out = new LinkedHashMap<>();
+        int i = 0;
+        for (String sha : unique.keySet()) {
+            out.put(sha, results.get(i++));
+        }
+        return out;
+    }
+
+    /** The counters so far. */
+    public IndexStats stats() {
+        return counters.snapshot();
+    }
+
+    /** The index this client reads, for messages (credentials redacted). */
+    public String describeIndex() {
+        return indexUrl.map(Urls::redact).orElseGet(() -> directory.orElseThrow().root().toString());
+    }
+
+    @Override
+    public void close() {
+        synchronized (poolLock) {
+            if (pool != null) {
+                pool.shutdownNow();
+            }
+        }
+        http.close();
+    }
+
+    /** One project's page, or why it could not be had (so that all fetches end before the first error is thrown). */
+    private record PageOrError(ProjectPage page, PylockTrustException error) {}
+
+    /** Runs {@code work} on every item with at most {@code jobs} at once; results in input order. */
+    private <T, R> List<R> runAll(String task, List<T> items, Function<T, R> work) {
+        if (items.isEmpty()) {
+            return List.of();
+        }
+        ExecutorService executor = pool();
+        AtomicInteger done = new AtomicInteger();
+        List<Future<R>> futures = new ArrayList<>(items.size());
+        for (T item : items) {
+            futures.add(executor.submit(() -> {
+                R r = work.apply(item);
+                config.progress().update(task, done.incrementAndGet(), items.size(), counters.snapshot());
+                return r;
+            }));
+        }
+        List<R> results = new ArrayList<>(items.size());
+        try {
+            for (Future<R> f : futures) {
+                results.add(f.get());
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            futures.forEach(f -> f.cancel(true));
+            throw new NetworkException("interrupted while fetching " + task);
+        } catch (ExecutionException e) {
+            futures.forEach(f -> f.cancel(true));
+            if (e.getCause() instanceof RuntimeException re) {
+                throw re;
+            }
+            throw new IllegalStateException(e.getCause());
+        } finally {
+            config.progress().finish();
+        }
+        return results;
+    }
+
+    private ExecutorService pool() {
+        synchronized (poolLock) {
+            if (pool == null) {
+                AtomicInteger n = new AtomicInteger();
+                pool = Executors.newFixedThreadPool(config.jobs(), r -> {
+                    Thread t = new Thread(r, "pylock-trust-index-" + n.incrementAndGet());
+                    t.setDaemon(true);
+                    return t;
+                });
+            }
+            return pool;
+        }
+    }
+
+    private static String normalize(String name) {
+        try {
+            return PackageName.of(name).value();
+        } catch (InvalidSpecException e) {
+            throw new UsageException(e.getMessage(),
+                    "a project name has ASCII letters, digits, '.', '_' and '-', and starts and ends with a letter or digit");
+        }
+    }
+
+    private static Optional<DiskCache> openCache(IndexConfig config) {
+        if (config.cacheDir().isEmpty()) {
+            return Optional.empty();
+        }
+        Path dir = config.cacheDir().get();
+        try {
+            return Optional.of(new DiskCache(dir));
+        } catch (IOException e) {
+            throw new UsageException("cannot create the cache directory " + dir + ": " + e.getMessage(),
+                    "pass --cache-dir DIR to use another directory, or --no-cache");
+        }
+    }
+
+    /**
+     * The Integrity API base: {@code --integrity-url} if given, else {@code https://pypi.org} (or TestPyPI) when the
+     * index is PyPI's Simple API, else none.
+     */
+    static Optional<HttpUrl> integrityBase(IndexConfig config, Optional<HttpUrl> index, UrlPolicy policy) {
+        if (config.integrityUrl().isPresent()) {
+            URI u = config.integrityUrl().get();
+            HttpUrl parsed = HttpUrl.parse(u.toString());
+            if (parsed == null) {
+                throw new UsageException("--integrity-url " + Texts.clip(u.toString()) + " is not an http(s) URL");
+            }
+            if (!policy.allows(parsed)) {
+                throw new UsageException("--integrity-url " + Urls.redact(parsed) + " uses plain http",
+                        "use https, or pass --trusted-host " + parsed.host());
+            }
+            return Optional.of(parsed.newBuilder().username("").password("").build());
+        }
+        if (index.isPresent() && index.get().isHttps()) {
+            String host = index.get().host().toLowerCase(Locale.ROOT);
+            if (host.equals("pypi.org") || host.equals("test.pypi.org")) {
+                return Optional.of(HttpUrl.get("https://" + host + "/"));
+            }
+        }
+        return Optional.empty();
+    }
+
+    private static Netrc readNetrc(Optional<Path> path) {
+        if (path.isEmpty()) {
+            return Netrc.empty();
+        }
+        try (InputStream in = Files.newInputStream(path.get())) {
+            byte[] bytes = HttpTransport.readAtMost(in, Netrc.MAX_BYTES);
+            return bytes == null ? Netrc.empty() : Netrc.parse(new String(bytes, StandardCharsets.UTF_8));
+        } catch (NoSuchFileException e) {
+            return Netrc.empty();
+        } catch (IOException e) {
+            throw new UsageException("cannot read the netrc file " + path.get() + ": " + e.getMessage());
+        }
+    }
+
+    private static String version() {
+        Properties p = new Properties();
+        try (InputStream in = IndexClient.class.getResourceAsStream("/dev/pylocktrust/version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException e) {
+            return "unknown";
+        }
+        return p.getProperty("version", "unknown");
+    }
+}
