@@ -27,7 +27,7 @@ public record Resolution(
         List<String> warnings,
         Stats stats) {
 
-    /** Work done: versions chosen, conflicts met, and requests the solver made of the package source. */
+    /** Work done: versions chosen, conflicts met, and steps (decisions plus conflicts; bounded by the options). */
     public record Stats(int decisions, int conflicts, int steps) {}
 
     public Resolution {

@@ -28,12 +28,20 @@ final class PipRunner {
 
     private PipRunner() {}
 
+    /** The interpreter binary behind {@code python3} (not a pyenv shim: shims race when run in parallel). */
+    private static volatile String python;
+
     /** Whether {@code python3 -m pip} runs here. */
     static boolean available() {
         try {
-            Process p = new ProcessBuilder("python3", "-m", "pip", "--version").redirectErrorStream(true).start();
-            p.getInputStream().readAllBytes();
-            return p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0;
+            Process p = new ProcessBuilder("python3", "-c", "import sys, pip; print(sys.executable)")
+                    .redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8).strip();
+            if (!p.waitFor(60, TimeUnit.SECONDS) || p.exitValue() != 0 || out.isEmpty()) {
+                return false;
+            }
+            python = out.lines().reduce((a, b) -> b).orElseThrow();
+            return true;
         } catch (IOException e) {
             return false;
         } catch (InterruptedException e) {
@@ -42,12 +50,22 @@ final class PipRunner {
         }
     }
 
+    /** Whether pip's output is its own verdict that no solution exists (not a crash of the harness). */
+    static boolean isResolutionFailure(String output) {
+        return output.contains("ERROR: Cannot install") || output.contains("ResolutionImpossible")
+                || output.contains("ERROR: No matching distribution found")
+                || output.contains("ERROR: Could not find a version that satisfies");
+    }
+
     static Outcome resolve(String indexUrl, List<String> requirements, List<String> constraints, Path work)
             throws IOException, InterruptedException {
         Files.createDirectories(work);
         Path report = work.resolve("report.json");
         Files.deleteIfExists(report);
-        List<String> cmd = new ArrayList<>(List.of("python3", "-m", "pip", "install", "--dry-run",
+        if (python == null && !available()) {
+            throw new IllegalStateException("python3 -m pip is not available");
+        }
+        List<String> cmd = new ArrayList<>(List.of(python, "-m", "pip", "install", "--dry-run",
                 "--ignore-installed", "--quiet", "--no-cache-dir", "--report", report.toString(), "--index-url",
                 indexUrl));
         if (!constraints.isEmpty()) {
