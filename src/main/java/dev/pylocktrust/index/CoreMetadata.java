@@ -1,5 +1,6 @@
 package dev.pylocktrust.index;
 
+import dev.pylocktrust.NetworkException;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -24,6 +25,20 @@ public record CoreMetadata(
         Optional<String> requiresPython,
         List<String> providesExtra,
         List<String> dynamic) {
+
+    /**
+     * Parses core metadata read from elsewhere than PEP 658 (a wheel's {@code METADATA}, an sdist's {@code PKG-INFO}).
+     *
+     * @param where names the source in errors (e.g. the file and member)
+     * @throws NetworkException if it is not valid core metadata
+     */
+    public static CoreMetadata parse(byte[] body, String where) {
+        try {
+            return CoreMetadataParser.parse(body, where);
+        } catch (IndexFormatException e) {
+            throw new NetworkException(e.getMessage(), "the index serves a distribution with malformed metadata");
+        }
+    }
 
     public CoreMetadata {
         Objects.requireNonNull(metadataVersion, "metadataVersion");

@@ -39,6 +39,12 @@ final class Fetcher {
      * @param provenanceRules apply PEP 740's rule: on another origin than the index, provenance must be https
      */
     Fetched get(String url, String accept, long cap, String what, boolean provenanceRules) {
+        return get(url, accept, Map.of(), cap, what, provenanceRules);
+    }
+
+    /** As {@link #get(String, String, long, String, boolean)}, with extra request headers (e.g. {@code Range}). */
+    Fetched get(String url, String accept, Map<String, String> headers, long cap, String what,
+            boolean provenanceRules) {
         if (isFileUrl(url)) {
             if (directory.isEmpty()) {
                 throw new NetworkException("refusing the file: URL " + Texts.clip(url) + " for " + what
@@ -68,7 +74,7 @@ final class Fetcher {
                     + "--offline forbids the network", "run once online with the same cache directory first");
         }
         policy.checkRequest(parsed, what);
-        HttpTransport.Answer a = http.get().get(parsed, accept, Map.of(), cap, what);
+        HttpTransport.Answer a = http.get().get(parsed, accept, headers, cap, what);
         return new Fetched(a.code(), Urls.redact(a.url()), a.body());
     }
 }

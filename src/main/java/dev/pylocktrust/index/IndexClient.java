@@ -48,6 +48,7 @@ public final class IndexClient implements AutoCloseable {
     private final HttpTransportHolder http;
     private final ProvenanceResolver provenance;
     private final MetadataFetcher metadata;
+    private final Fetcher fetcher;
     private final Object poolLock = new Object();
     private ExecutorService pool;
 
@@ -86,7 +87,7 @@ public final class IndexClient implements AutoCloseable {
             this.remote = Optional.empty();
         }
         Optional<HttpUrl> integrity = integrityBase(config, indexUrl, policy);
-        Fetcher fetcher = new Fetcher(directory, http, policy, indexUrl, config.offline());
+        this.fetcher = new Fetcher(directory, http, policy, indexUrl, config.offline());
         this.provenance = new ProvenanceResolver(fetcher, cache, integrity, config.limits().provenance(), counters);
         this.metadata = new MetadataFetcher(fetcher, cache, config.limits().metadata(), counters);
     }
@@ -142,6 +143,67 @@ public final class IndexClient implements AutoCloseable {
     /** The file with this sha256 on the page (see {@link ProjectPage#fileWithSha256}). */
     public Optional<IndexFile> findFile(ProjectPage page, String sha256) {
         return page.fileWithSha256(sha256);
+    }
+
+    /**
+     * Bytes of a distribution file, for reading its metadata when the index serves no PEP 658 metadata.
+     *
+     * @param partial whether the server answered a range request with just that range (206)
+     */
+    public record FileRead(boolean partial, byte[] bytes) {}
+
+    /**
+     * Reads part of a distribution file with an HTTP {@code Range} request: bytes {@code first..last} (inclusive), or
+     * with a negative {@code first} the last {@code -first} bytes. A server that ignores ranges answers with the
+     * whole file (then {@code partial} is false and the whole file was checked against the page's sha256), capped at
+     * {@code cap} bytes; a mirror directory always gives the whole file. A part cannot be checked against the file's
+     * hash: use it only to read metadata, never as the file.
+     *
+     * @throws NetworkException if the read fails or exceeds the cap
+     * @throws dev.pylocktrust.TrustException if a whole file does not match the page's sha256
+     */
+    public FileRead readFileRange(IndexFile file, long first, long last, long cap) {
+        String range = first < 0 ? "bytes=" + first : "bytes=" + first + "-" + last;
+        Fetcher.Fetched got = fetcher.get(file.url(), "*/*", Map.of("Range", range), cap, "distribution file",
+                false);
+        if (got.code() == 206) {
+            return new FileRead(true, got.body());
+        }
+        return new FileRead(false, checkedWhole(file, got));
+    }
+
+    /**
+     * Reads a whole distribution file (at most {@code cap} bytes) and checks it against the page's sha256.
+     *
+     * @throws NetworkException if the read fails or exceeds the cap
+     * @throws dev.pylocktrust.TrustException if the bytes do not match the page's sha256
+     */
+    public byte[] readFile(IndexFile file, long cap) {
+        return checkedWhole(file, fetcher.get(file.url(), "*/*", cap, "distribution file", false));
+    }
+
+    private static byte[] checkedWhole(IndexFile file, Fetcher.Fetched got) {
+        if (got.code() != 200) {
+            throw new NetworkException("the distribution file " + file.filename() + " at " + got.url()
+                    + " answered HTTP " + got.code());
+        }
+        Optional<String> expected = file.sha256();
+        if (expected.isPresent()) {
+            String actual;
+            try {
+                actual = java.util.HexFormat.of().formatHex(
+                        java.security.MessageDigest.getInstance("SHA-256").digest(got.body()));
+            } catch (java.security.NoSuchAlgorithmException e) {
+                throw new IllegalStateException(e);
+            }
+            if (!actual.equals(expected.get())) {
+                throw new dev.pylocktrust.TrustException("the distribution file " + file.filename() + " at "
+                        + got.url() + " does not match the sha256 on the project page (" + expected.get()
+                        + ", got " + actual + ")", "the index serves a file other than the one it lists; do not use"
+                                + " this index until fixed");
+            }
+        }
+        return got.body();
     }
 
     /** The file's PEP 658 core metadata, checked against the page's hash. */

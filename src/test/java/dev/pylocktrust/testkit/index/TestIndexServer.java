@@ -45,6 +45,7 @@ public final class TestIndexServer implements AutoCloseable {
     private volatile TestIndex index;
     private volatile String apiVersion = "1.4";
     private volatile boolean provenanceKey = true;
+    private volatile boolean rangeRequests = true;
     private volatile boolean relativeUrls = true;
 
     private TestIndexServer(TestIndex index) {
@@ -114,6 +115,12 @@ public final class TestIndexServer implements AutoCloseable {
     /** Whether pages carry the provenance key at all (false: an index or mirror from before PEP 740). */
     public TestIndexServer provenanceKey(boolean emit) {
         this.provenanceKey = emit;
+        return this;
+    }
+
+    /** Whether distribution files answer HTTP Range requests with 206 (default true) or ignore them (200). */
+    public TestIndexServer rangeRequests(boolean honour) {
+        this.rangeRequests = honour;
         return this;
     }
 
@@ -272,13 +279,44 @@ public final class TestIndexServer implements AutoCloseable {
             if (f.isEmpty() || (meta && f.get().metadata() == null)) {
                 return notFound();
             }
-            return meta ? Reply.of(200, "application/octet-stream", f.get().metadata())
+            if (meta) {
+                return Reply.of(200, "application/octet-stream", f.get().metadata());
+            }
+            String range = req.getHeaders().get("Range");
+            return range != null && rangeRequests ? partial(f.get().content(), range)
                     : Reply.of(200, "application/octet-stream", f.get().content());
         }
         if (seg.size() == 5 && seg.get(0).equals("integrity") && seg.get(4).equals("provenance")) {
             return integrity(req, idx, seg.get(1), seg.get(2), seg.get(3));
         }
         return notFound();
+    }
+
+    /** A 206 answer to {@code bytes=a-b}, {@code bytes=a-} or {@code bytes=-n} (416 if unsatisfiable). */
+    private static Reply partial(byte[] content, String range) {
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("bytes=(\\d*)-(\\d*)").matcher(range.strip());
+        if (!m.matches() || (m.group(1).isEmpty() && m.group(2).isEmpty())) {
+            return Reply.of(200, "application/octet-stream", content);
+        }
+        long len = content.length;
+        long first;
+        long last;
+        if (m.group(1).isEmpty()) {
+            first = Math.max(0, len - Long.parseLong(m.group(2)));
+            last = len - 1;
+        } else {
+            first = Long.parseLong(m.group(1));
+            last = m.group(2).isEmpty() ? len - 1 : Math.min(len - 1, Long.parseLong(m.group(2)));
+        }
+        if (first >= len || first > last) {
+            Reply r = Reply.of(416, "text/plain", new byte[0]);
+            r.headers().put("Content-Range", "bytes */" + len);
+            return r;
+        }
+        Reply r = Reply.of(206, "application/octet-stream",
+                Arrays.copyOfRange(content, (int) first, (int) last + 1));
+        r.headers().put("Content-Range", "bytes " + first + "-" + last + "/" + len);
+        return r;
     }
 
     private Reply page(RecordedRequest req, TestProject p) {
