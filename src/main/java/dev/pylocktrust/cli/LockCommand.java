@@ -21,8 +21,10 @@ import dev.pylocktrust.lock.ParsedLockfile;
 import dev.pylocktrust.lock.Pin;
 import dev.pylocktrust.lock.RequirementLine;
 import dev.pylocktrust.lock.RequirementsFile;
+import dev.pylocktrust.lock.ResolveInputs;
 import dev.pylocktrust.python.InvalidSpecException;
 import dev.pylocktrust.python.PackageName;
+import dev.pylocktrust.resolve.Targets;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Files;
@@ -46,8 +48,10 @@ import picocli.CommandLine.Spec;
 /** {@code pylock-trust lock}: write a PEP 751 pylock.toml with verified publisher identities, trust on first use. */
 @Command(name = "lock", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Lock exact pins (or another tool's pylock.toml) into a PEP 751 pylock.toml that records every file's "
-                    + "hash and, per package, the publisher identities whose PEP 740 attestations verified.",
+            "Resolve requirements (or a pyproject.toml) for the target environments, or take exact pins "
+                    + "(--no-deps) or another tool's pylock.toml (--from-lock), and write a PEP 751 pylock.toml that "
+                    + "records every file's hash and, per package, the publisher identities whose PEP 740 "
+                    + "attestations verified.",
             "",
             "When the lock file already exists (or --previous names one), its identities are the anchor: a package "
                     + "signed by another identity, attestations that disappeared, a file whose hash changed or an "
@@ -55,6 +59,17 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
+            "  Resolve loose requirements for the default targets (CPython 3.12 on Linux x86_64, macOS arm64,",
+            "  Windows amd64):",
+            "    pylock-trust lock 'requests>=2.31' 'django~=5.0'",
+            "",
+            "  Resolve a project with its 'test' extra and 'dev' dependency group, for Linux only:",
+            "    pylock-trust lock -r pyproject.toml --extra test --group dev \\",
+            "        --python-version 3.12 --platform manylinux_2_28_x86_64",
+            "",
+            "  Move one package to its newest version, keep every other locked version:",
+            "    pylock-trust lock -r requirements.in --upgrade-package django",
+            "",
             "  Lock a complete pinned set (e.g. pip-compile output):",
             "    pylock-trust lock -r requirements.txt --no-deps",
             "",
@@ -71,7 +86,8 @@ import picocli.CommandLine.Spec;
         exitCodeList = {
             "0:the lock file was written",
             "1:trust failure: identity changed, attestations disappeared or invalid, a hash changed; nothing written",
-            "2:bad arguments or input (requirements file, lock file); nothing written",
+            "2:bad arguments or input (requirements file, lock file), or no versions satisfy the requirements; "
+                    + "nothing written",
             "3:the index could not be read; nothing written",
         })
 final class LockCommand implements Callable<Integer> {
@@ -84,13 +100,53 @@ final class LockCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "REQUIREMENT",
-            description = "Requirements to lock, e.g. 'requests==2.32.3' (with --no-deps: exact pins).")
+            description = "Requirements to lock, e.g. 'requests>=2.31' (with --no-deps: exact pins such as "
+                    + "'requests==2.32.3').")
     List<String> requirements = new ArrayList<>();
 
     @Option(names = {"-r", "--requirement"}, paramLabel = "FILE",
-            description = "A pip requirements file (exact pins, extras, markers, --hash, comments, line "
-                    + "continuations, nested -r). Repeatable.")
+            description = "A pip requirements file (requirements, extras, markers, comments, line continuations, "
+                    + "nested -r; --hash with --no-deps), or a pyproject.toml ([project].dependencies). Repeatable.")
     List<Path> requirementFiles = new ArrayList<>();
+
+    @Option(names = {"-c", "--constraint"}, paramLabel = "FILE",
+            description = "A constraints file: narrows the versions of packages something requires, never adds one "
+                    + "(pip's -c). Repeatable.")
+    List<Path> constraintFiles = new ArrayList<>();
+
+    @Option(names = "--extra", paramLabel = "NAME",
+            description = "Also lock this [project.optional-dependencies] extra of the pyproject.toml. Repeatable.")
+    List<String> extras = new ArrayList<>();
+
+    @Option(names = "--all-extras", description = "Also lock every extra of the pyproject.toml.")
+    boolean allExtras;
+
+    @Option(names = "--group", paramLabel = "NAME",
+            description = "Also lock this [dependency-groups] group of the pyproject.toml (PEP 735). Repeatable.")
+    List<String> groups = new ArrayList<>();
+
+    @Option(names = "--python-version", paramLabel = "X.Y",
+            description = "Target CPython version. Repeatable; default: " + Targets.DEFAULT_PYTHON + ".")
+    List<String> pythonVersions = new ArrayList<>();
+
+    @Option(names = "--platform", paramLabel = "TAG",
+            description = "Target platform tag, e.g. manylinux_2_28_x86_64, musllinux_1_2_aarch64, macosx_14_0_arm64, "
+                    + "win_amd64. Repeatable; default: manylinux_2_28_x86_64, macosx_14_0_arm64 and win_amd64. Every "
+                    + "Python version is resolved on every platform.")
+    List<String> platforms = new ArrayList<>();
+
+    @Option(names = {"-U", "--upgrade"},
+            description = "Ignore the versions of the earlier lock: take the highest versions that fit.")
+    boolean upgrade;
+
+    @Option(names = {"-P", "--upgrade-package"}, paramLabel = "NAME",
+            description = "Let this package move to its highest fitting version; keep the other locked versions. "
+                    + "Repeatable.")
+    List<String> upgradePackages = new ArrayList<>();
+
+    @Option(names = "--pre", description = "Allow pre-releases for every package (otherwise only where a requirement "
+            + "names one, or nothing else matches).")
+    boolean pre;
 
     @Option(names = "--no-deps",
             description = "Lock exactly the pins given, without dependency resolution (for complete pinned sets such "
@@ -196,26 +252,58 @@ final class LockCommand implements Callable<Integer> {
         boolean haveRequirements = !requirements.isEmpty() || !requirementFiles.isEmpty();
         if (fromLock != null && haveRequirements) {
             throw new UsageException("--from-lock cannot be combined with requirements",
-                    "lock either requirements (with --no-deps) or an existing pylock.toml");
+                    "lock either requirements or an existing pylock.toml");
+        }
+        if (fromLock != null || noDeps) {
+            resolutionOptionGiven().ifPresent(o -> {
+                throw new UsageException(o + " only applies when resolving",
+                        "drop " + o + ", or drop " + (fromLock != null ? "--from-lock" : "--no-deps")
+                                + " to let pylock-trust resolve the requirements");
+            });
         }
         if (fromLock != null) {
-            ParsedLockfile input = read(fromLock);
-            return new Locker.Source.FromLock(input);
+            return new Locker.Source.FromLock(read(fromLock));
         }
         if (!haveRequirements) {
-            throw new UsageException("nothing to lock: give requirements, -r FILE, or --from-lock FILE",
-                    "run 'pylock-trust lock --help' for examples");
+            throw new UsageException("nothing to lock: give requirements, -r FILE (a requirements file or a "
+                    + "pyproject.toml), or --from-lock FILE", "run 'pylock-trust lock --help' for examples");
         }
+        if (noDeps) {
+            return new Locker.Source.Pins(Pin.of(requirementLines()));
+        }
+        return new ResolveInputs(requirements, requirementFiles, constraintFiles, extras, allExtras, groups,
+                pythonVersions, platforms, upgrade, upgradePackages, pre).source();
+    }
+
+    /** The first option given that only resolution uses, if any. */
+    private Optional<String> resolutionOptionGiven() {
+        if (!constraintFiles.isEmpty()) {
+            return Optional.of("-c/--constraint");
+        }
+        if (!extras.isEmpty() || allExtras) {
+            return Optional.of(allExtras ? "--all-extras" : "--extra");
+        }
+        if (!groups.isEmpty()) {
+            return Optional.of("--group");
+        }
+        if (!pythonVersions.isEmpty() || !platforms.isEmpty()) {
+            return Optional.of(pythonVersions.isEmpty() ? "--platform" : "--python-version");
+        }
+        if (upgrade || !upgradePackages.isEmpty()) {
+            return Optional.of(upgrade ? "--upgrade" : "--upgrade-package");
+        }
+        if (pre) {
+            return Optional.of("--pre");
+        }
+        return requirementFiles.stream().filter(ResolveInputs::isPyproject).findFirst().map(f -> "-r " + f);
+    }
+
+    private List<RequirementLine> requirementLines() {
         List<RequirementLine> lines = new ArrayList<>(RequirementsFile.fromArguments(requirements));
         for (Path f : requirementFiles) {
             lines.addAll(RequirementsFile.read(f));
         }
-        if (!noDeps) {
-            throw new UsageException("dependency resolution is not available in this version of pylock-trust",
-                    "lock a complete pinned set (for example pip-compile output) with --no-deps, or take an "
-                            + "existing lock with --from-lock FILE");
-        }
-        return new Locker.Source.Pins(Pin.of(lines));
+        return lines;
     }
 
     private Map<String, String> approvals() {
@@ -282,6 +370,20 @@ final class LockCommand implements Callable<Integer> {
         for (Path f : requirementFiles) {
             cmd.add("-r");
             cmd.add(f.toString());
+        }
+        for (Path f : constraintFiles) {
+            cmd.add("-c");
+            cmd.add(f.toString());
+        }
+        if (allExtras) {
+            cmd.add("--all-extras");
+        }
+        extras.forEach(e -> cmd.addAll(List.of("--extra", e)));
+        groups.forEach(g -> cmd.addAll(List.of("--group", g)));
+        pythonVersions.forEach(v -> cmd.addAll(List.of("--python-version", v)));
+        platforms.forEach(p -> cmd.addAll(List.of("--platform", p)));
+        if (pre) {
+            cmd.add("--pre");
         }
         if (fromLock != null) {
             cmd.add("--from-lock");

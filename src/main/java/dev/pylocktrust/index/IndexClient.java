@@ -249,6 +249,11 @@ public final class IndexClient implements AutoCloseable {
         return counters.snapshot();
     }
 
+    /** How many requests may run at once ({@code --jobs}). */
+    public int jobs() {
+        return config.jobs();
+    }
+
     /**
      * The Simple API base URL to record as a locked package's {@code index} (PEP 751): the remote index URL without
      * credentials and with query values masked; empty for a mirror directory, whose local path means nothing to

@@ -9,7 +9,17 @@ import dev.pylocktrust.index.IndexFile;
 import dev.pylocktrust.index.ProjectPage;
 import dev.pylocktrust.python.DistributionFilename;
 import dev.pylocktrust.python.InvalidSpecException;
+import dev.pylocktrust.python.Marker;
+import dev.pylocktrust.python.PackageName;
+import dev.pylocktrust.python.TargetEnvironment;
 import dev.pylocktrust.python.Version;
+import dev.pylocktrust.resolve.CachingPackageSource;
+import dev.pylocktrust.resolve.IndexPackageSource;
+import dev.pylocktrust.resolve.LockedVersion;
+import dev.pylocktrust.resolve.MergedResolution;
+import dev.pylocktrust.resolve.ResolutionRequest;
+import dev.pylocktrust.resolve.Resolver;
+import dev.pylocktrust.resolve.ResolverOptions;
 import dev.pylocktrust.report.Finding;
 import dev.pylocktrust.report.Severity;
 import dev.pylocktrust.report.SourceLocation;
@@ -25,14 +35,17 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 
 /**
- * The {@code lock} use case: choose the files to lock (from exact pins, or from another tool's pylock.toml), ask the
- * index for their provenance and verify it, apply the trust-on-first-use rules against the earlier lock, and build
+ * The {@code lock} use case: choose the files to lock (resolved from loose requirements, from exact pins, or from
+ * another tool's pylock.toml), ask the index for their provenance and verify it, apply the trust-on-first-use rules
+ * against the earlier lock to every package (so a version the resolver moved is checked like any other), and build
  * the new lock file. Writes nothing: the caller writes {@link LockOutcome#lockfile()} when the outcome is not refused.
  *
- * <p>Order matters for failing closed: every input is validated before the network is used; a failed lookup
- * anywhere stops the run (exit 3) before any decision; any trust failure refuses the whole lock.
+ * <p>Order matters for failing closed: every input is validated before the network is used (names that only a
+ * resolution can check, such as {@code --accept-identity-change} for a transitive package, right after it); a failed
+ * lookup anywhere stops the run (exit 3) before any decision; any trust failure refuses the whole lock.
  */
 public final class Locker {
     private final IndexClient index;
@@ -56,6 +69,34 @@ public final class Locker {
 
         /** Another tool's lock file, whose packages and files are kept exactly ({@code --from-lock}). */
         record FromLock(ParsedLockfile lock) implements Source {}
+
+        /**
+         * Loose requirements, resolved for target environments ({@code lock} without {@code --no-deps}). The
+         * earlier lock's versions are added to the request by the locker: they are kept unless the request's
+         * upgrade policy releases them.
+         *
+         * @param request requirements, constraints and upgrade policy
+         * @param targets the environments to resolve for (at least one)
+         * @param options how the resolver chooses
+         * @param extras the requested extras (normalized), written as the lock's {@code extras}
+         * @param groups the requested dependency groups (normalized), written as {@code dependency-groups}
+         * @param locations where the user named a package (a requirements file line), for findings
+         */
+        record Resolve(ResolutionRequest request, List<TargetEnvironment> targets, ResolverOptions options,
+                       List<String> extras, List<String> groups, Map<PackageName, SourceLocation> locations)
+                implements Source {
+            public Resolve {
+                Objects.requireNonNull(request, "request");
+                targets = List.copyOf(targets);
+                if (targets.isEmpty()) {
+                    throw new IllegalArgumentException("no target environments");
+                }
+                Objects.requireNonNull(options, "options");
+                extras = List.copyOf(extras);
+                groups = List.copyOf(groups);
+                locations = Map.copyOf(locations);
+            }
+        }
     }
 
     /**
@@ -78,6 +119,9 @@ public final class Locker {
     private record Candidate(LockedPackage entry, List<FileRequest> requests, Optional<SourceLocation> location,
                              Optional<Anchor> ownAnchor, boolean checkable) {}
 
+    /** The entries to lock and the lock file they go into (its top-level keys; packages and policy come later). */
+    private record Plan(List<Candidate> candidates, Lockfile shape) {}
+
     /**
      * @throws UsageException for input errors found before any request (unknown approval names, files without
      *     sha256, pins without files on the index)
@@ -85,10 +129,16 @@ public final class Locker {
      */
     public LockOutcome lock(Request request) {
         Map<String, Anchor> anchors = request.previous().map(Anchor::of).orElse(Map.of());
-        checkApprovals(request);
+        if (!(request.source() instanceof Source.Resolve)) {
+            checkApprovals(request, names(request.source())); // before any request
+        }
         Map<String, ProjectPage> pages = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();
-        List<Candidate> candidates = candidates(request.source(), pages, findings);
+        Plan plan = plan(request, pages, findings);
+        List<Candidate> candidates = plan.candidates();
+        if (request.source() instanceof Source.Resolve) {
+            checkApprovals(request, candidates.stream().map(c -> c.entry().name()).toList());
+        }
 
         List<FileRequest> requests = candidates.stream().flatMap(c -> c.requests().stream()).toList();
         Map<String, FileEvidence> evidence = gatherer.gather(requests, pages);
@@ -137,20 +187,19 @@ public final class Locker {
         List<LockReport.Removed> removed = anchors.values().stream().filter(a -> !locked.contains(a.name()))
                 .map(a -> new LockReport.Removed(a.name(), a.versions())).toList();
         findings.sort(Comparator.comparing(Finding::severity));
-        Lockfile lockfile = build(request.source(), entries, withApprovals(policy, approvals));
+        Lockfile lockfile = plan.shape().withPackages(entries).withPolicy(withApprovals(policy, approvals));
         List<LockReport.PackageLine> ordered = orderLike(LockfileWriter.canonical(lockfile).packages(), lines);
         LockReport report = new LockReport(request.output(), request.previous().map(ParsedLockfile::file), false,
                 ordered, removed, findings);
         return new LockOutcome(report.refused() ? Optional.empty() : Optional.of(lockfile), report);
     }
 
-    private void checkApprovals(Request request) {
-        Set<String> names = new LinkedHashSet<>();
-        if (request.source() instanceof Source.Pins p) {
-            p.pins().forEach(pin -> names.add(pin.name().value()));
-        } else {
-            ((Source.FromLock) request.source()).lock().lockfile().packages().forEach(pkg -> names.add(pkg.name()));
-        }
+    private static List<String> names(Source source) {
+        return source instanceof Source.Pins p ? p.pins().stream().map(pin -> pin.name().value()).toList()
+                : ((Source.FromLock) source).lock().lockfile().packages().stream().map(LockedPackage::name).toList();
+    }
+
+    private static void checkApprovals(Request request, List<String> names) {
         for (String name : request.approvals().keySet()) {
             if (!names.contains(name)) {
                 throw new UsageException("--accept-identity-change " + name + ": " + name
@@ -159,7 +208,11 @@ public final class Locker {
         }
     }
 
-    private List<Candidate> candidates(Source source, Map<String, ProjectPage> pages, List<Finding> findings) {
+    private Plan plan(Request request, Map<String, ProjectPage> pages, List<Finding> findings) {
+        Source source = request.source();
+        if (source instanceof Source.Resolve r) {
+            return resolved(r, request.previous(), pages, findings);
+        }
         List<Candidate> out = new ArrayList<>();
         if (source instanceof Source.Pins p) {
             pages.putAll(index.projectPages(p.pins().stream().map(pin -> pin.name().value()).toList()));
@@ -174,7 +227,7 @@ public final class Locker {
                 }
                 out.add(new Candidate(s.entry(), requests, pin.origin().location(), Optional.empty(), true));
             }
-            return out;
+            return new Plan(out, Lockfile.of(Optional.empty(), List.of(), TrustPolicy.EMPTY));
         }
         ParsedLockfile input = ((Source.FromLock) source).lock();
         for (LockedPackage pkg : input.lockfile().packages()) {
@@ -196,6 +249,81 @@ public final class Locker {
                         f.filename()));
             }
             out.add(new Candidate(pkg, requests, location, Optional.of(own), true));
+        }
+        return new Plan(out, input.lockfile());
+    }
+
+    /**
+     * Resolves, then takes each chosen release's files from the page the resolver read. The resolver's warnings
+     * (a yanked or extra-less choice) become findings.
+     */
+    private Plan resolved(Source.Resolve r, Optional<ParsedLockfile> previous, Map<String, ProjectPage> pages,
+                          List<Finding> findings) {
+        ResolutionRequest request = r.request().withLocked(previous.map(Locker::lockedVersions).orElse(List.of()),
+                r.request().upgrade());
+        IndexPackageSource packages = new IndexPackageSource(index);
+        MergedResolution merged;
+        try (CachingPackageSource cached = new CachingPackageSource(packages, index.jobs())) {
+            merged = new Resolver(cached, r.options()).resolve(request, r.targets());
+        }
+        for (PackageName n : r.request().upgrade().packages()) {
+            if (merged.get(n).isEmpty()) {
+                throw new UsageException("--upgrade-package " + n + ": " + n + " is not among the resolved packages",
+                        "give the name of a package the requirements need");
+            }
+        }
+        pages.putAll(packages.pagesRead());
+        for (String warning : merged.warnings()) {
+            findings.add(new Finding(Severity.WARNING, "resolution", "", Optional.empty(), warning, "", "",
+                    Optional.empty()));
+        }
+        List<Candidate> out = new ArrayList<>();
+        for (var p : merged.packages()) {
+            ReleaseSelector.Selected s = ReleaseSelector.selectResolved(p, dependencyTables(p, merged),
+                    pages.get(p.name().value()), index.simpleApiUrl(), index.describeIndex(),
+                    Optional.ofNullable(r.locations().get(p.name())));
+            findings.addAll(s.findings());
+            List<FileRequest> requests = new ArrayList<>();
+            for (IndexFile f : s.files()) {
+                requests.add(new FileRequest(p.name().value(), p.version().toString(), f.sha256().orElseThrow(),
+                        f.filename()));
+            }
+            out.add(new Candidate(s.entry(), requests, Optional.ofNullable(r.locations().get(p.name())),
+                    Optional.empty(), true));
+        }
+        Lockfile shape = new Lockfile(Lockfile.LOCK_VERSION, Lockfile.CREATED_BY,
+                Optional.of(merged.requiresPython().toString()),
+                Optional.of(merged.environments().stream().map(Object::toString).toList()),
+                Optional.of(r.extras()), Optional.of(r.groups()), Optional.empty(), List.of(), RawTable.EMPTY,
+                TrustPolicy.EMPTY, RawTable.EMPTY);
+        return new Plan(out, shape);
+    }
+
+    /** The earlier lock's index packages as the resolver's preferences (entries without a version are skipped). */
+    private static List<LockedVersion> lockedVersions(ParsedLockfile previous) {
+        List<LockedVersion> out = new ArrayList<>();
+        for (LockedPackage p : previous.lockfile().packages()) {
+            Optional<Version> v = p.version().flatMap(Version::tryParse);
+            if (v.isPresent() && !p.isDirect()) {
+                out.add(new LockedVersion(PackageName.of(p.name()), v.get(), p.marker().map(Marker::parse)));
+            }
+        }
+        return out;
+    }
+
+    /** PEP 751 {@code dependencies}: the name, and the version too when the lock holds several entries of it. */
+    private static List<RawTable> dependencyTables(dev.pylocktrust.resolve.LockedPackage p, MergedResolution all) {
+        List<RawTable> out = new ArrayList<>();
+        for (var d : p.dependencies()) {
+            Map<String, Object> table = new TreeMap<>();
+            table.put("name", d.name().value());
+            if (all.get(d.name()).size() > 1) {
+                table.put("version", d.version().toString());
+            }
+            RawTable t = RawTable.of(table);
+            if (!out.contains(t)) {
+                out.add(t);
+            }
         }
         return out;
     }
@@ -272,13 +400,6 @@ public final class Locker {
             out = out.withApprovedChange(a);
         }
         return out;
-    }
-
-    private static Lockfile build(Source source, List<LockedPackage> entries, TrustPolicy policy) {
-        if (source instanceof Source.FromLock f) {
-            return f.lock().lockfile().withPackages(entries).withPolicy(policy);
-        }
-        return Lockfile.of(Optional.empty(), entries, policy);
     }
 
     /** The report lines in the order the writer puts the packages. */

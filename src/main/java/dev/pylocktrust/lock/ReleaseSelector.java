@@ -12,6 +12,7 @@ import dev.pylocktrust.python.SpecifierSet;
 import dev.pylocktrust.python.WheelFilename;
 import dev.pylocktrust.report.Finding;
 import dev.pylocktrust.report.Severity;
+import dev.pylocktrust.report.SourceLocation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -44,7 +45,6 @@ final class ReleaseSelector {
      */
     static Selected select(Pin pin, ProjectPage page, Optional<String> indexUrl, String indexName) {
         String name = pin.name().value();
-        List<Finding> findings = new ArrayList<>();
         List<IndexFile> release = new ArrayList<>();
         for (IndexFile f : page.files()) {
             if (parse(f.filename()).filter(d -> d.name().equals(pin.name()) && d.version().equals(pin.version()))
@@ -58,8 +58,7 @@ final class ReleaseSelector {
         }
         for (IndexFile f : release) {
             if (f.sha256().isEmpty()) {
-                throw new NetworkException("the index gives no sha256 for " + f.filename() + " (" + indexName + ")",
-                        "pylock-trust identifies files by sha256; use an index that publishes it");
+                throw noSha256(f.filename(), indexName);
             }
         }
         List<IndexFile> chosen = release;
@@ -78,6 +77,49 @@ final class ReleaseSelector {
                 }
             }
         }
+        return build(name, pin.version().toString(), pin.marker().map(Object::toString), Optional.empty(),
+                List.of(), chosen, indexUrl, "the pin names this version exactly, so it is locked",
+                pin.origin().location());
+    }
+
+    /**
+     * The entry for a release the resolver chose: exactly the files it found installable on the targets (matched
+     * by sha256 on the same page the resolver read), with the resolution's marker and the release's metadata
+     * {@code Requires-Python} (else the files' common one).
+     *
+     * @param dependencies the entry's PEP 751 {@code dependencies} tables
+     * @param location the requirement that named the package, if the user named it
+     * @throws NetworkException if the index gives no sha256 for a chosen file
+     */
+    static Selected selectResolved(dev.pylocktrust.resolve.LockedPackage resolved, List<RawTable> dependencies,
+                                   ProjectPage page, Optional<String> indexUrl, String indexName,
+                                   Optional<SourceLocation> location) {
+        List<IndexFile> chosen = new ArrayList<>();
+        for (var file : resolved.files()) {
+            String sha = file.sha256().orElseThrow(() -> noSha256(file.name(), indexName));
+            IndexFile listed = page.files().stream()
+                    .filter(f -> f.filename().equals(file.name()) && f.sha256().equals(Optional.of(sha)))
+                    .findFirst()
+                    .orElseThrow(() -> new NetworkException("the index listing of " + resolved.name()
+                            + " changed while locking: " + file.name() + " is gone (" + indexName + ")",
+                            "lock again"));
+            chosen.add(listed);
+        }
+        return build(resolved.name().value(), resolved.version().toString(), resolved.marker().map(Object::toString),
+                resolved.requiresPython().map(Object::toString), dependencies, chosen, indexUrl,
+                "a requirement pins this version exactly (==), so it is locked", location);
+    }
+
+    private static NetworkException noSha256(String filename, String indexName) {
+        return new NetworkException("the index gives no sha256 for " + filename + " (" + indexName + ")",
+                "pylock-trust identifies files by sha256; use an index that publishes it");
+    }
+
+    private static Selected build(String name, String version, Optional<String> marker,
+                                  Optional<String> requiresPython, List<RawTable> dependencies,
+                                  List<IndexFile> chosen, Optional<String> indexUrl, String whyYankedIsLocked,
+                                  Optional<SourceLocation> location) {
+        List<Finding> findings = new ArrayList<>();
         Optional<LockedFile> sdist = Optional.empty();
         List<LockedFile> wheels = new ArrayList<>();
         List<IndexFile> locked = new ArrayList<>();
@@ -85,17 +127,16 @@ final class ReleaseSelector {
             boolean isSdist = parse(f.filename()).orElseThrow() instanceof SdistFilename;
             if (isSdist && sdist.isPresent()) {
                 findings.add(new Finding(Severity.WARNING, "sdist-skipped", name, Optional.of(f.filename()),
-                        name + " " + pin.version() + ": a second sdist " + f.filename() + " is not locked",
+                        name + " " + version + ": a second sdist " + f.filename() + " is not locked",
                         "a PEP 751 package entry holds one sdist; " + sdist.get().filename() + " was taken",
-                        "", pin.origin().location()));
+                        "", location));
                 continue;
             }
             if (f.yanked()) {
                 findings.add(new Finding(Severity.WARNING, "yanked", name, Optional.of(f.filename()),
-                        name + " " + pin.version() + ": " + f.filename() + " is yanked"
+                        name + " " + version + ": " + f.filename() + " is yanked"
                                 + f.yankedReason().map(r -> " (" + r + ")").orElse(""),
-                        "the pin names this version exactly, so it is locked", "pin another version if you can",
-                        pin.origin().location()));
+                        whyYankedIsLocked, "pin another version if you can", location));
             }
             LockedFile lf = new LockedFile(Optional.of(f.filename()), Optional.of(f.url()), Optional.empty(),
                     f.size(), f.uploadTime(), new TreeMap<>(Map.of("sha256", f.sha256().get())), RawTable.EMPTY);
@@ -106,8 +147,8 @@ final class ReleaseSelector {
             }
             locked.add(f);
         }
-        LockedPackage entry = new LockedPackage(name, Optional.of(pin.version().toString()),
-                pin.marker().map(Object::toString), requiresPython(locked), indexUrl, List.of(), sdist, wheels,
+        LockedPackage entry = new LockedPackage(name, Optional.of(version), marker,
+                requiresPython.or(() -> requiresPython(locked)), indexUrl, dependencies, sdist, wheels,
                 Optional.empty(), Optional.empty(), Optional.empty(), List.of(), RawTable.EMPTY, List.of(),
                 RawTable.EMPTY);
         return new Selected(entry, List.copyOf(locked), List.copyOf(findings));

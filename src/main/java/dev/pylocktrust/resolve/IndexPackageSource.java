@@ -54,6 +54,7 @@ public final class IndexPackageSource implements PackageSource {
 
     private final IndexClient client;
     private final ConcurrentMap<String, IndexFile> files = new ConcurrentHashMap<>();
+    private final ConcurrentMap<String, ProjectPage> pages = new ConcurrentHashMap<>();
 
     public IndexPackageSource(IndexClient client) {
         this.client = client;
@@ -67,6 +68,7 @@ public final class IndexPackageSource implements PackageSource {
         } catch (ProjectNotFoundException e) {
             return List.of();
         }
+        pages.put(name.value(), page);
         Map<Version, List<DistFile>> byVersion = new LinkedHashMap<>();
         for (IndexFile f : page.files()) {
             DistributionFilename parsed;
@@ -88,6 +90,14 @@ public final class IndexPackageSource implements PackageSource {
         List<Candidate> out = new ArrayList<>();
         byVersion.forEach((v, list) -> out.add(new Candidate(name, v, list)));
         return out;
+    }
+
+    /**
+     * The project pages read so far, by normalized name: the pages the candidates came from, so a caller can take
+     * the chosen files' URLs, sizes and hashes from the very listing the resolver saw.
+     */
+    public Map<String, ProjectPage> pagesRead() {
+        return Map.copyOf(pages);
     }
 
     @Override

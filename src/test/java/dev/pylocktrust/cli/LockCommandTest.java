@@ -20,6 +20,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
@@ -374,13 +375,17 @@ class LockCommandTest {
     }
 
     @Test
-    void withoutNoDepsResolutionIsNeededAndUnavailable() {
-        CliRunner.Result r = LockScenario.run(AtomicFileWriter.Ops.DEFAULT, "lock", "widget==1.0.0", "-o",
-                out.toString());
-        assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.stderr()).isEqualTo("error: dependency resolution is not available in this version of "
-                + "pylock-trust\nhint: lock a complete pinned set (for example pip-compile output) with --no-deps, "
-                + "or take an existing lock with --from-lock FILE\n");
+    void withoutNoDepsAnExactPinResolvesToTheSamePackageEntry() {
+        assertSuccess(s.lock(out, "widget==1.0.0"));
+        LockedPackage pinned = pkg(read(out), "widget");
+        Path resolvedOut = dir.resolve("pylock.resolved.toml");
+        List<String> args = new ArrayList<>(List.of("lock", "widget==1.0.0", "-o", resolvedOut.toString()));
+        args.addAll(s.indexArgs());
+        assertSuccess(LockScenario.run(AtomicFileWriter.Ops.DEFAULT, args.toArray(String[]::new)));
+        Lockfile resolved = read(resolvedOut);
+        assertThat(pkg(resolved, "widget")).isEqualTo(pinned);
+        assertThat(resolved.environments()).isPresent();
+        assertThat(read(out).environments()).isEmpty();
     }
 
     @Test
@@ -397,7 +402,8 @@ class LockCommandTest {
         CliRunner.Result both = s.lock(out, "widget==1.0.0", "--from-lock", out.toString());
         assertThat(both.stderr()).startsWith("error: --from-lock cannot be combined with requirements\n");
         assertThat(LockScenario.run(AtomicFileWriter.Ops.DEFAULT, "lock", "--no-deps").stderr())
-                .startsWith("error: nothing to lock: give requirements, -r FILE, or --from-lock FILE\n");
+                .startsWith("error: nothing to lock: give requirements, -r FILE (a requirements file or a pyproject.toml), "
+                        + "or --from-lock FILE\n");
         assertThat(out).doesNotExist();
     }
 
