@@ -8,12 +8,6 @@ import dev.pylocktrust.lock.LockedPackage;
 import dev.pylocktrust.lock.Lockfile;
 import dev.pylocktrust.lock.LockfileReader;
 import dev.pylocktrust.lock.RawTable;
-import dev.pylocktrust.testkit.SigstoreProvenanceMinter;
-import dev.pylocktrust.testkit.TestSigstore;
-import dev.pylocktrust.testkit.index.IdentitySpec;
-import dev.pylocktrust.testkit.index.TestIndexBuilder;
-import dev.pylocktrust.testkit.index.TestIndexServer;
-import dev.pylocktrust.testkit.index.TestRelease;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,55 +21,29 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * {@code pylock-trust lock} with dependency resolution, end to end in-process: a loopback index whose wheels carry
- * PEP 658 metadata (dependencies, markers, extras, Requires-Python) and real test-Sigstore attestations. Each test
+ * {@code pylock-trust lock} with dependency resolution, end to end in-process, on {@link ResolveScenario}'s loopback
+ * index. Each test
  * asserts the exit code, what the user reads and what is on disk; trust-on-first-use applies to resolved packages
  * exactly as to pins.
  */
 class LockResolveTest {
-    static final IdentitySpec APP = IdentitySpec.github("acme/app", "release.yml", null);
-    static final IdentitySpec LIB = IdentitySpec.github("acme/lib", "release.yml", null);
-    static final IdentitySpec EVIL = IdentitySpec.github("evil/lib", "release.yml", null);
-    static final IdentitySpec TOOLS = IdentitySpec.gitlab("acme/tools", ".gitlab-ci.yml", null);
-
     @TempDir
     static Path shared;
 
     @TempDir
     Path dir;
 
-    private static TestIndexServer server;
-    private static Path trustedRoot;
+    private static ResolveScenario world;
     private Path out;
 
     @BeforeAll
     static void start() throws IOException {
-        TestSigstore sigstore = TestSigstore.create(17, LockScenario.CLOCK);
-        SigstoreProvenanceMinter minter = new SigstoreProvenanceMinter(sigstore);
-        var index = new TestIndexBuilder(minter::provenanceFor).providesExtra()
-                .add(TestRelease.of("app", "1.0").withIdentity(APP).withRequiresPython(">=3.9")
-                        .withDependencies("lib>=1.0", "native>=1.0", "colorama>=0.4; sys_platform == \"win32\"",
-                                "checker>=1.0; extra == \"test\""))
-                .add(TestRelease.of("lib", "1.0").withIdentity(LIB))
-                .add(TestRelease.of("lib", "2.0").withIdentity(LIB))
-                .add(TestRelease.of("lib", "3.0").withIdentity(EVIL))
-                .add(TestRelease.of("native", "1.0").withIdentity(TOOLS).withFiles(
-                        "native-1.0-cp312-cp312-manylinux_2_28_x86_64.whl",
-                        "native-1.0-cp312-cp312-musllinux_1_2_x86_64.whl",
-                        "native-1.0-cp312-cp312-macosx_11_0_arm64.whl",
-                        "native-1.0-cp312-cp312-win_amd64.whl"))
-                .add(TestRelease.of("colorama", "0.4.6"))
-                .add(TestRelease.of("checker", "1.0").withIdentity(TOOLS))
-                .add(TestRelease.of("devtool", "1.0").withIdentity(TOOLS))
-                .add(TestRelease.of("conflicted", "1.0").withIdentity(TOOLS).withDependencies("lib<1"))
-                .build();
-        server = TestIndexServer.start(index);
-        trustedRoot = sigstore.writeTrustedRoot(Files.createDirectories(shared.resolve("root")));
+        world = new ResolveScenario(shared);
     }
 
     @AfterAll
     static void stop() {
-        server.close();
+        world.close();
     }
 
     @BeforeEach
@@ -84,8 +52,9 @@ class LockResolveTest {
     }
 
     private CliRunner.Result lock(String... args) {
-        List<String> all = new ArrayList<>(List.of("lock", "--index-url", server.simpleUrl(), "--trusted-host",
-                server.host(), "--trusted-root", trustedRoot.toString(), "--no-cache", "-o", out.toString()));
+        List<String> all = new ArrayList<>(List.of("lock"));
+        all.addAll(world.indexArgs());
+        all.addAll(List.of("-o", out.toString()));
         all.addAll(List.of(args));
         return LockScenario.run(AtomicFileWriter.Ops.DEFAULT, all.toArray(String[]::new));
     }
@@ -156,9 +125,9 @@ class LockResolveTest {
     @Test
     void theResolvedLockPassesVerify() throws IOException {
         assertSuccess(lock("app", "-c", file("constraints.txt", "lib<3\n").toString()));
-        CliRunner.Result v = LockScenario.run(AtomicFileWriter.Ops.DEFAULT, "verify", out.toString(),
-                "--index-url", server.simpleUrl(), "--trusted-host", server.host(), "--trusted-root",
-                trustedRoot.toString(), "--no-cache");
+        List<String> args = new ArrayList<>(List.of("verify", out.toString()));
+        args.addAll(world.indexArgs());
+        CliRunner.Result v = LockScenario.run(AtomicFileWriter.Ops.DEFAULT, args.toArray(String[]::new));
         assertThat(v.exitCode()).as(v.toString()).isZero();
     }
 
@@ -285,7 +254,7 @@ class LockResolveTest {
 
     @Test
     void inputErrorsAreReportedBeforeAnyRequest() throws IOException {
-        server.clearRequests();
+        world.server.clearRequests();
         Path hashed = file("hashed.txt", "lib==1.0 --hash=sha256:" + "a".repeat(64) + "\n");
         assertThat(lock("-r", hashed.toString()).stderr()).contains("hashed.txt:1: --hash needs --no-deps");
         assertThat(lock("lib==1.0", "--no-deps", "--platform", "win_amd64").stderr())
@@ -294,7 +263,7 @@ class LockResolveTest {
                 .contains("error: --extra needs a pyproject.toml to take extras and groups from");
         assertThat(lock("lib", "--platform", "not_a_platform").exitCode()).isEqualTo(2);
         assertThat(lock("lib", "--group", "bad name!").stderr()).contains("--group 'bad name!' is not a valid name");
-        assertThat(server.requests()).isEmpty();
+        assertThat(world.server.requests()).isEmpty();
         assertThat(Files.exists(out)).isFalse();
     }
 
