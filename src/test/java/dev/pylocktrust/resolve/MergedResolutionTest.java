@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pylocktrust.python.PackageName;
 import dev.pylocktrust.python.TargetEnvironment;
 import java.util.List;
-import java.util.Set;
 import org.junit.jupiter.api.Test;
 
 /** Resolving per target and merging into one lock with markers. */
@@ -90,16 +89,5 @@ class MergedResolutionTest {
                 Targets.of(List.of(), List.of("manylinux_2_28_x86_64", "musllinux_1_2_x86_64")));
         assertThat(same.pins()).isEqualTo("click==8.1");
         assertThat(same.environments()).hasSize(1);
-    }
-
-    @Test
-    void changesAgainstAnOldLock() {
-        MergedResolution m = merge(ResolutionRequest.of("app"), Targets.defaults());
-        List<LockChanges.Change> changes = LockChanges.between(List.of(LockedVersion.of("app", "1.0"),
-                LockedVersion.of("click", "8.0"), LockedVersion.of("gone", "1.0")), m);
-        assertThat(changes).extracting(Object::toString).containsExactly("click: 8.0 -> 8.1",
-                "colorama: (new) -> 0.4", "gone: 1.0 -> (removed)", "uvloop: (new) -> 0.19");
-        assertThat(changes.get(0).newVersions()).extracting(Object::toString).containsExactly("8.1");
-        assertThat(changes.get(2).newVersions()).isEqualTo(Set.of());
     }
 }
