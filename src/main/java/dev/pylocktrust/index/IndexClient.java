@@ -249,6 +249,11 @@ public final class IndexClient implements AutoCloseable {
         return counters.snapshot();
     }
 
+    /** Where long operations report progress (a terminal line, or nothing). */
+    public Progress progress() {
+        return config.progress();
+    }
+
     /** How many requests may run at once ({@code --jobs}). */
     public int jobs() {
         return config.jobs();

@@ -17,6 +17,7 @@ import dev.pylocktrust.resolve.CachingPackageSource;
 import dev.pylocktrust.resolve.IndexPackageSource;
 import dev.pylocktrust.resolve.LockedVersion;
 import dev.pylocktrust.resolve.MergedResolution;
+import dev.pylocktrust.resolve.ProgressPackageSource;
 import dev.pylocktrust.resolve.ResolutionRequest;
 import dev.pylocktrust.resolve.Resolver;
 import dev.pylocktrust.resolve.ResolverOptions;
@@ -263,8 +264,11 @@ public final class Locker {
                 r.request().upgrade());
         IndexPackageSource packages = new IndexPackageSource(index);
         MergedResolution merged;
-        try (CachingPackageSource cached = new CachingPackageSource(packages, index.jobs())) {
+        try (CachingPackageSource cached = new CachingPackageSource(
+                new ProgressPackageSource(packages, index.progress(), index::stats), index.jobs())) {
             merged = new Resolver(cached, r.options()).resolve(request, r.targets());
+        } finally {
+            index.progress().finish();
         }
         for (PackageName n : r.request().upgrade().packages()) {
             if (merged.get(n).isEmpty()) {
