@@ -41,11 +41,12 @@ import org.junit.jupiter.api.Test;
  * that ours beats on every package or where pip gives up although a solution exists, are listed in the report
  * (target/pip-differential.txt) but do not fail.
  *
- * <p>Properties: {@code pylocktrust.pip.graphs} (default 40, to keep the suite under ten minutes; the full run uses 220), {@code pylocktrust.pip.workers} (default 4). Skipped
+ * <p>Properties: {@code pylocktrust.pip.graphs} (default 220),
+ * {@code pylocktrust.pip.workers} (default 4: each worker keeps one pip process, see {@link PipRunner.Session}). Skipped
  * when {@code python3 -m pip} is not available.
  */
 class PipDifferentialIT {
-    static final int GRAPHS = Integer.getInteger("pylocktrust.pip.graphs", 40);
+    static final int GRAPHS = Integer.getInteger("pylocktrust.pip.graphs", 220);
     static final int WORKERS = Integer.getInteger("pylocktrust.pip.workers", 4);
 
     enum Kind { AGREE, BOTH_FAIL, WE_ONLY, SEVERAL_BEST, PIP_DOMINATED, FAIL }
@@ -93,11 +94,12 @@ class PipDifferentialIT {
     private static List<Outcome> runWorker(int worker) throws Exception {
         List<Outcome> out = new ArrayList<>();
         Path work = Path.of("target/pip-differential/worker-" + worker);
-        try (TestIndexServer server = TestIndexServer.start(index(GraphGenerator.differential(0)))) {
+        try (TestIndexServer server = TestIndexServer.start(index(GraphGenerator.differential(0)));
+             PipRunner.Session pip = new PipRunner.Session()) {
             for (long seed = 1 + worker; seed <= GRAPHS; seed += WORKERS) {
                 GraphGenerator.Graph g = GraphGenerator.differential(seed);
                 server.serve(index(g));
-                out.add(compare(g, server, work));
+                out.add(compare(g, server, pip, work));
             }
         }
         return out;
@@ -120,9 +122,9 @@ class PipDifferentialIT {
         return b.build();
     }
 
-    private static Outcome compare(GraphGenerator.Graph g, TestIndexServer server, Path work) throws IOException,
-            InterruptedException {
-        PipRunner.Outcome pip = PipRunner.resolve(server.simpleUrl(), g.roots(), g.constraints(), work);
+    private static Outcome compare(GraphGenerator.Graph g, TestIndexServer server, PipRunner.Session session,
+            Path work) throws IOException {
+        PipRunner.Outcome pip = session.resolve(server.simpleUrl(), g.roots(), g.constraints(), work);
         Map<String, String> ours = null;
         String ourFailure = null;
         try (IndexClient client = client(server)) {

@@ -57,47 +57,101 @@ final class PipRunner {
                 || output.contains("ERROR: Could not find a version that satisfies");
     }
 
-    static Outcome resolve(String indexUrl, List<String> requirements, List<String> constraints, Path work)
-            throws IOException, InterruptedException {
-        Files.createDirectories(work);
-        Path report = work.resolve("report.json");
-        Files.deleteIfExists(report);
-        if (python == null && !available()) {
-            throw new IllegalStateException("python3 -m pip is not available");
+    /**
+     * One long-lived Python process that runs pip's command-line entry point once per request, so each graph pays
+     * for pip's resolution only, not for starting an interpreter and importing pip (most of a short run). Each call
+     * is the same {@code pip install --dry-run} a user would type; pip sets its logging up afresh on every call.
+     * One session per worker thread.
+     */
+    static final class Session implements AutoCloseable {
+        private static final String DRIVER = String.join("\n",
+                "import contextlib, io, json, sys",
+                "from pip._internal.cli.main import main as pip_main",
+                "for line in sys.stdin:",
+                "    args = json.loads(line)",
+                "    buf = io.StringIO()",
+                "    with contextlib.redirect_stdout(buf), contextlib.redirect_stderr(buf):",
+                "        try:",
+                "            code = pip_main(args)",
+                "        except SystemExit as e:",
+                "            code = e.code if isinstance(e.code, int) else 1",
+                "        except BaseException as e:",
+                "            code, _ = 99, buf.write('driver: %r' % (e,))",
+                "    sys.__stdout__.write(json.dumps({'code': code, 'output': buf.getvalue()}) + '\\n')",
+                "    sys.__stdout__.flush()",
+                "");
+
+        private final Process process;
+        private final java.io.BufferedWriter in;
+        private final java.io.BufferedReader out;
+
+        Session() throws IOException {
+            if (python == null && !available()) {
+                throw new IllegalStateException("python3 -m pip is not available");
+            }
+            ProcessBuilder pb = new ProcessBuilder(python, "-c", DRIVER)
+                    .redirectError(ProcessBuilder.Redirect.DISCARD);
+            pb.environment().put("PIP_NO_INPUT", "1");
+            pb.environment().put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
+            pb.environment().put("PIP_CONFIG_FILE", "/dev/null");
+            pb.environment().remove("PIP_INDEX_URL");
+            pb.environment().remove("PIP_EXTRA_INDEX_URL");
+            pb.environment().remove("PIP_FIND_LINKS");
+            process = pb.start();
+            in = new java.io.BufferedWriter(new java.io.OutputStreamWriter(process.getOutputStream(),
+                    StandardCharsets.UTF_8));
+            out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
+                    StandardCharsets.UTF_8));
         }
-        List<String> cmd = new ArrayList<>(List.of(python, "-m", "pip", "install", "--dry-run",
-                "--ignore-installed", "--quiet", "--no-cache-dir", "--report", report.toString(), "--index-url",
-                indexUrl));
-        if (!constraints.isEmpty()) {
-            Path c = work.resolve("constraints.txt");
-            Files.writeString(c, String.join("\n", constraints) + "\n");
-            cmd.add("-c");
-            cmd.add(c.toString());
+
+        /** pip's resolution of {@code requirements} (with {@code constraints}) on the index at {@code indexUrl}. */
+        Outcome resolve(String indexUrl, List<String> requirements, List<String> constraints, Path work)
+                throws IOException {
+            Files.createDirectories(work);
+            Path report = work.resolve("report.json");
+            Files.deleteIfExists(report);
+            List<String> args = new ArrayList<>(List.of("install", "--dry-run", "--ignore-installed", "--quiet",
+                    "--no-cache-dir", "--report", report.toString(), "--index-url", indexUrl));
+            if (!constraints.isEmpty()) {
+                Path c = work.resolve("constraints.txt");
+                Files.writeString(c, String.join("\n", constraints) + "\n");
+                args.add("-c");
+                args.add(c.toString());
+            }
+            args.addAll(requirements);
+            in.write(JSON.writeValueAsString(args));
+            in.newLine();
+            in.flush();
+            String line = out.readLine();
+            if (line == null) {
+                throw new IOException("the pip driver process ended");
+            }
+            JsonNode answer = JSON.readTree(line);
+            int code = answer.path("code").asInt();
+            String output = answer.path("output").asText();
+            if (code != 0 || !Files.exists(report)) {
+                return new Outcome(null, output.isBlank() ? "pip exited with " + code : output);
+            }
+            JsonNode root = JSON.readTree(report.toFile());
+            Map<String, String> versions = new TreeMap<>();
+            for (JsonNode item : root.path("install")) {
+                versions.put(item.path("metadata").path("name").asText().toLowerCase(java.util.Locale.ROOT),
+                        item.path("metadata").path("version").asText());
+            }
+            return new Outcome(versions, null);
         }
-        cmd.addAll(requirements);
-        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
-        pb.environment().put("PIP_NO_INPUT", "1");
-        pb.environment().put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
-        pb.environment().put("PIP_CONFIG_FILE", "/dev/null");
-        pb.environment().remove("PIP_INDEX_URL");
-        pb.environment().remove("PIP_EXTRA_INDEX_URL");
-        pb.environment().remove("PIP_FIND_LINKS");
-        Process p = pb.start();
-        byte[] out = p.getInputStream().readAllBytes();
-        if (!p.waitFor(120, TimeUnit.SECONDS)) {
-            p.destroyForcibly();
-            return new Outcome(null, "pip timed out");
+
+        @Override
+        public void close() throws IOException {
+            in.close();
+            try {
+                if (!process.waitFor(10, TimeUnit.SECONDS)) {
+                    process.destroyForcibly();
+                }
+            } catch (InterruptedException e) {
+                process.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
         }
-        String output = new String(out, StandardCharsets.UTF_8);
-        if (p.exitValue() != 0 || !Files.exists(report)) {
-            return new Outcome(null, output.isBlank() ? "pip exited with " + p.exitValue() : output);
-        }
-        JsonNode root = JSON.readTree(report.toFile());
-        Map<String, String> versions = new TreeMap<>();
-        for (JsonNode item : root.path("install")) {
-            versions.put(item.path("metadata").path("name").asText().toLowerCase(java.util.Locale.ROOT),
-                    item.path("metadata").path("version").asText());
-        }
-        return new Outcome(versions, null);
     }
 }
