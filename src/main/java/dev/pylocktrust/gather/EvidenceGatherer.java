@@ -1,5 +1,6 @@
 package dev.pylocktrust.gather;
 
+import dev.pylocktrust.ParallelMap;
 import dev.pylocktrust.PylockTrustException;
 import dev.pylocktrust.attest.AttestationResult;
 import dev.pylocktrust.attest.Distribution;
@@ -20,10 +21,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * Asks the index for each file's provenance and verifies it. Network work runs with the index client's bounded
@@ -95,39 +92,18 @@ public final class EvidenceGatherer {
         return ordered;
     }
 
+    /** Judges every lookup on up to {@code verifyThreads} threads; keyed by sha256 in the lookups' order. */
     private Map<String, FileEvidence> judgeAll(Map<String, FileRequest> requests, Map<String, IndexFile> files,
                                                Map<String, ProvenanceLookup> lookups) {
+        List<String> shas = List.copyOf(lookups.keySet());
+        List<FileEvidence> judged = ParallelMap.map(shas, verifyThreads, "pylock-trust-verify",
+                sha -> judge(requests.get(sha), files.get(sha), lookups.get(sha)),
+                e -> new IllegalStateException("interrupted while verifying provenance", e));
         Map<String, FileEvidence> out = new LinkedHashMap<>();
-        if (lookups.isEmpty()) {
-            return out;
+        for (int i = 0; i < shas.size(); i++) {
+            out.put(shas.get(i), judged.get(i));
         }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(verifyThreads, lookups.size()), r -> {
-            Thread t = new Thread(r, "pylock-trust-verify");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            Map<String, Future<FileEvidence>> futures = new LinkedHashMap<>();
-            for (Map.Entry<String, ProvenanceLookup> e : lookups.entrySet()) {
-                FileRequest request = requests.get(e.getKey());
-                IndexFile file = files.get(e.getKey());
-                futures.put(e.getKey(), pool.submit(() -> judge(request, file, e.getValue())));
-            }
-            for (Map.Entry<String, Future<FileEvidence>> e : futures.entrySet()) {
-                out.put(e.getKey(), e.getValue().get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while verifying provenance", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        return out;
     }
 
     /** Turns one lookup into evidence. Pure apart from the verifier's CPU work. */

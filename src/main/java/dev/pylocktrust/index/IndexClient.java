@@ -1,6 +1,7 @@
 package dev.pylocktrust.index;
 
 import dev.pylocktrust.NetworkException;
+import dev.pylocktrust.ParallelMap;
 import dev.pylocktrust.PylockTrustException;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.python.InvalidSpecException;
@@ -21,10 +22,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
@@ -49,11 +46,12 @@ public final class IndexClient implements AutoCloseable {
     private final ProvenanceResolver provenance;
     private final MetadataFetcher metadata;
     private final Fetcher fetcher;
-    private final Object poolLock = new Object();
-    private ExecutorService pool;
+    /** Shared by all bulk operations, so that {@code jobs} bounds them together. */
+    private final ParallelMap pool;
 
     private IndexClient(IndexConfig config) {
         this.config = config;
+        this.pool = new ParallelMap(config.jobs(), n -> "pylock-trust-index-" + n);
         UrlPolicy policy = new UrlPolicy(config.trustedHosts());
         Optional<DiskCache> cache = openCache(config);
         if (config.location() instanceof IndexLocation.Remote r) {
@@ -275,64 +273,30 @@ public final class IndexClient implements AutoCloseable {
 
     @Override
     public void close() {
-        synchronized (poolLock) {
-            if (pool != null) {
-                pool.shutdownNow();
-            }
-        }
+        pool.close();
         http.close();
     }
 
     /** One project's page, or why it could not be had (so that all fetches end before the first error is thrown). */
     private record PageOrError(ProjectPage page, PylockTrustException error) {}
 
-    /** Runs {@code work} on every item with at most {@code jobs} at once; results in input order. */
+    /**
+     * Runs {@code work} on every item with at most {@code jobs} at once, reporting progress; results in input order.
+     * The first failure in input order is rethrown once the items before it ended (see {@link ParallelMap}).
+     */
     private <T, R> List<R> runAll(String task, List<T> items, Function<T, R> work) {
         if (items.isEmpty()) {
             return List.of();
         }
-        ExecutorService executor = pool();
         AtomicInteger done = new AtomicInteger();
-        List<Future<R>> futures = new ArrayList<>(items.size());
-        for (T item : items) {
-            futures.add(executor.submit(() -> {
+        try {
+            return pool.map(items, item -> {
                 R r = work.apply(item);
                 config.progress().update(task, done.incrementAndGet(), items.size(), counters.snapshot());
                 return r;
-            }));
-        }
-        List<R> results = new ArrayList<>(items.size());
-        try {
-            for (Future<R> f : futures) {
-                results.add(f.get());
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            futures.forEach(f -> f.cancel(true));
-            throw new NetworkException("interrupted while fetching " + task);
-        } catch (ExecutionException e) {
-            futures.forEach(f -> f.cancel(true));
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
+            }, e -> new NetworkException("interrupted while fetching " + task));
         } finally {
             config.progress().finish();
-        }
-        return results;
-    }
-
-    private ExecutorService pool() {
-        synchronized (poolLock) {
-            if (pool == null) {
-                AtomicInteger n = new AtomicInteger();
-                pool = Executors.newFixedThreadPool(config.jobs(), r -> {
-                    Thread t = new Thread(r, "pylock-trust-index-" + n.incrementAndGet());
-                    t.setDaemon(true);
-                    return t;
-                });
-            }
-            return pool;
         }
     }
 

@@ -64,6 +64,18 @@ public final class MarkdownText {
     }
 
     /**
+     * Untrusted text shown outside a code span, for reports whose messages mix data with the program's words
+     * without the backtick convention (verify's): as {@link #text}, and also {@code :} and {@code .} escaped, so
+     * that no URL, {@code www.} host, e-mail address or {@code :emoji:} in it becomes a link or a picture (GFM's
+     * autolinks need an unescaped {@code :} or {@code .}). Each line is made {@link Printable} and the lines are
+     * joined with {@code <br>}, so several lines stay in one table cell and none can start a new row or block.
+     */
+    public static String data(String s) {
+        return String.join("<br>", Printable.lines(s).stream()
+                .map(line -> text(line).replace(":", "\\:").replace(".", "\\.")).toList());
+    }
+
+    /**
      * A code span for any text: the fence is longer than any run of backticks inside. In a table, {@code |} must be
      * escaped even inside code (GitHub removes the backslash there).
      */

@@ -8,8 +8,11 @@ import java.util.stream.Collectors;
  * summary line, a table of failures and warnings (package, file, problem, expected/found, what to do) and a
  * collapsed list of every checked package.
  *
- * <p>Every value is escaped: provenance and index answers are hostile input, and an unescaped {@code |}, {@code <}
- * or {@code [x](...)} would let them reshape the table or add links and images to the summary page.
+ * <p>Every value is escaped by {@link MarkdownText}, as in the diff report: provenance and index answers are hostile
+ * input, and an unescaped {@code |}, {@code <}, {@code [x](...)}, line break or {@code @name} would let them reshape
+ * the table, add HTML, links or images to the summary page, or mention people. Verify's messages mix data with the
+ * program's words without backticks, so they all go through {@link MarkdownText#data} (which also keeps URLs from
+ * becoming links); only fixed words (finding codes, the summary line) use {@link MarkdownText#text}.
  */
 public final class VerifyReportMarkdown {
     /** Rows of the package list before it is cut (GitHub caps a step summary at 1 MiB). */
@@ -25,8 +28,8 @@ public final class VerifyReportMarkdown {
             case INCOMPLETE -> ":warning: incomplete";
         };
         sb.append("### pylock-trust verify: ").append(icon).append("\n\n");
-        sb.append(escape(r.summaryLine())).append(" (lock file ").append(escape(r.lockfile())).append(", ")
-                .append(escape(r.environment().description())).append(")\n\n");
+        sb.append(MarkdownText.text(r.summaryLine())).append(" (lock file ").append(MarkdownText.data(r.lockfile()))
+                .append(", ").append(MarkdownText.data(r.environment().description())).append(")\n\n");
         appendFindings(sb, "Failures", r.failures());
         appendFindings(sb, "Warnings", r.warnings());
         appendPackages(sb, r);
@@ -41,10 +44,11 @@ public final class VerifyReportMarkdown {
         sb.append("| problem | package | file | details | what to do |\n|---|---|---|---|---|\n");
         for (Finding f : findings) {
             String where = f.location().map(l -> " (" + l.path() + ":" + l.line() + ")").orElse("");
-            sb.append("| ").append(escape(f.code())).append(" | ").append(escape(f.packageName() + where))
-                    .append(" | ").append(escape(f.file().orElse(""))).append(" | ")
-                    .append(escape(f.message() + (f.detail().isEmpty() ? "" : "\n" + f.detail()))).append(" | ")
-                    .append(escape(f.hint())).append(" |\n");
+            sb.append("| ").append(MarkdownText.text(f.code())).append(" | ")
+                    .append(MarkdownText.data(f.packageName() + where)).append(" | ")
+                    .append(MarkdownText.data(f.file().orElse(""))).append(" | ")
+                    .append(MarkdownText.data(f.message() + (f.detail().isEmpty() ? "" : "\n" + f.detail())))
+                    .append(" | ").append(MarkdownText.data(f.hint())).append(" |\n");
         }
         sb.append('\n');
     }
@@ -62,38 +66,11 @@ public final class VerifyReportMarkdown {
                         .append(" more (see the JSON output) | | |\n");
                 break;
             }
-            sb.append("| ").append(p.status().jsonName()).append(" | ").append(escape(p.label())).append(" | ")
-                    .append(p.files().size()).append(" | ")
-                    .append(escape(p.lockedIdentities().stream().map(VerifyReport.Identity::description)
+            sb.append("| ").append(p.status().jsonName()).append(" | ").append(MarkdownText.data(p.label()))
+                    .append(" | ").append(p.files().size()).append(" | ")
+                    .append(MarkdownText.data(p.lockedIdentities().stream().map(VerifyReport.Identity::description)
                             .collect(Collectors.joining("; ")))).append(" |\n");
         }
         sb.append("\n</details>\n\n");
-    }
-
-    /**
-     * Text safe in a Markdown table cell: unsafe characters cleaned, {@code &} and {@code <} as entities, every
-     * other ASCII punctuation Markdown gives a meaning to backslash-escaped, line breaks as {@code <br>}.
-     */
-    static String escape(String text) {
-        String[] lines = text.split("\n", -1);
-        StringBuilder sb = new StringBuilder(text.length() + 16);
-        for (int l = 0; l < lines.length; l++) {
-            if (l > 0) {
-                sb.append("<br>");
-            }
-            String clean = Printable.of(lines[l]);
-            for (int i = 0; i < clean.length(); i++) {
-                char c = clean.charAt(i);
-                switch (c) {
-                    case '&' -> sb.append("&amp;");
-                    case '<' -> sb.append("&lt;");
-                    case '>' -> sb.append("&gt;");
-                    case '\\', '`', '*', '_', '{', '}', '[', ']', '(', ')', '#', '+', '-', '.', '!', '|', '~', '"',
-                            '\'', ':', '@', '=' -> sb.append('\\').append(c);
-                    default -> sb.append(c);
-                }
-            }
-        }
-        return sb.toString();
     }
 }

@@ -1,5 +1,6 @@
 package dev.pylocktrust.verify;
 
+import dev.pylocktrust.ParallelMap;
 import dev.pylocktrust.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -15,10 +16,6 @@ import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 
 /**
  * The distribution files in a {@code --wheelhouse} directory, with their sha256: what
@@ -75,37 +72,12 @@ public final class Wheelhouse {
         return hashAll(files);
     }
 
+    /** Hashes the files on up to four threads (fewer on smaller machines); entries in the files' order. */
     private static List<Entry> hashAll(List<Path> files) {
-        if (files.isEmpty()) {
-            return List.of();
-        }
-        int threads = Math.max(1, Math.min(files.size(), Math.min(4, Runtime.getRuntime().availableProcessors())));
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "pylock-trust-wheelhouse");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Entry>> futures = new ArrayList<>();
-            for (Path p : files) {
-                futures.add(pool.submit(() -> new Entry(p.getFileName().toString(), sha256(p))));
-            }
-            List<Entry> out = new ArrayList<>();
-            for (Future<Entry> f : futures) {
-                out.add(f.get());
-            }
-            return out;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException("interrupted while hashing the wheelhouse", e);
-        } catch (ExecutionException e) {
-            if (e.getCause() instanceof RuntimeException re) {
-                throw re;
-            }
-            throw new IllegalStateException(e.getCause());
-        } finally {
-            pool.shutdownNow();
-        }
+        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
+        return ParallelMap.map(files, threads, "pylock-trust-wheelhouse",
+                p -> new Entry(p.getFileName().toString(), sha256(p)),
+                e -> new IllegalStateException("interrupted while hashing the wheelhouse", e));
     }
 
     static String sha256(Path file) {

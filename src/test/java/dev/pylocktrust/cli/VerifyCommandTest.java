@@ -350,7 +350,7 @@ class VerifyCommandTest {
         assertThat(r.exitCode()).isEqualTo(1);
         String md = Files.readString(summary);
         assertThat(md).startsWith("earlier step\n### pylock-trust verify: :x: failed\n")
-                .contains("| attestation\\-missing | widget ");
+                .contains("| attestation-missing | widget ");
     }
 
     @Test

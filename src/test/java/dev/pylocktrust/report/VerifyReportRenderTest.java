@@ -115,7 +115,7 @@ class VerifyReportRenderTest {
         String md = VerifyReportMarkdown.render(report(VerifyReport.Outcome.FAILED, List.of(MISMATCH)));
         assertThat(md).startsWith("### pylock-trust verify: :x: failed\n\n")
                 .contains("| problem | package | file | details | what to do |\n|---|---|---|---|---|\n"
-                        + "| identity\\-mismatch | widget \\(pylock\\.toml\\:12\\) | widget\\-1\\.0\\-py3\\-none\\-any\\.whl "
+                        + "| identity-mismatch | widget (pylock\\.toml\\:12) | widget-1\\.0-py3-none-any\\.whl "
                         + "| widget 1\\.0\\: ")
                 .contains("<br>expected\\: GitHub acme/widget")
                 .contains("<details><summary>2 packages checked</summary>")
@@ -125,14 +125,59 @@ class VerifyReportRenderTest {
     }
 
     @Test
-    void markdownEscapesEverythingAnIndexCouldSmuggleIn() {
+    void markdownDataEscapesEverythingAnIndexCouldSmuggleIn() {
         String hostile = "a|b <img src=x onerror=alert(1)> [click](https://evil.example) ![i](x) `code` *bold* "
-                + "@user :x: www.evil.example &amp;\nnext";
-        String escaped = VerifyReportMarkdown.escape(hostile);
-        assertThat(escaped).doesNotContain("<img").doesNotContain("](").doesNotContainPattern("(?<!\\\\)\\|")
-                .doesNotContain("\n")
-                .contains("a\\|b &lt;img src\\=x onerror\\=alert\\(1\\)&gt; \\[click\\]\\(https\\://evil\\.example\\)")
-                .contains("\\`code\\` \\*bold\\* \\@user \\:x\\: www\\.evil\\.example &amp;amp;<br>next");
+                + "@user :x: www.evil.example &amp; $x$\nnext";
+        String escaped = MarkdownText.data(hostile);
+        assertThat(escaped).isEqualTo("a\\|b \\<img src=x onerror=alert(1)> \\[click\\](https\\://evil\\.example) "
+                + "!\\[i\\](x) \\`code\\` \\*bold\\* &#64;user \\:x\\: www\\.evil\\.example &amp;amp; \\$x\\$<br>next");
+        assertThat(MarkdownText.data("")).isEmpty();
+        assertThat(MarkdownText.data("\na\r\n\rb\u2028")).isEqualTo("<br>a<br><br>b\\\\u2028");
+    }
+
+    /**
+     * Hostile text in every field of the report (package, version, file, message, detail, hint, identity, lock file
+     * path, environment) stays inside its cell or line: no new row, line or heading, no HTML of its own, no link,
+     * image, code span, mention or autolink, no control character (the rendering is pinned in {@code hostile.md}).
+     */
+    @Test
+    void hostileTextCannotBreakOutOfVerifysMarkdown() {
+        String md = VerifyReportMarkdown.render(VerifyMarkdownGoldenTest.hostile());
+        List<String> lines = md.lines().toList();
+        assertThat(lines.stream().filter(l -> !l.startsWith("| ") || l.startsWith("| problem")
+                || l.startsWith("| status")).toList()).containsExactly(
+                "### pylock-trust verify: :x: failed", "",
+                lines.get(2), "",
+                "#### Failures", "", "| problem | package | file | details | what to do |", "|---|---|---|---|---|", "",
+                "#### Warnings", "", "| problem | package | file | details | what to do |", "|---|---|---|---|---|", "",
+                "<details><summary>1 package checked</summary>", "",
+                "| status | package | files | locked identities |", "|---|---|---|---|", "", "</details>", "");
+        assertThat(lines.get(2)).startsWith("verification FAILED: checked 1 file of 1 package: ");
+        assertThat(lines).filteredOn(l -> l.startsWith("| ") && !l.startsWith("| problem")
+                && !l.startsWith("| status")).hasSize(3).allSatisfy(row -> {
+                    int cells = row.contains("| failed |") ? 5 : 6;
+                    assertThat(unescaped(row, '|')).as(row).isEqualTo(cells);
+                });
+        // below the title, without our own tags, headings and entities: nothing that Markdown could read as markup
+        String body = md.substring(md.indexOf("\n\n") + 2).replaceAll("</?(br|details|summary)>|#### |&(amp|#64);", "");
+        for (char c : new char[] {'<', '`', '[', '*', '_', '~', '$', '#', '@', '&'}) {
+            assertThat(unescaped(body, c)).as("unescaped %s", c).isZero();
+        }
+        assertThat(md).doesNotContain("https://", "javascript:", "www.", "\u202e", "\u001b", "\r")
+                .contains("&#64;everyone", "\\<script>", "\\[link\\](javascript\\:alert(1))");
+    }
+
+    /** How many times {@code c} occurs in {@code s} outside a backslash escape (Markdown's reading). */
+    static int unescaped(String s, char c) {
+        int n = 0;
+        for (int i = 0; i < s.length(); i++) {
+            if (s.charAt(i) == '\\') {
+                i++;
+            } else if (s.charAt(i) == c) {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Test
