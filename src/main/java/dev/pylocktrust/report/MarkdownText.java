@@ -46,14 +46,19 @@ public final class MarkdownText {
         return sb.toString();
     }
 
-    /** Plain text: everything Markdown or HTML could interpret is escaped. */
+    /**
+     * Plain text: everything Markdown or HTML could interpret is escaped, and {@code @} and {@code #} are followed
+     * by a zero-width space, so text in a PR comment never pings a user or team nor links another issue.
+     */
     public static String text(String s) {
         StringBuilder sb = new StringBuilder(s.length() + 8);
         Printable.of(s).codePoints().forEach(cp -> {
             if (cp == '&') {
                 sb.append("&amp;");
             } else if (cp == '@') {
-                sb.append("&#64;");
+                sb.append("@&#8203;"); // a zero-width space: no @mention (GitHub finds them in the rendered text)
+            } else if (cp == '#') {
+                sb.append("\\#&#8203;"); // no heading, and no #123 cross-reference to another issue
             } else if (cp < 0x80 && PUNCTUATION.indexOf(cp) >= 0) {
                 sb.append('\\').append((char) cp);
             } else {

@@ -48,8 +48,8 @@ class RenderersTest {
     @Test
     void markdownTextEscapesMarkupAndMentions() {
         assertThat(MarkdownText.text("*a* _b_ [c](d) <img> | ~~e~~ $x$ @team & `f` # g"))
-                .isEqualTo("\\*a\\* \\_b\\_ \\[c\\](d) \\<img> \\| \\~\\~e\\~\\~ \\$x\\$ &#64;team &amp; "
-                        + "\\`f\\` \\# g");
+                .isEqualTo("\\*a\\* \\_b\\_ \\[c\\](d) \\<img> \\| \\~\\~e\\~\\~ \\$x\\$ @&#8203;team &amp; "
+                        + "\\`f\\` \\#&#8203; g");
     }
 
     @ParameterizedTest(name = "{0} (in a table: {1})")
