@@ -5,21 +5,11 @@ import dev.pylocktrust.gather.EvidenceGatherer;
 import dev.pylocktrust.gather.FileEvidence;
 import dev.pylocktrust.gather.FileRequest;
 import dev.pylocktrust.index.IndexClient;
-import dev.pylocktrust.index.IndexFile;
 import dev.pylocktrust.index.ProjectPage;
-import dev.pylocktrust.python.DistributionFilename;
-import dev.pylocktrust.python.InvalidSpecException;
-import dev.pylocktrust.python.Marker;
 import dev.pylocktrust.python.PackageName;
 import dev.pylocktrust.python.TargetEnvironment;
 import dev.pylocktrust.python.Version;
-import dev.pylocktrust.resolve.CachingPackageSource;
-import dev.pylocktrust.resolve.IndexPackageSource;
-import dev.pylocktrust.resolve.LockedVersion;
-import dev.pylocktrust.resolve.MergedResolution;
-import dev.pylocktrust.resolve.ProgressPackageSource;
 import dev.pylocktrust.resolve.ResolutionRequest;
-import dev.pylocktrust.resolve.Resolver;
 import dev.pylocktrust.resolve.ResolverOptions;
 import dev.pylocktrust.report.Finding;
 import dev.pylocktrust.report.Severity;
@@ -36,7 +26,6 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.TreeMap;
 
 /**
  * The {@code lock} use case: choose the files to lock (resolved from loose requirements, from exact pins, or from
@@ -116,13 +105,6 @@ public final class Locker {
         }
     }
 
-    /** A package entry about to be locked, with the files to check. */
-    private record Candidate(LockedPackage entry, List<FileRequest> requests, Optional<SourceLocation> location,
-                             Optional<Anchor> ownAnchor, boolean checkable) {}
-
-    /** The entries to lock and the lock file they go into (its top-level keys; packages and policy come later). */
-    private record Plan(List<Candidate> candidates, Lockfile shape) {}
-
     /**
      * @throws UsageException for input errors found before any request (unknown approval names, files without
      *     sha256, pins without files on the index)
@@ -135,8 +117,8 @@ public final class Locker {
         }
         Map<String, ProjectPage> pages = new LinkedHashMap<>();
         List<Finding> findings = new ArrayList<>();
-        Plan plan = plan(request, pages, findings);
-        List<Candidate> candidates = plan.candidates();
+        LockPlanner.Plan plan = new LockPlanner(index).plan(request, pages, findings);
+        List<LockPlanner.Candidate> candidates = plan.candidates();
         if (request.source() instanceof Source.Resolve) {
             checkApprovals(request, candidates.stream().map(c -> c.entry().name()).toList());
         }
@@ -155,7 +137,7 @@ public final class Locker {
         List<LockedPackage> entries = new ArrayList<>();
         List<LockReport.PackageLine> lines = new ArrayList<>();
         List<ApprovedIdentityChange> approvals = new ArrayList<>();
-        for (Candidate c : candidates) {
+        for (LockPlanner.Candidate c : candidates) {
             String name = c.entry().name();
             Optional<Anchor> anchor = Optional.ofNullable(anchors.get(name))
                     .or(() -> c.ownAnchor().filter(Anchor::hasIdentities));
@@ -209,139 +191,8 @@ public final class Locker {
         }
     }
 
-    private Plan plan(Request request, Map<String, ProjectPage> pages, List<Finding> findings) {
-        Source source = request.source();
-        if (source instanceof Source.Resolve r) {
-            return resolved(r, request.previous(), pages, findings);
-        }
-        List<Candidate> out = new ArrayList<>();
-        if (source instanceof Source.Pins p) {
-            pages.putAll(index.projectPages(p.pins().stream().map(pin -> pin.name().value()).toList()));
-            for (Pin pin : p.pins()) {
-                ReleaseSelector.Selected s = ReleaseSelector.select(pin, pages.get(pin.name().value()),
-                        index.simpleApiUrl(), index.describeIndex());
-                findings.addAll(s.findings());
-                List<FileRequest> requests = new ArrayList<>();
-                for (IndexFile f : s.files()) {
-                    requests.add(new FileRequest(pin.name().value(), pin.version().toString(), f.sha256().orElseThrow(),
-                            f.filename()));
-                }
-                out.add(new Candidate(s.entry(), requests, pin.origin().location(), Optional.empty(), true));
-            }
-            return new Plan(out, Lockfile.of(Optional.empty(), List.of(), TrustPolicy.EMPTY));
-        }
-        ParsedLockfile input = ((Source.FromLock) source).lock();
-        for (LockedPackage pkg : input.lockfile().packages()) {
-            Optional<SourceLocation> location = input.sourceMap().lineOf(pkg).isPresent()
-                    ? Optional.of(new SourceLocation(input.file(), input.sourceMap().lineOf(pkg).getAsInt()))
-                    : Optional.empty();
-            Anchor own = Anchor.of(pkg.name(), List.of(pkg), input);
-            if (pkg.isDirect()) {
-                out.add(new Candidate(pkg, List.of(), location, Optional.of(own), false));
-                continue;
-            }
-            List<FileRequest> requests = new ArrayList<>();
-            for (LockedFile f : pkg.files()) {
-                String sha = f.sha256().orElseThrow(() -> new LockfileException(input.file(),
-                        input.sourceMap().lineOf(f).orElse(0), input.sourceMap().keyPathOf(f).orElse(""),
-                        f.filename() + " has no sha256 hash",
-                        "files are matched to the index by sha256; regenerate the lock with sha256 hashes"));
-                requests.add(new FileRequest(pkg.name(), pkg.version().orElseGet(() -> versionOf(f)), sha,
-                        f.filename()));
-            }
-            out.add(new Candidate(pkg, requests, location, Optional.of(own), true));
-        }
-        return new Plan(out, input.lockfile());
-    }
-
-    /**
-     * Resolves, then takes each chosen release's files from the page the resolver read. The resolver's warnings
-     * (a yanked or extra-less choice) become findings.
-     */
-    private Plan resolved(Source.Resolve r, Optional<ParsedLockfile> previous, Map<String, ProjectPage> pages,
-                          List<Finding> findings) {
-        ResolutionRequest request = r.request().withLocked(previous.map(Locker::lockedVersions).orElse(List.of()),
-                r.request().upgrade());
-        IndexPackageSource packages = new IndexPackageSource(index);
-        MergedResolution merged;
-        try (CachingPackageSource cached = new CachingPackageSource(
-                new ProgressPackageSource(packages, index.progress(), index::stats), index.jobs())) {
-            merged = new Resolver(cached, r.options()).resolve(request, r.targets());
-        } finally {
-            index.progress().finish();
-        }
-        for (PackageName n : r.request().upgrade().packages()) {
-            if (merged.get(n).isEmpty()) {
-                throw new UsageException("--upgrade-package " + n + ": " + n + " is not among the resolved packages",
-                        "give the name of a package the requirements need");
-            }
-        }
-        pages.putAll(packages.pagesRead());
-        for (String warning : merged.warnings()) {
-            findings.add(new Finding(Severity.WARNING, "resolution", "", Optional.empty(), warning, "", "",
-                    Optional.empty()));
-        }
-        List<Candidate> out = new ArrayList<>();
-        for (var p : merged.packages()) {
-            ReleaseSelector.Selected s = ReleaseSelector.selectResolved(p, dependencyTables(p, merged),
-                    pages.get(p.name().value()), index.simpleApiUrl(), index.describeIndex(),
-                    Optional.ofNullable(r.locations().get(p.name())));
-            findings.addAll(s.findings());
-            List<FileRequest> requests = new ArrayList<>();
-            for (IndexFile f : s.files()) {
-                requests.add(new FileRequest(p.name().value(), p.version().toString(), f.sha256().orElseThrow(),
-                        f.filename()));
-            }
-            out.add(new Candidate(s.entry(), requests, Optional.ofNullable(r.locations().get(p.name())),
-                    Optional.empty(), true));
-        }
-        Lockfile shape = new Lockfile(Lockfile.LOCK_VERSION, Lockfile.CREATED_BY,
-                Optional.of(merged.requiresPython().toString()),
-                Optional.of(merged.environments().stream().map(Object::toString).toList()),
-                Optional.of(r.extras()), Optional.of(r.groups()), Optional.empty(), List.of(), RawTable.EMPTY,
-                TrustPolicy.EMPTY, RawTable.EMPTY);
-        return new Plan(out, shape);
-    }
-
-    /** The earlier lock's index packages as the resolver's preferences (entries without a version are skipped). */
-    private static List<LockedVersion> lockedVersions(ParsedLockfile previous) {
-        List<LockedVersion> out = new ArrayList<>();
-        for (LockedPackage p : previous.lockfile().packages()) {
-            Optional<Version> v = p.version().flatMap(Version::tryParse);
-            if (v.isPresent() && !p.isDirect()) {
-                out.add(new LockedVersion(PackageName.of(p.name()), v.get(), p.marker().map(Marker::parse)));
-            }
-        }
-        return out;
-    }
-
-    /** PEP 751 {@code dependencies}: the name, and the version too when the lock holds several entries of it. */
-    private static List<RawTable> dependencyTables(dev.pylocktrust.resolve.LockedPackage p, MergedResolution all) {
-        List<RawTable> out = new ArrayList<>();
-        for (var d : p.dependencies()) {
-            Map<String, Object> table = new TreeMap<>();
-            table.put("name", d.name().value());
-            if (all.get(d.name()).size() > 1) {
-                table.put("version", d.version().toString());
-            }
-            RawTable t = RawTable.of(table);
-            if (!out.contains(t)) {
-                out.add(t);
-            }
-        }
-        return out;
-    }
-
-    private static String versionOf(LockedFile f) {
-        try {
-            return DistributionFilename.parse(f.filename()).version().toString();
-        } catch (InvalidSpecException e) {
-            return "0"; // only used for PyPI's Integrity API fallback; a wrong one there fails closed
-        }
-    }
-
     private static String version(LockedPackage p) {
-        return p.version().orElseGet(() -> p.files().isEmpty() ? "" : versionOf(p.files().get(0)));
+        return p.version().orElseGet(() -> p.files().isEmpty() ? "" : LockPlanner.versionOf(p.files().get(0)));
     }
 
     private static List<AttestationIdentity> seen(List<CheckedFile> files) {
