@@ -78,14 +78,15 @@ final class ReleaseSelector {
             }
         }
         return build(name, pin.version().toString(), pin.marker().map(Object::toString), Optional.empty(),
-                List.of(), chosen, indexUrl, "the pin names this version exactly, so it is locked",
+                List.of(), chosen, indexUrl, Optional.of("the pin names this version exactly, so it is locked"),
                 pin.origin().location());
     }
 
     /**
      * The entry for a release the resolver chose: exactly the files it found installable on the targets (matched
      * by sha256 on the same page the resolver read), with the resolution's marker and the release's metadata
-     * {@code Requires-Python} (else the files' common one).
+     * {@code Requires-Python} (else the files' common one). A yanked release gets no finding here: the resolver
+     * already warns that it chose one, with the reason.
      *
      * @param dependencies the entry's PEP 751 {@code dependencies} tables
      * @param location the requirement that named the package, if the user named it
@@ -106,8 +107,8 @@ final class ReleaseSelector {
             chosen.add(listed);
         }
         return build(resolved.name().value(), resolved.version().toString(), resolved.marker().map(Object::toString),
-                resolved.requiresPython().map(Object::toString), dependencies, chosen, indexUrl,
-                "a requirement pins this version exactly (==), so it is locked", location);
+                resolved.requiresPython().map(Object::toString), dependencies, chosen, indexUrl, Optional.empty(),
+                location);
     }
 
     private static NetworkException noSha256(String filename, String indexName) {
@@ -117,7 +118,8 @@ final class ReleaseSelector {
 
     private static Selected build(String name, String version, Optional<String> marker,
                                   Optional<String> requiresPython, List<RawTable> dependencies,
-                                  List<IndexFile> chosen, Optional<String> indexUrl, String whyYankedIsLocked,
+                                  List<IndexFile> chosen, Optional<String> indexUrl,
+                                  Optional<String> whyYankedIsLocked,
                                   Optional<SourceLocation> location) {
         List<Finding> findings = new ArrayList<>();
         Optional<LockedFile> sdist = Optional.empty();
@@ -132,11 +134,11 @@ final class ReleaseSelector {
                         "", location));
                 continue;
             }
-            if (f.yanked()) {
+            if (f.yanked() && whyYankedIsLocked.isPresent()) {
                 findings.add(new Finding(Severity.WARNING, "yanked", name, Optional.of(f.filename()),
                         name + " " + version + ": " + f.filename() + " is yanked"
                                 + f.yankedReason().map(r -> " (" + r + ")").orElse(""),
-                        whyYankedIsLocked, "pin another version if you can", location));
+                        whyYankedIsLocked.get(), "pin another version if you can", location));
             }
             LockedFile lf = new LockedFile(Optional.of(f.filename()), Optional.of(f.url()), Optional.empty(),
                     f.size(), f.uploadTime(), new TreeMap<>(Map.of("sha256", f.sha256().get())), RawTable.EMPTY);

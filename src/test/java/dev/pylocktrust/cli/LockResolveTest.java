@@ -2,13 +2,20 @@ package dev.pylocktrust.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
 import dev.pylocktrust.lock.AtomicFileWriter;
 import dev.pylocktrust.lock.LockedFile;
 import dev.pylocktrust.lock.LockedPackage;
 import dev.pylocktrust.lock.Lockfile;
 import dev.pylocktrust.lock.LockfileReader;
+import dev.pylocktrust.lock.PylockSchemaTest;
 import dev.pylocktrust.lock.RawTable;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -205,6 +212,7 @@ class LockResolveTest {
         assertThat(pkg(l, "devtool").marker()).contains("\"dev\" in dependency_groups");
         assertThat(pkg(l, "lib").marker()).isEmpty();
         assertThat(Files.readString(out)).contains("#    pylock-trust lock -r " + project + " --extra test --group dev");
+        assertThat(PylockSchemaTest.problems(Files.readString(out))).isEmpty();
     }
 
     @Test
@@ -281,6 +289,31 @@ class LockResolveTest {
         assertThat(r.exitCode()).isEqualTo(2);
         assertThat(r.stderr()).contains("--accept-identity-change native: native is not among the packages being "
                 + "locked");
+    }
+
+    @Test
+    void aYankedPinIsLockedWithOneWarningAndTheJsonReportFollowsItsSchema() throws Exception {
+        CliRunner.Result r = lock("old==1.0", "--format", "json");
+        assertSuccess(r);
+        JsonNode report = new ObjectMapper().readTree(r.stdout());
+        try (InputStream in = Files.newInputStream(Path.of("schema/pylock-trust.lock-1.schema.json"))) {
+            JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+            assertThat(schema.validate(report)).isEmpty();
+        }
+        List<JsonNode> warnings = new ArrayList<>();
+        report.path("findings").forEach(f -> {
+            if (f.path("severity").asText().equals("warning")) {
+                warnings.add(f);
+            }
+        });
+        assertThat(warnings).hasSize(1);
+        assertThat(warnings.get(0).path("code").asText()).isEqualTo("resolution");
+        assertThat(warnings.get(0).path("message").asText()).isEqualTo("old 1.0 is yanked, with the "
+                + "reason \"broken build\"; selected only because a requirement pins it");
+        assertThat(pkg(written(), "old").version()).contains("1.0");
+
+        assertSuccess(lock("old"));
+        assertThat(pkg(written(), "old").version()).as("the locked version is yanked: replaced").contains("0.9");
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.tomlj.TomlTable;
 import org.tomlj.TomlVersion;
 
 /** {@code schema/pylock.schema.json} accepts what we write and what uv writes, and rejects broken documents. */
-class PylockSchemaTest {
+public class PylockSchemaTest {
     private static JsonSchema schema;
 
     @BeforeAll
@@ -110,6 +110,14 @@ class PylockSchemaTest {
     }
 
     /** TOML to JSON; date-times become their RFC 3339 text, as the schema's description says. */
+    /** The schema's complaints about a lock file's text (empty when valid), for tests in other packages. */
+    public static java.util.Set<com.networknt.schema.ValidationMessage> problems(String toml) throws IOException {
+        if (schema == null) {
+            loadSchema();
+        }
+        return schema.validate(toJson(toml));
+    }
+
     static JsonNode toJson(String toml) {
         TomlParseResult parsed = Toml.parse(toml, TomlVersion.V1_0_0);
         assertThat(parsed.errors()).isEmpty();
