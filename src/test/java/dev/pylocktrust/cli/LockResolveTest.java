@@ -317,6 +317,22 @@ class LockResolveTest {
     }
 
     @Test
+    void twoPythonsThatNeedDifferentVersionsGetOneEntryEachWithItsMarker() {
+        CliRunner.Result r = lock("uses-modern", "--python-version", "3.12", "--python-version", "3.13",
+                "--platform", "manylinux_2_28_x86_64");
+        assertSuccess(r);
+        Lockfile l = written();
+        assertThat(l.requiresPython()).contains(">=3.12");
+        assertThat(l.packagesNamed("modern")).extracting(p -> p.version().orElseThrow() + " ; " + p.marker()
+                .orElseThrow()).containsExactly("1.0 ; python_version == \"3.12\"",
+                        "2.0 ; python_version == \"3.13\"");
+        assertThat(pkg(l, "uses-modern").dependencies()).containsExactly(
+                RawTable.of(Map.of("name", "modern", "version", "1.0")),
+                RawTable.of(Map.of("name", "modern", "version", "2.0")));
+        assertThat(l.packagesNamed("modern")).allSatisfy(p -> assertThat(p.attestationIdentities()).hasSize(1));
+    }
+
+    @Test
     void theDependencyTableNamesEachLockedPackage() {
         assertSuccess(lock("app", "lib<3"));
         LockedPackage app = pkg(written(), "app");

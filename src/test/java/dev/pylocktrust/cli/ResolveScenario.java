@@ -21,6 +21,8 @@ import java.util.List;
  *   <li>{@code native} 1.0 (GitLab acme/tools): wheels for manylinux x86_64, musllinux x86_64, macOS arm64, Windows
  *       amd64; no sdist</li>
  *   <li>{@code colorama} 0.4.6 without provenance; {@code checker} and {@code devtool} 1.0 (GitLab acme/tools)</li>
+ *   <li>{@code modern} 1.0, and 2.0 for Python >=3.13; {@code uses-modern} 1.0 requires {@code modern} (all GitLab
+ *       acme/tools)</li>
  *   <li>{@code old} 0.9, and 1.0 yanked ("broken build"), both by GitLab acme/tools</li>
  *   <li>{@code conflicted} 1.0 requires {@code lib<1}, which no release satisfies</li>
  * </ul>
@@ -52,6 +54,9 @@ final class ResolveScenario implements AutoCloseable {
                 .add(TestRelease.of("colorama", "0.4.6"))
                 .add(TestRelease.of("checker", "1.0").withIdentity(TOOLS))
                 .add(TestRelease.of("devtool", "1.0").withIdentity(TOOLS))
+                .add(TestRelease.of("modern", "1.0").withIdentity(TOOLS))
+                .add(TestRelease.of("modern", "2.0").withIdentity(TOOLS).withRequiresPython(">=3.13"))
+                .add(TestRelease.of("uses-modern", "1.0").withIdentity(TOOLS).withDependencies("modern"))
                 .add(TestRelease.of("old", "0.9").withIdentity(TOOLS))
                 .add(TestRelease.of("old", "1.0").withIdentity(TOOLS).yanked("broken build"))
                 .add(TestRelease.of("conflicted", "1.0").withIdentity(TOOLS).withDependencies("lib<1"))
