@@ -254,8 +254,10 @@ final class LockCommand implements Callable<Integer> {
             throw new UsageException("--from-lock cannot be combined with requirements",
                     "lock either requirements or an existing pylock.toml");
         }
+        ResolveInputs inputs = new ResolveInputs(requirements, requirementFiles, constraintFiles, extras, allExtras,
+                groups, pythonVersions, platforms, upgrade, upgradePackages, pre);
         if (fromLock != null || noDeps) {
-            resolutionOptionGiven().ifPresent(o -> {
+            inputs.resolutionOnlyOption().ifPresent(o -> {
                 throw new UsageException(o + " only applies when resolving",
                         "drop " + o + ", or drop " + (fromLock != null ? "--from-lock" : "--no-deps")
                                 + " to let pylock-trust resolve the requirements");
@@ -271,31 +273,7 @@ final class LockCommand implements Callable<Integer> {
         if (noDeps) {
             return new Locker.Source.Pins(Pin.of(requirementLines()));
         }
-        return new ResolveInputs(requirements, requirementFiles, constraintFiles, extras, allExtras, groups,
-                pythonVersions, platforms, upgrade, upgradePackages, pre).source();
-    }
-
-    /** The first option given that only resolution uses, if any. */
-    private Optional<String> resolutionOptionGiven() {
-        if (!constraintFiles.isEmpty()) {
-            return Optional.of("-c/--constraint");
-        }
-        if (!extras.isEmpty() || allExtras) {
-            return Optional.of(allExtras ? "--all-extras" : "--extra");
-        }
-        if (!groups.isEmpty()) {
-            return Optional.of("--group");
-        }
-        if (!pythonVersions.isEmpty() || !platforms.isEmpty()) {
-            return Optional.of(pythonVersions.isEmpty() ? "--platform" : "--python-version");
-        }
-        if (upgrade || !upgradePackages.isEmpty()) {
-            return Optional.of(upgrade ? "--upgrade" : "--upgrade-package");
-        }
-        if (pre) {
-            return Optional.of("--pre");
-        }
-        return requirementFiles.stream().filter(ResolveInputs::isPyproject).findFirst().map(f -> "-r " + f);
+        return inputs.source();
     }
 
     private List<RequirementLine> requirementLines() {

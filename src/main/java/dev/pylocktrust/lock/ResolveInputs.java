@@ -17,6 +17,7 @@ import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,6 +57,29 @@ public record ResolveInputs(List<String> requirements, List<Path> files, List<Pa
     public static boolean isPyproject(Path file) {
         Path name = file.getFileName();
         return name != null && name.toString().equals("pyproject.toml");
+    }
+
+    /** The first option given that only resolution uses, if any: it must not be ignored with --no-deps. */
+    public Optional<String> resolutionOnlyOption() {
+        if (!constraints.isEmpty()) {
+            return Optional.of("-c/--constraint");
+        }
+        if (!extras.isEmpty() || allExtras) {
+            return Optional.of(allExtras ? "--all-extras" : "--extra");
+        }
+        if (!groups.isEmpty()) {
+            return Optional.of("--group");
+        }
+        if (!pythonVersions.isEmpty() || !platforms.isEmpty()) {
+            return Optional.of(pythonVersions.isEmpty() ? "--platform" : "--python-version");
+        }
+        if (upgrade || !upgradePackages.isEmpty()) {
+            return Optional.of(upgrade ? "--upgrade" : "--upgrade-package");
+        }
+        if (prereleases) {
+            return Optional.of("--pre");
+        }
+        return files.stream().filter(ResolveInputs::isPyproject).findFirst().map(f -> "-r " + f);
     }
 
     /**
