@@ -267,6 +267,11 @@ class LockResolveTest {
         assertThat(lock("-r", hashed.toString()).stderr()).contains("hashed.txt:1: --hash needs --no-deps");
         assertThat(lock("lib==1.0", "--no-deps", "--platform", "win_amd64").stderr())
                 .contains("error: --platform only applies when resolving");
+        Path project = file("pyproject.toml", "[project]\nname = \"p\"\ndependencies = [\"lib\"]\n");
+        assertThat(lock("-r", project.toString(), "--no-deps").stderr())
+                .startsWith("error: -r " + project + " only applies when resolving\n");
+        assertThat(lock("--from-lock", hashed.toString(), "--upgrade").stderr())
+                .startsWith("error: --upgrade only applies when resolving\n");
         assertThat(lock("lib", "--extra", "test").stderr())
                 .contains("error: --extra needs a pyproject.toml to take extras and groups from");
         assertThat(lock("lib", "--platform", "not_a_platform").exitCode()).isEqualTo(2);
