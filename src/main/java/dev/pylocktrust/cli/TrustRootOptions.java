@@ -58,8 +58,9 @@ public final class TrustRootOptions {
     BigDecimal timeoutSeconds;
 
     @Option(names = "--trust-root-max-age", paramLabel = "HOURS", defaultValue = "24",
-            description = "Refresh the cached TUF trusted root once it is this old; 0 refreshes on every run. "
-                    + "Default: ${DEFAULT-VALUE}.")
+            description = "Refresh the cached TUF trusted root once it is this old; 0 refreshes on every run. After "
+                    + "a failed refresh, runs skip it for 1 hour (doubling up to 24 with repeated failures); "
+                    + "'trust-root update' always tries. Default: ${DEFAULT-VALUE}.")
     BigDecimal maxAgeHours;
 
     @Option(names = "--tuf-url", paramLabel = "URL",

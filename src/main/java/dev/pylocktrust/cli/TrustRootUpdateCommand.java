@@ -20,9 +20,9 @@ import picocli.CommandLine.Spec;
 /** {@code pylock-trust trust-root update}: refresh through TUF now, whatever the cache holds. */
 @Command(name = "update", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Refresh the Sigstore trusted root from the TUF repository now, ignoring the cache's age, and store it "
-                    + "in the cache. Fails (exit 3) when the repository cannot be reached or its metadata does not "
-                    + "verify: there is no fallback here.",
+            "Refresh the Sigstore trusted root from the TUF repository now, ignoring the cache's age and any recently "
+                    + "failed refresh, and store it in the cache. Fails (exit 3) when the repository cannot be reached "
+                    + "or its metadata does not verify: there is no fallback here.",
         },
         footerHeading = "%nExamples:%n",
         footer = {

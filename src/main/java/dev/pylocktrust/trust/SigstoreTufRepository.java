@@ -79,6 +79,21 @@ public final class SigstoreTufRepository implements TufRepository {
     }
 
     @Override
+    public Optional<RefreshFailure> lastFailure() {
+        return cache.flatMap(TufCacheDir::lastFailure);
+    }
+
+    @Override
+    public void recordFailure(RefreshFailure failure) {
+        cache.ifPresent(c -> c.recordFailure(failure));
+    }
+
+    @Override
+    public void clearFailure() {
+        cache.ifPresent(TufCacheDir::clearFailure);
+    }
+
+    @Override
     public Refreshed refresh(Instant now, RefreshBudget budget) throws TufRefreshException {
         BudgetedHttpClient client;
         try {

@@ -24,16 +24,31 @@ final class TrustRootDecisions {
         /** Ask the repository (within the time bound). */
         record Refresh() implements Plan {}
 
+        /**
+         * A refresh failed recently ({@link RefreshBackOff}): do not ask; use the root a failed refresh would give
+         * (when there is none, the selector asks anyway: only a refresh can give a root then).
+         */
+        record BackOff(RefreshBackOff.Active active) implements Plan {}
+
         /** {@code --offline}: never ask; use the newest local root. */
         record Offline() implements Plan {}
     }
 
-    static Plan plan(CacheLookup lookup, boolean offline, Duration maxAge, Instant now) {
+    /**
+     * @param backOff the recorded failure still in force ({@link RefreshBackOff#active}); it only matters when a
+     *                refresh would otherwise happen, whatever {@code maxAge} is (zero included): the maximum age says
+     *                how often a working repository is asked, the back-off how often a failing one is
+     */
+    static Plan plan(CacheLookup lookup, boolean offline, Duration maxAge, Optional<RefreshBackOff.Active> backOff,
+                     Instant now) {
         if (offline) {
             return new Plan.Offline();
         }
         if (lookup instanceof CacheLookup.Hit hit && fresh(hit.root(), maxAge, now)) {
             return new Plan.UseCache(hit.root());
+        }
+        if (backOff.isPresent()) {
+            return new Plan.BackOff(backOff.get());
         }
         return new Plan.Refresh();
     }
@@ -89,15 +104,19 @@ final class TrustRootDecisions {
 
     /** The one warning printed when a refresh failed: why, and the age of the root used instead. */
     static String fallbackWarning(String url, String reason, Fallback used, Instant now) {
-        String what;
+        return "could not refresh the Sigstore trusted root from " + url + " (" + reason + "); using "
+                + standIn(used, now);
+    }
+
+    /** The root standing in, for warnings: {@code the cached copy, refreshed 3 days ago (...)}. */
+    static String standIn(Fallback used, Instant now) {
         if (used instanceof Fallback.Cached) {
-            what = "the cached copy, refreshed " + age(used.asOf(), now);
-        } else if (used.asOf().isPresent()) {
-            what = "the trusted root embedded in pylock-trust, a snapshot from " + age(used.asOf(), now);
-        } else {
-            what = "the trusted root embedded in pylock-trust (snapshot date unknown)";
+            return "the cached copy, refreshed " + age(used.asOf(), now);
         }
-        return "could not refresh the Sigstore trusted root from " + url + " (" + reason + "); using " + what;
+        if (used.asOf().isPresent()) {
+            return "the trusted root embedded in pylock-trust, a snapshot from " + age(used.asOf(), now);
+        }
+        return "the trusted root embedded in pylock-trust (snapshot date unknown)";
     }
 
     /** {@code 3 days ago (2026-11-18T10:00:00Z)}, or {@code of unknown age}. */

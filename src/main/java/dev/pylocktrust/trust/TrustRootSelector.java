@@ -21,7 +21,13 @@ import java.util.concurrent.TimeoutException;
  *       the command;</li>
  *   <li>if the refresh fails or times out, the newest of the cached root and (for Sigstore production) the embedded
  *       snapshot is used, with one warning naming why and how old that root is;</li>
- *   <li>with {@code offline}, no request is ever made: the newest local root is used, silently.</li>
+ *   <li>the failure is remembered in the cache, and while it is recent ({@link RefreshBackOff}: 1 hour, doubling with
+ *       each failure in a row up to 24 hours) the refresh is skipped and that same fallback is used at once, with a
+ *       warning naming when and why the last attempt failed, when the next one is due, and how to force one; a
+ *       success forgets it. This never widens what is trusted: only roots a failed refresh would fall back to are
+ *       used (see {@link RefreshBackOff} for the reasoning);</li>
+ *   <li>with {@code offline}, no request is ever made: the newest local root is used, silently (the remembered
+ *       failure is neither read nor written).</li>
  * </ol>
  * The decisions themselves are in {@link TrustRootDecisions}; this class does the waiting and the building.
  */
@@ -58,7 +64,10 @@ public final class TrustRootSelector {
      */
     public SelectedTrustRoot select(Instant now) {
         CacheLookup lookup = repository.cached();
-        TrustRootDecisions.Plan plan = TrustRootDecisions.plan(lookup, settings.offline(), settings.maxAge(), now);
+        Optional<RefreshFailure> recorded = settings.offline() ? Optional.empty() : repository.lastFailure();
+        Optional<RefreshBackOff.Active> backOff = RefreshBackOff.active(recorded, repository.url(), now);
+        TrustRootDecisions.Plan plan = TrustRootDecisions.plan(lookup, settings.offline(), settings.maxAge(), backOff,
+                now);
         if (plan instanceof TrustRootDecisions.Plan.UseCache use) {
             Optional<SelectedTrustRoot> cached = build(use.root(), TrustRootOrigin.TUF_CACHE, Optional.empty());
             if (cached.isPresent()) {
@@ -69,15 +78,28 @@ public final class TrustRootSelector {
         if (plan instanceof TrustRootDecisions.Plan.Offline) {
             return fallback(lookup.cachedRoot(), now, Optional.empty());
         }
+        if (plan instanceof TrustRootDecisions.Plan.BackOff b) {
+            Optional<StandIn> standIn = standIn(lookup.cachedRoot());
+            if (standIn.isPresent()) {
+                return withWarning(standIn.get().selected(),
+                        RefreshBackOff.warning(repository.url(), b.active(), standIn.get().used(), now));
+            }
+            // Nothing would stand in (another instance's repository, nothing usable cached): only a refresh can give
+            // a root, so skipping it would only turn a possible success into a certain failure.
+        }
         Outcome outcome = refresh(now);
         if (outcome instanceof Outcome.Success s) {
+            repository.clearFailure();
             return s.selected();
         }
-        return fallback(lookup.cachedRoot(), now, Optional.of(((Outcome.Failure) outcome).reason()));
+        Outcome.Failure failure = (Outcome.Failure) outcome;
+        remember(recorded, failure, now);
+        return fallback(lookup.cachedRoot(), now, Optional.of(failure.reason()));
     }
 
     /**
-     * A forced refresh, whatever the cache holds ({@code trust-root update}).
+     * A forced refresh, whatever the cache holds and whatever failure is remembered ({@code trust-root update}). A
+     * success forgets the remembered failure; a failure is remembered like any other.
      *
      * @throws NetworkException when the refresh fails: no fallback, the user asked for this
      */
@@ -87,12 +109,20 @@ public final class TrustRootSelector {
         }
         Outcome outcome = refresh(now);
         if (outcome instanceof Outcome.Failure f) {
+            remember(repository.lastFailure(), f, now);
             throw new NetworkException("cannot refresh the Sigstore trusted root from " + repository.url() + ": "
                     + f.reason(),
                     "check the network (and a proxy if you need one); pass --trust-root-timeout SECONDS to allow "
                             + "more time");
         }
+        repository.clearFailure();
         return ((Outcome.Success) outcome).selected();
+    }
+
+    private void remember(Optional<RefreshFailure> previous, Outcome.Failure failure, Instant now) {
+        if (failure.aboutTheRepository()) {
+            repository.recordFailure(RefreshBackOff.next(previous, repository.url(), failure.reason(), now));
+        }
     }
 
     /** Waits for an abandoned refresh to finish (tests use it to clean up; commands never wait). */
@@ -111,7 +141,12 @@ public final class TrustRootSelector {
     private sealed interface Outcome {
         record Success(SelectedTrustRoot selected) implements Outcome {}
 
-        record Failure(String reason) implements Outcome {}
+        /** @param aboutTheRepository false when it says nothing about the repository (this thread was interrupted) */
+        record Failure(String reason, boolean aboutTheRepository) implements Outcome {
+            Failure(String reason) {
+                this(reason, true);
+            }
+        }
     }
 
     private Outcome refresh(Instant now) {
@@ -136,7 +171,7 @@ public final class TrustRootSelector {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             abandon(budget, result);
-            return new Outcome.Failure("interrupted");
+            return new Outcome.Failure("interrupted", false);
         } catch (ExecutionException e) {
             Throwable cause = e.getCause();
             return new Outcome.Failure(cause instanceof TufRefreshException ? cause.getMessage()
@@ -165,29 +200,37 @@ public final class TrustRootSelector {
         background = result.thenAccept(TufRepository.Refreshed::discard);
     }
 
-    private SelectedTrustRoot fallback(Optional<TufRoot> cached, Instant now, Optional<String> failure) {
+    /** The root standing in when no refresh happens, and which kind it is. */
+    private record StandIn(SelectedTrustRoot selected, TrustRootDecisions.Fallback used) {}
+
+    /** The newest usable local root (cached, or the embedded snapshot for production), if there is one. */
+    private Optional<StandIn> standIn(Optional<TufRoot> cached) {
         Optional<TrustRootDecisions.Fallback> choice = TrustRootDecisions.fallback(cached,
                 repository.productionFallback(), TrustRoot.embeddedProductionSnapshotDate());
         if (choice.isEmpty()) {
+            return Optional.empty();
+        }
+        if (choice.get() instanceof TrustRootDecisions.Fallback.Cached c) {
+            Optional<SelectedTrustRoot> built = build(c.root(), TrustRootOrigin.TUF_CACHE, Optional.empty());
+            return built.isPresent() ? Optional.of(new StandIn(built.get(), c)) : standIn(Optional.empty());
+        }
+        TrustRoot embedded = TrustRoot.embeddedProduction();
+        return Optional.of(new StandIn(new SelectedTrustRoot(embedded, TrustRootOrigin.EMBEDDED, "embedded",
+                embedded.snapshotDate(), Optional.empty(), repository.cacheDir(), Optional.empty()), choice.get()));
+    }
+
+    private SelectedTrustRoot fallback(Optional<TufRoot> cached, Instant now, Optional<String> failure) {
+        Optional<StandIn> standIn = standIn(cached);
+        if (standIn.isEmpty()) {
             throw new NetworkException("no Sigstore trusted root is available for the TUF repository "
                     + repository.url() + ": " + failure.orElse("--offline was given") + ", and nothing is cached",
                     "run 'pylock-trust trust-root update' with the same options once the repository is reachable",
                     "or pass --trusted-root FILE");
         }
-        SelectedTrustRoot selected;
-        if (choice.get() instanceof TrustRootDecisions.Fallback.Cached c) {
-            Optional<SelectedTrustRoot> built = build(c.root(), TrustRootOrigin.TUF_CACHE, Optional.empty());
-            if (built.isEmpty()) {
-                return fallback(Optional.empty(), now, failure);
-            }
-            selected = built.get();
-        } else {
-            TrustRoot embedded = TrustRoot.embeddedProduction();
-            selected = new SelectedTrustRoot(embedded, TrustRootOrigin.EMBEDDED, "embedded", embedded.snapshotDate(),
-                    Optional.empty(), repository.cacheDir(), Optional.empty());
-        }
+        SelectedTrustRoot selected = standIn.get().selected();
         return failure.map(reason -> withWarning(selected,
-                TrustRootDecisions.fallbackWarning(repository.url(), reason, choice.get(), now))).orElse(selected);
+                TrustRootDecisions.fallbackWarning(repository.url(), reason, standIn.get().used(), now)))
+                .orElse(selected);
     }
 
     private Optional<SelectedTrustRoot> build(TufRoot tuf, TrustRootOrigin origin, Optional<String> warning) {

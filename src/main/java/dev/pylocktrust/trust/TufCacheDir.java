@@ -25,6 +25,7 @@ import java.util.stream.Stream;
  *   DIR/current            name of the generation in use (replaced atomically)
  *   DIR/g-MILLIS-RANDOM/   root.json timestamp.json snapshot.json targets.json targets/trusted_root.json refresh.properties
  *   DIR/w-RANDOM/          a refresh in progress (private to one process; abandoned ones are removed after an hour)
+ *   DIR/last-failure.properties  the last failed refresh, until one succeeds ({@link RefreshFailure})
  * </pre>
  * A refresh works in its own {@code w-} directory seeded with a copy of the current generation, and only a refresh
  * that verified completely is renamed into a generation and made current. So an abandoned or failed refresh, a
@@ -34,6 +35,8 @@ import java.util.stream.Stream;
 final class TufCacheDir {
     static final String CURRENT = "current";
     static final String REFRESH_INFO = "refresh.properties";
+    static final String LAST_FAILURE = "last-failure.properties";
+    private static final String LAST_FAILURE_TMP = "last-failure-";
     private static final Pattern GENERATION = Pattern.compile("g-[0-9]{1,19}-[0-9a-z]{1,16}");
     private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
@@ -155,6 +158,46 @@ final class TufCacheDir {
         cleanUp(name);
     }
 
+    /** The remembered refresh failure, if the file is there, within {@link RefreshFailure#MAX_BYTES}, well-formed. */
+    Optional<RefreshFailure> lastFailure() {
+        try {
+            byte[] raw = TufStoreFiles.readLimited(dir.resolve(LAST_FAILURE), RefreshFailure.MAX_BYTES, LAST_FAILURE);
+            return RefreshFailure.parse(raw);
+        } catch (TufStoreFiles.InvalidStoreException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Replaces the remembered failure atomically (temporary file, then rename). Best effort: never throws. */
+    void recordFailure(RefreshFailure failure) {
+        Path tmp = null;
+        try {
+            Files.createDirectories(dir);
+            tmp = Files.createTempFile(dir, LAST_FAILURE_TMP, ".tmp");
+            Files.write(tmp, failure.toBytes());
+            try {
+                Files.move(tmp, dir.resolve(LAST_FAILURE), StandardCopyOption.ATOMIC_MOVE,
+                        StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(tmp, dir.resolve(LAST_FAILURE), StandardCopyOption.REPLACE_EXISTING);
+            }
+        } catch (IOException | RuntimeException e) {
+            // Best effort: without the record the next run simply tries again.
+            if (tmp != null) {
+                deleteTree(tmp);
+            }
+        }
+    }
+
+    /** Forgets the remembered failure. Best effort: never throws. */
+    void clearFailure() {
+        try {
+            Files.deleteIfExists(dir.resolve(LAST_FAILURE));
+        } catch (IOException | RuntimeException e) {
+            // Best effort: a stale record only delays one refresh, and a later success removes it.
+        }
+    }
+
     /** Removes a work directory that will not be committed. Never throws. */
     static void discard(Path work) {
         deleteTree(work);
@@ -177,7 +220,8 @@ final class TufCacheDir {
                     continue;
                 }
                 boolean oldGeneration = GENERATION.matcher(n).matches();
-                boolean staleWork = (n.startsWith("w-") || n.startsWith("current-"))
+                boolean staleWork = (n.startsWith("w-") || n.startsWith("current-")
+                        || n.startsWith(LAST_FAILURE_TMP))
                         && Files.getLastModifiedTime(p).toInstant().isBefore(now.minus(ABANDONED_AFTER));
                 if (oldGeneration || staleWork) {
                     deleteTree(p);

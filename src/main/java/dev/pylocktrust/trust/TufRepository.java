@@ -26,6 +26,19 @@ public interface TufRepository {
     CacheLookup cached();
 
     /**
+     * The failed refresh remembered in the cache, if a well-formed record is there (see {@link RefreshFailure}).
+     * Whether it applies (same URL, not in the future, window not over) is {@link RefreshBackOff}'s decision, not
+     * this method's. Reads only local files; never throws; empty without a cache.
+     */
+    Optional<RefreshFailure> lastFailure();
+
+    /** Remembers a failed refresh, replacing any earlier record atomically. Best effort: never throws. */
+    void recordFailure(RefreshFailure failure);
+
+    /** Forgets the failed refresh (after a successful one). Best effort: never throws. */
+    void clearFailure();
+
+    /**
      * Runs a TUF update against the repository. Blocking; callers bound it with {@code budget} and may abandon it by
      * cancelling the budget.
      *

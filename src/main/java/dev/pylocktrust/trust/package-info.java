@@ -33,6 +33,11 @@
  *       silently reject everything.</li>
  *   <li>The local cache is trusted like the user's home directory: signatures are verified when metadata is fetched,
  *       not again when the cache is read (length and hashes are).</li>
+ *   <li>A failed refresh is remembered ({@link dev.pylocktrust.trust.RefreshFailure}) so that an unreachable
+ *       repository costs the time bound once per back-off window, not on every run. The record may only ever make a
+ *       run skip a refresh and use a root it would have used anyway after a failure; one dated in the future, for
+ *       another URL, malformed or oversized is ignored, so it can never suppress refreshes for longer than
+ *       {@link dev.pylocktrust.trust.RefreshBackOff} allows.</li>
  * </ul>
  */
 package dev.pylocktrust.trust;

@@ -180,6 +180,43 @@ class TrustRootCommandTest {
     }
 
     @Test
+    void aFailedRefreshIsNotRetriedByTheNextRunsUntilUpdateSucceeds() {
+        assertThat(CliRunner.run(tuf("trust-root", "show")).exitCode()).isZero();
+        server.takeRequested();
+        server.failWith(503);
+
+        var failed = CliRunner.run(tuf("trust-root", "show", "--trust-root-max-age", "0"));
+        assertThat(failed.exitCode()).as(failed.toString()).isZero();
+        assertThat(failed.stderr()).startsWith("warning: could not refresh the Sigstore trusted root from "
+                + server.url() + " (2.root.json: HTTP 503 for 2.root.json); using the cached copy");
+        assertThat(server.takeRequested()).containsExactly("2.root.json");
+
+        var held = CliRunner.run(tuf("trust-root", "show", "--trust-root-max-age", "0"));
+        assertThat(held.exitCode()).as(held.toString()).isZero();
+        assertThat(held.stderr()).startsWith("warning: not refreshing the Sigstore trusted root from " + server.url()
+                        + ": the last attempt failed at ")
+                .contains(" (2.root.json: HTTP 503 for 2.root.json), the next is due after ")
+                .contains(" (to try now, run 'pylock-trust trust-root update' with the same options); using the "
+                        + "cached copy, refreshed less than a minute ago (");
+        assertThat(held.stderr().lines()).hasSize(1);
+        assertThat(held.stdout()).contains("  source:        tuf-cache (TUF, from the cache)\n");
+        assertThat(server.takeRequested()).isEmpty();
+
+        var updateFails = CliRunner.run(tuf("trust-root", "update"));
+        assertThat(updateFails.exitCode()).as(updateFails.toString()).isEqualTo(3);
+        assertThat(server.takeRequested()).containsExactly("2.root.json");
+
+        server.failWith(0);
+        var updated = CliRunner.run(tuf("trust-root", "update", "-q"));
+        assertThat(updated.exitCode()).as(updated.toString()).isZero();
+        server.takeRequested();
+
+        var again = CliRunner.run(tuf("trust-root", "show", "--trust-root-max-age", "0"));
+        assertThat(again.stderr()).isEmpty();
+        assertThat(server.takeRequested()).containsExactly("2.root.json", "timestamp.json");
+    }
+
+    @Test
     void updateRefusesWhatCannotBeUpdated() {
         var offline = CliRunner.run(tuf("trust-root", "update", "--offline"));
         assertThat(offline.exitCode()).isEqualTo(2);

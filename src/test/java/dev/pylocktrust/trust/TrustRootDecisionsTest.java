@@ -55,7 +55,7 @@ class TrustRootDecisionsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("plans")
     void plan(String name, CacheLookup lookup, boolean offline, Duration maxAge, Class<? extends Plan> expected) {
-        assertThat(TrustRootDecisions.plan(lookup, offline, maxAge, NOW)).isInstanceOf(expected);
+        assertThat(TrustRootDecisions.plan(lookup, offline, maxAge, Optional.empty(), NOW)).isInstanceOf(expected);
     }
 
     @Test

@@ -46,6 +46,8 @@ class TrustRootSelectorTest {
 
         final boolean production;
         CacheLookup cached = new CacheLookup.Miss();
+        Optional<RefreshFailure> failure = Optional.empty();
+        int failureReads;
         Refresh refresh = b -> {
             throw new TufRefreshException("not scripted");
         };
@@ -76,6 +78,24 @@ class TrustRootSelectorTest {
         @Override
         public CacheLookup cached() {
             return cached;
+        }
+
+        @Override
+        public Optional<RefreshFailure> lastFailure() {
+            failureReads++;
+            return failure;
+        }
+
+        @Override
+        public void recordFailure(RefreshFailure f) {
+            events.add("record " + f.consecutive() + ": " + f.reason());
+            failure = Optional.of(f);
+        }
+
+        @Override
+        public void clearFailure() {
+            events.add("clear");
+            failure = Optional.empty();
         }
 
         @Override
@@ -155,7 +175,7 @@ class TrustRootSelectorTest {
 
         assertThat(s.origin()).isEqualTo(TrustRootOrigin.EMBEDDED);
         assertThat(selector.awaitBackground(Duration.ofSeconds(20))).isTrue();
-        assertThat(repo.events).containsExactly("discard");
+        assertThat(repo.events).containsExactly("record 1: no answer within 0.1 s", "discard");
     }
 
     @Test
@@ -184,7 +204,8 @@ class TrustRootSelectorTest {
         assertThat(error).hasMessage("no Sigstore trusted root is available for the TUF repository "
                 + "https://tuf.example/: the trusted_root.json it serves is not usable by sigstore-java, and nothing "
                 + "is cached");
-        assertThat(repo.events).containsExactly("discard");
+        assertThat(repo.events).containsExactly("discard",
+                "record 1: the trusted_root.json it serves is not usable by sigstore-java");
     }
 
     @Test
@@ -199,7 +220,7 @@ class TrustRootSelectorTest {
         assertThat(s.root().label()).isEqualTo("trusted root from the TUF repository https://tuf.example/");
         assertThat(s.warning()).contains("the refreshed Sigstore trusted root could not be saved in /cache/tuf "
                 + "(Read-only file system); the next run will fetch it again");
-        assertThat(repo.events).containsExactly("commit", "discard");
+        assertThat(repo.events).containsExactly("commit", "discard", "clear");
     }
 
     @Test
@@ -214,6 +235,7 @@ class TrustRootSelectorTest {
         assertThat(older.origin()).isEqualTo(TrustRootOrigin.EMBEDDED);
 
         repo.cached = new CacheLookup.Hit(tufRoot(testRoot, NOW.minus(Duration.ofDays(2))));
+        repo.failure = Optional.empty(); // another runner: no failure remembered, so it tries and falls back
         SelectedTrustRoot newer = selector(repo, Duration.ofSeconds(5), false).select(NOW);
         assertThat(newer.origin()).isEqualTo(TrustRootOrigin.TUF_CACHE);
         assertThat(newer.warning()).contains("could not refresh the Sigstore trusted root from https://tuf.example/ "
@@ -243,5 +265,124 @@ class TrustRootSelectorTest {
 
         assertThat(s.origin()).isEqualTo(TrustRootOrigin.TUF);
         assertThat(repo.refreshes).isEqualTo(1);
+    }
+
+    @Test
+    void aRecentFailureSkipsTheRefreshAndSaysWhenItFailedAndWhenTheNextAttemptIs() {
+        var repo = new ScriptedRepository(true);
+        repo.cached = new CacheLookup.Hit(tufRoot(testRoot, NOW.minus(Duration.ofDays(2))));
+        repo.failure = Optional.of(new RefreshFailure("https://tuf.example/", NOW.minus(Duration.ofMinutes(10)),
+                "cannot connect (Connection refused)", 1));
+
+        SelectedTrustRoot s = selector(repo, Duration.ofSeconds(5), false).select(NOW);
+
+        assertThat(s.origin()).isEqualTo(TrustRootOrigin.TUF_CACHE);
+        assertThat(s.warning()).contains("not refreshing the Sigstore trusted root from https://tuf.example/: the last "
+                + "attempt failed at 2026-11-21T11:50:00Z (cannot connect (Connection refused)), the next is due after "
+                + "2026-11-21T12:50:00Z (to try now, run 'pylock-trust trust-root update' with the same options); "
+                + "using the cached copy, refreshed 2 days ago (2026-11-19T12:00:00Z)");
+        assertThat(repo.refreshes).isZero();
+        assertThat(repo.events).isEmpty();
+    }
+
+    @Test
+    void aFailedRefreshIsRememberedAndCountedAndASuccessForgetsIt() {
+        var repo = new ScriptedRepository(true);
+        repo.refresh = b -> {
+            throw new TufRefreshException("cannot connect (Connection refused)");
+        };
+        var selector = selector(repo, Duration.ofSeconds(5), false);
+
+        selector.select(NOW);
+        assertThat(repo.failure).contains(new RefreshFailure("https://tuf.example/", NOW,
+                "cannot connect (Connection refused)", 1));
+        selector.select(NOW.plus(Duration.ofMinutes(59)));
+        assertThat(repo.refreshes).isEqualTo(1);
+
+        selector.select(NOW.plus(Duration.ofHours(1)));
+        assertThat(repo.refreshes).isEqualTo(2);
+        assertThat(repo.failure).contains(new RefreshFailure("https://tuf.example/", NOW.plus(Duration.ofHours(1)),
+                "cannot connect (Connection refused)", 2));
+
+        repo.refresh = b -> tufRoot(testRoot, NOW.plus(Duration.ofHours(3)));
+        SelectedTrustRoot s = selector.select(NOW.plus(Duration.ofHours(3)));
+        assertThat(s.origin()).isEqualTo(TrustRootOrigin.TUF);
+        assertThat(s.warning()).isEmpty();
+        assertThat(repo.failure).isEmpty();
+        assertThat(repo.events).containsExactly("record 1: cannot connect (Connection refused)",
+                "record 2: cannot connect (Connection refused)", "commit", "clear");
+    }
+
+    @Test
+    void withNothingToStandInARecentFailureDoesNotStopARefresh() {
+        var repo = new ScriptedRepository(false);
+        repo.failure = Optional.of(new RefreshFailure("https://tuf.example/", NOW.minusSeconds(60), "r", 1));
+        repo.refresh = b -> tufRoot(testRoot, NOW);
+
+        SelectedTrustRoot s = selector(repo, Duration.ofSeconds(5), false).select(NOW);
+
+        assertThat(s.origin()).isEqualTo(TrustRootOrigin.TUF);
+        assertThat(repo.refreshes).isEqualTo(1);
+        assertThat(repo.events).containsExactly("commit", "clear");
+    }
+
+    @Test
+    void updateAlwaysTriesClearsTheRecordOnSuccessAndCountsAFailure() {
+        var repo = new ScriptedRepository(true);
+        repo.failure = Optional.of(new RefreshFailure("https://tuf.example/", NOW.minusSeconds(60), "r", 2));
+        repo.refresh = b -> {
+            throw new TufRefreshException("cannot connect (Connection refused)");
+        };
+        var selector = selector(repo, Duration.ofSeconds(5), false);
+
+        var error = org.assertj.core.api.Assertions.catchThrowable(() -> selector.update(NOW));
+        assertThat(error).hasMessage("cannot refresh the Sigstore trusted root from https://tuf.example/: cannot "
+                + "connect (Connection refused)");
+        assertThat(repo.refreshes).isEqualTo(1);
+        assertThat(repo.failure).contains(new RefreshFailure("https://tuf.example/", NOW,
+                "cannot connect (Connection refused)", 3));
+
+        repo.refresh = b -> tufRoot(testRoot, NOW);
+        assertThat(selector.update(NOW.plusSeconds(1)).origin()).isEqualTo(TrustRootOrigin.TUF);
+        assertThat(repo.refreshes).isEqualTo(2);
+        assertThat(repo.failure).isEmpty();
+    }
+
+    @Test
+    @Timeout(30) // a hang guard: the refresh blocks until cancelled
+    void anInterruptedRunRemembersNothingAboutTheRepository() throws Exception {
+        var repo = new ScriptedRepository(true);
+        repo.refresh = budget -> {
+            while (!budget.cancelled()) {
+                Thread.sleep(5);
+            }
+            throw new IOException("cancelled");
+        };
+        var selector = selector(repo, Duration.ofSeconds(20), false);
+
+        Thread.currentThread().interrupt();
+        SelectedTrustRoot s;
+        try {
+            s = selector.select(NOW);
+        } finally {
+            assertThat(Thread.interrupted()).as("the interrupt is kept for the caller").isTrue();
+        }
+
+        assertThat(s.warning()).get().asString().contains("(interrupted)");
+        assertThat(repo.failure).isEmpty();
+        assertThat(selector.awaitBackground(Duration.ofSeconds(20))).isTrue();
+    }
+
+    @Test
+    void offlineNeitherReadsNorWritesTheRecord() {
+        var repo = new ScriptedRepository(true);
+        repo.failure = Optional.of(new RefreshFailure("https://tuf.example/", NOW.minusSeconds(1), "r", 1));
+
+        SelectedTrustRoot s = selector(repo, Duration.ofSeconds(5), true).select(NOW);
+
+        assertThat(s.origin()).isEqualTo(TrustRootOrigin.EMBEDDED);
+        assertThat(s.warning()).isEmpty();
+        assertThat(repo.failureReads).isZero();
+        assertThat(repo.events).isEmpty();
     }
 }

@@ -16,7 +16,8 @@ import okio.Buffer;
 
 /**
  * A TUF mirror on loopback (MockWebServer) serving a file map, recording every path asked for. It can also hang
- * (accept the request and never answer until closed), to test the time bound.
+ * (accept the request and never answer until closed), to test the time bound, or answer every request with an error
+ * status, to test what follows a failed refresh.
  */
 public final class TufServer implements AutoCloseable {
     private final MockWebServer server = new MockWebServer();
@@ -24,6 +25,7 @@ public final class TufServer implements AutoCloseable {
     private final List<String> requested = new ArrayList<>();
     private final CountDownLatch release = new CountDownLatch(1);
     private volatile boolean hang;
+    private volatile int failWith;
 
     private TufServer(Supplier<Map<String, byte[]>> files) {
         this.files = files;
@@ -43,6 +45,9 @@ public final class TufServer implements AutoCloseable {
                 synchronized (s.requested) {
                     s.requested.add(path);
                 }
+                if (s.failWith != 0) {
+                    return new MockResponse.Builder().code(s.failWith).build();
+                }
                 if (s.hang) {
                     s.release.await(60, TimeUnit.SECONDS);
                     return new MockResponse.Builder().code(503).build();
@@ -61,6 +66,12 @@ public final class TufServer implements AutoCloseable {
     /** From now on, requests are accepted and never answered (until {@link #close()}). */
     public TufServer hang() {
         hang = true;
+        return this;
+    }
+
+    /** From now on, every request is answered with {@code status} (e.g. 503); {@code 0} serves the files again. */
+    public TufServer failWith(int status) {
+        failWith = status;
         return this;
     }
 
