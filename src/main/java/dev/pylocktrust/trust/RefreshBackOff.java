@@ -73,7 +73,11 @@ final class RefreshBackOff {
 
     /** The record to keep after a refresh of {@code url} failed at {@code now} for {@code reason}. */
     static RefreshFailure next(Optional<RefreshFailure> previous, String url, String reason, Instant now) {
-        int count = previous.filter(p -> applies(p, url, now)).map(RefreshFailure::consecutive).orElse(0);
+        // A failure counts as "in a row" only if no more than a day passed after its window: an old record (the
+        // runner was idle for weeks) starts the back-off afresh at one hour.
+        int count = previous.filter(p -> applies(p, url, now)
+                        && p.failedAt().plus(window(p.consecutive())).plus(CAP).isAfter(now))
+                .map(RefreshFailure::consecutive).orElse(0);
         return new RefreshFailure(url, now, reason, Math.min(count + 1, RefreshFailure.MAX_CONSECUTIVE));
     }
 

@@ -74,6 +74,13 @@ class RefreshBackOffTest {
                 "r", NOW)).isEqualTo(new RefreshFailure(URL, NOW, "r", 1));
         assertThat(RefreshBackOff.next(Optional.of(failure(Duration.ofDays(-1), 4)), URL, "r", NOW))
                 .isEqualTo(new RefreshFailure(URL, NOW, "r", 1));
+        // 8 h window + a day of grace: 31 h ago still counts, 33 h ago starts afresh
+        assertThat(RefreshBackOff.next(Optional.of(failure(Duration.ofHours(31), 4)), URL, "r", NOW).consecutive())
+                .isEqualTo(5);
+        assertThat(RefreshBackOff.next(Optional.of(failure(Duration.ofHours(33), 4)), URL, "r", NOW).consecutive())
+                .isEqualTo(1);
+        assertThat(RefreshBackOff.next(Optional.of(failure(Duration.ofDays(40), 9)), URL, "r", NOW).consecutive())
+                .isEqualTo(1);
         assertThat(RefreshBackOff.next(Optional.of(failure(Duration.ZERO, RefreshFailure.MAX_CONSECUTIVE)), URL, "r",
                 NOW).consecutive()).isEqualTo(RefreshFailure.MAX_CONSECUTIVE);
     }
