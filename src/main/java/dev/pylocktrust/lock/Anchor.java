@@ -36,9 +36,10 @@ public record Anchor(String name, List<LockedIdentity> identities, List<Previous
      *
      * @param version the version of its package entry, if recorded
      * @param record what pylock-trust recorded about it, if anything
+     * @param location the file's own line in the earlier lock, for findings about this file
      */
     public record PreviousFile(Optional<String> version, String filename, String sha256,
-                               Optional<FileAttestationRecord> record) {}
+                               Optional<FileAttestationRecord> record, Optional<SourceLocation> location) {}
 
     public Anchor {
         Objects.requireNonNull(name, "name");
@@ -98,7 +99,9 @@ public record Anchor(String name, List<LockedIdentity> identities, List<Previous
                 String sha = f.sha256().get();
                 Optional<FileAttestationRecord> record = p.attestationRecords().stream()
                         .filter(r -> r.sha256().equals(sha)).findFirst();
-                files.add(new PreviousFile(p.version(), f.filename(), sha, record));
+                OptionalInt fileLine = source.sourceMap().lineOf(f);
+                files.add(new PreviousFile(p.version(), f.filename(), sha, record, fileLine.isPresent()
+                        ? Optional.of(new SourceLocation(source.file(), fileLine.getAsInt())) : Optional.empty()));
             }
         }
         OptionalInt line = source.sourceMap().lineOf(entries.get(0));

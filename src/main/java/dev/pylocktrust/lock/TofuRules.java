@@ -111,12 +111,13 @@ public final class TofuRules {
                 boolean sameVersion = old.version().flatMap(Version::tryParse).equals(version) && version.isPresent();
                 for (CheckedFile f : in.files()) {
                     if (sameVersion && sameFile(old.filename(), f.filename()) && !old.sha256().equals(f.sha256())) {
-                        fail("hash-changed", f, in.name() + " " + in.version() + ": " + f.filename()
+                        findings.add(new Finding(Severity.FAILURE, "hash-changed", in.name(),
+                                Optional.of(f.filename()), in.name() + " " + in.version() + ": " + f.filename()
                                         + " has sha256 " + f.sha256() + " on the index, but the lock has "
                                         + old.sha256() + " for the same file",
                                 "the index served different bytes under a name it had published before; PyPI "
                                         + "never allows that", "do not install it; find out why the index changed "
-                                        + "the file before locking again");
+                                        + "the file before locking again", old.location().or(in::location)));
                     }
                 }
             }

@@ -67,7 +67,8 @@ class TofuRulesTest {
                 FileAttestationRecord.Status.VERIFIED, OptionalLong.of(1), Optional.empty(), Optional.of("111"),
                 Optional.of("222"));
         return new Anchor("widget", ids, List.of(new Anchor.PreviousFile(Optional.of("1.0"), "widget-1.0.tar.gz",
-                "c".repeat(64), Optional.of(record))), List.of("1.0"), Optional.of(new SourceLocation("pylock.toml", 7)));
+                "c".repeat(64), Optional.of(record), Optional.of(new SourceLocation("pylock.toml", 12)))), List.of("1.0"),
+                Optional.of(new SourceLocation("pylock.toml", 7)));
     }
 
     private static TofuDecision decide(Optional<Anchor> anchor, TrustPolicy policy, Optional<String> approval,
@@ -258,7 +259,8 @@ class TofuRulesTest {
     void aFileLockedWithoutProvenanceBeforeIsNotADisappearance() {
         Anchor mixed = new Anchor("widget", anchor(ACME).identities(), List.of(
                 new Anchor.PreviousFile(Optional.of("2.0"), SDIST, SHA_S, Optional.of(
-                        FileAttestationRecord.noProvenance(SDIST, SHA_S)))), List.of("2.0"), Optional.empty());
+                        FileAttestationRecord.noProvenance(SDIST, SHA_S)), Optional.empty())), List.of("2.0"),
+                Optional.empty());
         TofuDecision d = decide(Optional.of(mixed), signed(WHEEL, SHA_W, verified(ACME, "1", "2")),
                 unattested(SDIST, SHA_S));
         assertThat(d.status()).isEqualTo(IdentityStatus.UNCHANGED);
@@ -267,6 +269,18 @@ class TofuRulesTest {
         TofuDecision other = decide(Optional.of(mixed), unattested(SDIST, "d".repeat(64)));
         assertThat(other.findings()).extracting(Finding::code)
                 .containsExactlyInAnyOrder("hash-changed", "attestations-disappeared");
+    }
+
+    @Test
+    void aChangedHashPointsAtTheFilesOwnLineOtherFindingsAtThePackage() {
+        SourceLocation fileLine = new SourceLocation("pylock.toml", 12);
+        SourceLocation packageLine = new SourceLocation("pylock.toml", 7);
+        Anchor old = new Anchor("widget", anchor(ACME).identities(), List.of(new Anchor.PreviousFile(
+                Optional.of("2.0"), SDIST, SHA_S, Optional.empty(), Optional.of(fileLine))), List.of("2.0"),
+                Optional.of(packageLine));
+        TofuDecision d = decide(Optional.of(old), unattested(SDIST, "d".repeat(64)));
+        assertThat(d.findings()).extracting(f -> f.code() + " " + f.location().orElseThrow().line())
+                .containsExactlyInAnyOrder("hash-changed 12", "attestations-disappeared 7");
     }
 
     static Stream<Arguments> sameFiles() {
@@ -291,7 +305,8 @@ class TofuRulesTest {
     @Test
     void aChangedHashForTheSameFileIsRefusedEvenWithAnAcceptanceAndUnderAnotherSpelling() {
         Anchor old = new Anchor("widget", List.of(), List.of(new Anchor.PreviousFile(Optional.of("2.0"),
-                "Widget-2.0-py3-none-any.whl", SHA_S, Optional.empty())), List.of("2.0"), Optional.empty());
+                "Widget-2.0-py3-none-any.whl", SHA_S, Optional.empty(), Optional.empty())), List.of("2.0"),
+                Optional.empty());
         TofuDecision d = decide(Optional.of(old), TrustPolicy.EMPTY, Optional.of("x"), unattested(WHEEL, SHA_W));
         assertThat(d.findings()).extracting(Finding::code).containsExactlyInAnyOrder("hash-changed", "approval-unused");
         assertThat(d.findings().get(0).message()).isEqualTo("widget 2.0: " + WHEEL + " has sha256 " + SHA_W + " on the index, but the "
