@@ -9,6 +9,7 @@ import dev.pylocktrust.gather.EvidenceGatherer;
 import dev.pylocktrust.index.IndexClient;
 import dev.pylocktrust.index.IndexConfig;
 import dev.pylocktrust.index.TerminalProgress;
+import dev.pylocktrust.lock.Acceptance;
 import dev.pylocktrust.lock.AtomicFileWriter;
 import dev.pylocktrust.lock.LockOutcome;
 import dev.pylocktrust.lock.LockReport;
@@ -80,7 +81,7 @@ import picocli.CommandLine.Spec;
             "  Accept a checked publisher change (recorded in [tool.pylock-trust]):",
             "    pylock-trust lock -r requirements.txt --no-deps \\",
             "        --accept-identity-change sampleproject \\",
-            "        --reason \"moved to GitHub Actions, see issue #12\"",
+            "        --reason \"moved to GitHub Actions, see issue #12\" --approved-by alice",
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -167,7 +168,7 @@ final class LockCommand implements Callable<Integer> {
     Path previous;
 
     @ArgGroup(exclusive = false, multiplicity = "0..*")
-    List<Acceptance> acceptances = new ArrayList<>();
+    List<AcceptanceArgs> acceptances = new ArrayList<>();
 
     @Mixin
     IndexOptions indexOptions;
@@ -181,8 +182,8 @@ final class LockCommand implements Callable<Integer> {
     @Mixin
     OutputOptions outputOptions;
 
-    /** {@code --accept-identity-change NAME --reason TEXT}: both, together, repeatable. */
-    static final class Acceptance {
+    /** {@code --accept-identity-change NAME --reason TEXT [--approved-by WHO]}: together, repeatable. */
+    static final class AcceptanceArgs {
         @Option(names = "--accept-identity-change", required = true, paramLabel = "NAME",
                 description = "Accept the new publisher identity of this package (after you checked it).")
         String name;
@@ -190,6 +191,10 @@ final class LockCommand implements Callable<Integer> {
         @Option(names = "--reason", required = true, paramLabel = "TEXT",
                 description = "Why the new identity is trusted; recorded with the date in [tool.pylock-trust].")
         String reason;
+
+        @Option(names = "--approved-by", paramLabel = "WHO",
+                description = "Who checked and approved the change (e.g. a name or handle); recorded with the reason.")
+        String approvedBy;
     }
 
     LockCommand() {
@@ -205,7 +210,7 @@ final class LockCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         Locker.Source source = source();
-        Map<String, String> approvals = approvals();
+        Map<String, Acceptance> approvals = approvals();
         LockfileNames.requireValid(outputFile);
         Path dir = outputFile.toAbsolutePath().getParent();
         if (dir == null || !Files.isDirectory(dir)) {
@@ -284,9 +289,9 @@ final class LockCommand implements Callable<Integer> {
         return lines;
     }
 
-    private Map<String, String> approvals() {
-        Map<String, String> out = new LinkedHashMap<>();
-        for (Acceptance a : acceptances) {
+    private Map<String, Acceptance> approvals() {
+        Map<String, Acceptance> out = new LinkedHashMap<>();
+        for (AcceptanceArgs a : acceptances) {
             String name;
             try {
                 name = PackageName.of(a.name).value();
@@ -297,7 +302,12 @@ final class LockCommand implements Callable<Integer> {
                 throw new UsageException("--reason for " + name + " must not be blank",
                         "say why the new identity is trusted; a reviewer reads it in the lock file");
             }
-            if (out.putIfAbsent(name, a.reason.strip()) != null) {
+            if (a.approvedBy != null && a.approvedBy.isBlank()) {
+                throw new UsageException("--approved-by for " + name + " must not be blank");
+            }
+            Acceptance acceptance = new Acceptance(a.reason.strip(),
+                    Optional.ofNullable(a.approvedBy).map(String::strip));
+            if (out.putIfAbsent(name, acceptance) != null) {
                 throw new UsageException("--accept-identity-change " + name + " is given twice");
             }
         }

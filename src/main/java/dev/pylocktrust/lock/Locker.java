@@ -92,10 +92,10 @@ public final class Locker {
     /**
      * @param source what to lock
      * @param previous the earlier lock whose identities are the anchor, if any
-     * @param approvals {@code --accept-identity-change} reasons by normalized package name
+     * @param approvals {@code --accept-identity-change} acceptances by normalized package name
      * @param output the lock file's name, for the report
      */
-    public record Request(Source source, Optional<ParsedLockfile> previous, Map<String, String> approvals,
+    public record Request(Source source, Optional<ParsedLockfile> previous, Map<String, Acceptance> approvals,
                           String output) {
         public Request {
             Objects.requireNonNull(source, "source");

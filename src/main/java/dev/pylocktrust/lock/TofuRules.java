@@ -49,12 +49,12 @@ public final class TofuRules {
      * @param files its files with what their provenance says
      * @param anchor what the earlier lock says about the name, if it has it
      * @param policy the lock's {@code [tool.pylock-trust]} policy
-     * @param approvalReason the {@code --reason} given with {@code --accept-identity-change NAME}, if any
+     * @param acceptance the {@code --accept-identity-change NAME} given for this package, if any
      * @param today the approval date to record
      * @param location where findings point (the package in the earlier lock, or its requirement)
      */
     public record Input(String name, String version, List<CheckedFile> files, Optional<Anchor> anchor,
-                        TrustPolicy policy, Optional<String> approvalReason, LocalDate today,
+                        TrustPolicy policy, Optional<Acceptance> acceptance, LocalDate today,
                         Optional<SourceLocation> location) {
         public Input {
             Objects.requireNonNull(name, "name");
@@ -62,7 +62,7 @@ public final class TofuRules {
             files = List.copyOf(files);
             Objects.requireNonNull(anchor, "anchor");
             Objects.requireNonNull(policy, "policy");
-            Objects.requireNonNull(approvalReason, "approvalReason");
+            Objects.requireNonNull(acceptance, "acceptance");
             Objects.requireNonNull(today, "today");
             Objects.requireNonNull(location, "location");
         }
@@ -96,7 +96,7 @@ public final class TofuRules {
             checkHashes();
             boolean anchored = in.anchor().map(Anchor::hasIdentities).orElse(false);
             TofuDecision d = anchored ? anchored() : firstUse();
-            if (in.approvalReason().isPresent() && d.status() != TofuDecision.IdentityStatus.CHANGED_APPROVED) {
+            if (in.acceptance().isPresent() && d.status() != TofuDecision.IdentityStatus.CHANGED_APPROVED) {
                 add(Severity.WARNING, "approval-unused", Optional.empty(), "--accept-identity-change " + in.name()
                         + " was not needed: its identity did not change", "", "nothing was recorded");
             }
@@ -163,7 +163,7 @@ public final class TofuRules {
             List<ApprovedIdentityChange> approvals = new ArrayList<>();
             IdentitySet recorded = accepted;
             boolean approved = false;
-            if (!changed.isEmpty() && in.approvalReason().isPresent()) {
+            if (!changed.isEmpty() && in.acceptance().isPresent()) {
                 approved = true;
                 // The identities still in use, and the accepted new ones: nothing else slips in with the approval.
                 recorded = new IdentitySet();
@@ -176,7 +176,7 @@ public final class TofuRules {
                 for (VerifiedIdentity id : changedIdentity.values()) {
                     Anchor.LockedIdentity from = closest(anchor, id.publisher());
                     approvals.add(new ApprovedIdentityChange(in.name(), from.table(), table(id.publisher()),
-                            in.approvalReason().get(), in.today(), Optional.empty()));
+                            in.acceptance().get().reason(), in.today(), in.acceptance().get().approvedBy()));
                     add(Severity.WARNING, "identity-change-approved", Optional.of(changed.get(
                                     key(table(id.publisher()))).get(0).filename()),
                             "identity change accepted for " + in.name() + ": " + from.publisher().describe() + " -> "

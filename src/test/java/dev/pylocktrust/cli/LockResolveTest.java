@@ -179,11 +179,19 @@ class LockResolveTest {
                 .contains("--accept-identity-change lib");
         assertThat(Files.readAllBytes(out)).isEqualTo(before);
 
+        assertThat(lock("app", "--upgrade", "--accept-identity-change", "lib", "--reason", "x", "--approved-by",
+                " ").stderr()).startsWith("error: --approved-by for lib must not be blank\n");
         CliRunner.Result accepted = lock("app", "--upgrade", "--accept-identity-change", "lib", "--reason",
-                "the project moved to the evil org, announced in #7");
+                "the project moved to the evil org, announced in #7", "--approved-by", "alice");
         assertSuccess(accepted);
         assertThat(identity(pkg(written(), "lib"))).containsEntry("repository", "evil/lib");
-        assertThat(written().policy().approvedIdentityChanges()).hasSize(1);
+        assertThat(written().policy().approvedIdentityChanges()).singleElement().satisfies(a -> {
+            assertThat(a.packageName()).isEqualTo("lib");
+            assertThat(a.reason()).isEqualTo("the project moved to the evil org, announced in #7");
+            assertThat(a.approvedBy()).contains("alice");
+            assertThat(a.date()).isEqualTo(java.time.LocalDate.of(2026, 11, 1));
+        });
+        assertThat(Files.readString(out)).contains("approved-by = \"alice\"\n");
     }
 
     @Test

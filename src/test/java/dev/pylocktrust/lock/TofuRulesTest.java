@@ -73,7 +73,8 @@ class TofuRulesTest {
 
     private static TofuDecision decide(Optional<Anchor> anchor, TrustPolicy policy, Optional<String> approval,
                                        CheckedFile... files) {
-        return TofuRules.decide(new TofuRules.Input("widget", "2.0", List.of(files), anchor, policy, approval, TODAY,
+        return TofuRules.decide(new TofuRules.Input("widget", "2.0", List.of(files), anchor, policy,
+                approval.map(Acceptance::of), TODAY,
                 anchor.flatMap(Anchor::location)));
     }
 
