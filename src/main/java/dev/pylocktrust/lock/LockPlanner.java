@@ -123,17 +123,16 @@ final class LockPlanner {
         }
         List<Candidate> out = new ArrayList<>();
         for (var p : merged.packages()) {
+            Optional<SourceLocation> location = Optional.ofNullable(r.locations().get(p.name()));
             ReleaseSelector.Selected s = ReleaseSelector.selectResolved(p, dependencyTables(p, merged),
-                    pages.get(p.name().value()), index.simpleApiUrl(), index.describeIndex(),
-                    Optional.ofNullable(r.locations().get(p.name())));
+                    pages.get(p.name().value()), index.simpleApiUrl(), index.describeIndex(), location);
             findings.addAll(s.findings());
             List<FileRequest> requests = new ArrayList<>();
             for (IndexFile f : s.files()) {
                 requests.add(new FileRequest(p.name().value(), p.version().toString(), f.sha256().orElseThrow(),
                         f.filename()));
             }
-            out.add(new Candidate(s.entry(), requests, Optional.ofNullable(r.locations().get(p.name())),
-                    Optional.empty(), true));
+            out.add(new Candidate(s.entry(), requests, location, Optional.empty(), true));
         }
         Lockfile shape = new Lockfile(Lockfile.LOCK_VERSION, Lockfile.CREATED_BY,
                 Optional.of(merged.requiresPython().toString()),
@@ -179,5 +178,4 @@ final class LockPlanner {
             return "0"; // only used for PyPI's Integrity API fallback; a wrong one there fails closed
         }
     }
-
 }
