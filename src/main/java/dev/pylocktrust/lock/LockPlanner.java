@@ -19,6 +19,7 @@ import dev.pylocktrust.resolve.LockedVersion;
 import dev.pylocktrust.resolve.MergedResolution;
 import dev.pylocktrust.resolve.ProgressPackageSource;
 import dev.pylocktrust.resolve.ResolutionRequest;
+import dev.pylocktrust.resolve.ResolutionWarning;
 import dev.pylocktrust.resolve.Resolver;
 import java.util.ArrayList;
 import java.util.List;
@@ -117,9 +118,9 @@ final class LockPlanner {
             }
         }
         pages.putAll(packages.pagesRead());
-        for (String warning : merged.warnings()) {
-            findings.add(new Finding(Severity.WARNING, "resolution", "", Optional.empty(), warning, "", "",
-                    Optional.empty()));
+        for (ResolutionWarning w : merged.warnings()) {
+            findings.add(new Finding(Severity.WARNING, "resolution", w.name().value(), Optional.empty(), w.message(),
+                    "", "", Optional.ofNullable(r.locations().get(w.name()))));
         }
         List<Candidate> out = new ArrayList<>();
         for (var p : merged.packages()) {

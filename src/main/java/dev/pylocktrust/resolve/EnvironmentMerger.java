@@ -112,7 +112,7 @@ final class EnvironmentMerger {
                 Dim.SYS_PLATFORM, Dim.PLATFORM_MACHINE)))).toList();
         Version lowest = targets.stream().map(t -> Version.parse(t.pythonVersion().releasePart(0) + "."
                 + t.pythonVersion().releasePart(1))).min(Comparator.naturalOrder()).orElseThrow();
-        Set<String> warnings = new LinkedHashSet<>();
+        Set<ResolutionWarning> warnings = new LinkedHashSet<>();
         results.values().forEach(r -> warnings.addAll(r.warnings()));
         return new MergedResolution(targets, environments, SpecifierSet.parse(">=" + lowest), packages, results,
                 List.copyOf(warnings));

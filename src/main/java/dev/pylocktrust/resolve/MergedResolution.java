@@ -27,7 +27,7 @@ public record MergedResolution(
         SpecifierSet requiresPython,
         List<LockedPackage> packages,
         Map<TargetEnvironment, Resolution> byTarget,
-        List<String> warnings) {
+        List<ResolutionWarning> warnings) {
 
     public MergedResolution {
         targets = List.copyOf(targets);

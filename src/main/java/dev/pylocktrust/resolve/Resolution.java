@@ -24,7 +24,7 @@ import java.util.stream.Collectors;
 public record Resolution(
         TargetEnvironment target,
         SortedMap<PackageName, ResolvedPackage> packages,
-        List<String> warnings,
+        List<ResolutionWarning> warnings,
         Stats stats) {
 
     /** Work done: versions chosen, conflicts met, and steps (decisions plus conflicts; bounded by the options). */

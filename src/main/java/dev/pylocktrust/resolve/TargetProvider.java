@@ -38,7 +38,7 @@ final class TargetProvider implements DependencyProvider {
     private final Map<PackageName, Version> preferences;
     private final Map<String, List<Dependency>> dependencies = new HashMap<>();
     private final Map<String, Metadata> metadata = new HashMap<>();
-    private final Set<String> warnings = new LinkedHashSet<>();
+    private final Set<ResolutionWarning> warnings = new LinkedHashSet<>();
 
     TargetProvider(PackageSource source, TargetEnvironment target, ResolutionRequest request, ResolverOptions options) {
         this.source = source;
@@ -62,7 +62,7 @@ final class TargetProvider implements DependencyProvider {
         return target;
     }
 
-    List<String> warnings() {
+    List<ResolutionWarning> warnings() {
         return List.copyOf(warnings);
     }
 
@@ -136,8 +136,8 @@ final class TargetProvider implements DependencyProvider {
             return chosen(tv, preferred);
         }
         if (preferred >= 0 && tv.yanked(preferred) && !allowed.contains(preferred)) {
-            warnings.add(key.name() + " " + tv.version(preferred) + " is locked but now yanked"
-                    + yankSuffix(tv, preferred) + "; it is replaced");
+            warnings.add(new ResolutionWarning(key.name(), key.name() + " " + tv.version(preferred)
+                    + " is locked but now yanked" + yankSuffix(tv, preferred) + "; it is replaced"));
         }
         int best = allowed.highest(tv::usable);
         return best < 0 ? new NoneAvailable(whyNone(tv, allowed)) : chosen(tv, best);
@@ -145,8 +145,8 @@ final class TargetProvider implements DependencyProvider {
 
     private Choice chosen(TargetVersions tv, int index) {
         if (tv.yanked(index)) {
-            warnings.add(tv.name() + " " + tv.version(index) + " is yanked" + yankSuffix(tv, index)
-                    + "; selected only because a requirement pins it");
+            warnings.add(new ResolutionWarning(tv.name(), tv.name() + " " + tv.version(index) + " is yanked"
+                    + yankSuffix(tv, index) + "; selected only because a requirement pins it"));
         }
         return new Chosen(index);
     }
@@ -214,7 +214,8 @@ final class TargetProvider implements DependencyProvider {
                 }
             }
             if (requirements.isEmpty() && !md.providesExtra().contains(key.extra())) {
-                warnings.add(candidate + " does not provide the extra '" + key.extra() + "'");
+                warnings.add(new ResolutionWarning(key.name(), candidate + " does not provide the extra '"
+                        + key.extra() + "'"));
             }
             SpecifierSet exact = SpecifierSet.of(List.of(Specifier.parse("==" + tv.version(index))));
             deps.add(new Dependency(key.base(), VersionSet.single(tv.size(), index), "==" + tv.version(index),

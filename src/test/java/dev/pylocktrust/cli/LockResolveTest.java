@@ -321,6 +321,7 @@ class LockResolveTest {
         });
         assertThat(warnings).hasSize(1);
         assertThat(warnings.get(0).path("code").asText()).isEqualTo("resolution");
+        assertThat(warnings.get(0).path("package").asText()).isEqualTo("old");
         assertThat(warnings.get(0).path("message").asText()).isEqualTo("old 1.0 is yanked, with the "
                 + "reason \"broken build\"; selected only because a requirement pins it");
         assertThat(pkg(written(), "old").version()).contains("1.0");

@@ -148,7 +148,8 @@ class ResolverScenarioTest {
                 """);
         assertThat(resolve(index, "b>=1", "a").asStrings()).isEqualTo(pins("a==1.0", "b==2.0"));
         Resolution r = resolve(index, "b>=1", "a");
-        assertThat(r.warnings()).containsExactly("b 2.0 does not provide the extra 'x'");
+        assertThat(r.warnings()).extracting(Object::toString)
+                .containsExactly("b 2.0 does not provide the extra 'x'");
     }
 
     // ---- markers ----------------------------------------------------------------------------------------------
@@ -179,7 +180,7 @@ class ResolverScenarioTest {
         assertThat(resolve(index, "a").asStrings()).isEqualTo(pins("a==1.0"));
         Resolution pinned = resolve(index, "a==2.0");
         assertThat(pinned.asStrings()).isEqualTo(pins("a==2.0"));
-        assertThat(pinned.warnings()).containsExactly(
+        assertThat(pinned.warnings()).extracting(Object::toString).containsExactly(
                 "a 2.0 is yanked, with the reason \"broken build\"; selected only because a requirement pins it");
         assertThat(failure(index, "a>=2")).isEqualTo(HEADER + """
                 Because you require a>=2 (only yanked 2.0 matches; a yanked release needs an exact pin such as \
@@ -372,7 +373,8 @@ class ResolverScenarioTest {
         Resolution fromYanked = resolve(index, ResolverOptions.DEFAULT, ResolutionRequest.of("a")
                 .withLocked(List.of(LockedVersion.of("a", "3.0")), UpgradePolicy.KEEP_LOCKED));
         assertThat(fromYanked.asStrings()).isEqualTo(pins("a==2.0"));
-        assertThat(fromYanked.warnings()).containsExactly("a 3.0 is locked but now yanked; it is replaced");
+        assertThat(fromYanked.warnings()).extracting(Object::toString)
+                .containsExactly("a 3.0 is locked but now yanked; it is replaced");
     }
 
     // ---- metadata problems ------------------------------------------------------------------------------------
