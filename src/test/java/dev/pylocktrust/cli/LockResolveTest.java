@@ -347,6 +347,25 @@ class LockResolveTest {
     }
 
     @Test
+    void anOfflineRelockFromTheCacheResolvesToTheSameBytesWithoutARequest() throws IOException {
+        List<String> args = new ArrayList<>(world.indexArgs());
+        args.remove("--no-cache");
+        args.addAll(List.of("--cache-dir", dir.resolve("cache").toString(), "-o", out.toString(), "app", "lib<3"));
+        List<String> online = new ArrayList<>(List.of("lock"));
+        online.addAll(args);
+        assertSuccess(LockScenario.run(AtomicFileWriter.Ops.DEFAULT, online.toArray(String[]::new)));
+        byte[] first = Files.readAllBytes(out);
+        Files.delete(out);
+
+        world.server.clearRequests();
+        List<String> offline = new ArrayList<>(online);
+        offline.add("--offline");
+        assertSuccess(LockScenario.run(AtomicFileWriter.Ops.DEFAULT, offline.toArray(String[]::new)));
+        assertThat(world.server.requests()).isEmpty();
+        assertThat(Files.readAllBytes(out)).isEqualTo(first);
+    }
+
+    @Test
     void theDependencyTableNamesEachLockedPackage() {
         assertSuccess(lock("app", "lib<3"));
         LockedPackage app = pkg(written(), "app");
