@@ -363,6 +363,15 @@ class LockResolveTest {
         assertSuccess(LockScenario.run(AtomicFileWriter.Ops.DEFAULT, offline.toArray(String[]::new)));
         assertThat(world.server.requests()).isEmpty();
         assertThat(Files.readAllBytes(out)).isEqualTo(first);
+
+        Files.delete(out);
+        List<String> emptyCache = new ArrayList<>(offline);
+        emptyCache.set(emptyCache.indexOf("--cache-dir") + 1, dir.resolve("empty-cache").toString());
+        CliRunner.Result miss = LockScenario.run(AtomicFileWriter.Ops.DEFAULT, emptyCache.toArray(String[]::new));
+        assertThat(miss.exitCode()).as(miss.toString()).isEqualTo(3);
+        assertThat(miss.stderr()).startsWith("error: ").contains("not in the cache");
+        assertThat(world.server.requests()).isEmpty();
+        assertThat(out).doesNotExist();
     }
 
     @Test
