@@ -14,12 +14,8 @@ import dev.pylocktrust.report.JsonRenderer;
 import dev.pylocktrust.report.MarkdownRenderer;
 import dev.pylocktrust.report.Report;
 import dev.pylocktrust.report.TextRenderer;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
@@ -86,10 +82,8 @@ final class DiffCommand implements Callable<Integer> {
                     + "any (any change), never. Default: ${DEFAULT-VALUE}.")
     FailOn failOn;
 
-    @Option(names = "--step-summary", paramLabel = "FILE", defaultValue = "${env:GITHUB_STEP_SUMMARY}",
-            description = "With --format github, append the Markdown report to FILE (default: $GITHUB_STEP_SUMMARY, "
-                    + "when set).")
-    Path stepSummary;
+    @Mixin
+    StepSummaryOption stepSummary;
 
     @Option(names = "--git-repo", paramLabel = "DIR", defaultValue = ".",
             description = "Where to run git for git:REV:PATH arguments (default: the current directory).")
@@ -121,7 +115,7 @@ final class DiffCommand implements Callable<Integer> {
                 if (!output.quiet()) {
                     out.print(new TextRenderer(false).render(report));
                 }
-                appendStepSummary(new MarkdownRenderer().render(report));
+                stepSummary.append(new MarkdownRenderer().render(report) + "\n", spec.commandLine().getErr());
             }
         }
         out.flush();
@@ -138,20 +132,5 @@ final class DiffCommand implements Callable<Integer> {
         hints.add("to report without failing, use --fail-on never");
         throw new TrustException("the lockfile change needs review: " + Verdict.of(failing) + " (--fail-on "
                 + failOn + ")", hints.toArray(String[]::new));
-    }
-
-    /** A job summary is a convenience: failing to write it is a warning, never a different verdict. */
-    private void appendStepSummary(String markdown) {
-        if (stepSummary == null || stepSummary.toString().isEmpty()) {
-            return;
-        }
-        try {
-            Files.writeString(stepSummary, markdown + "\n", StandardCharsets.UTF_8, StandardOpenOption.CREATE,
-                    StandardOpenOption.APPEND);
-        } catch (IOException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("warning: cannot append the job summary to " + stepSummary + ": " + e.getMessage());
-            err.flush();
-        }
     }
 }

@@ -25,12 +25,8 @@ import dev.pylocktrust.verify.PipReport;
 import dev.pylocktrust.verify.Verification;
 import dev.pylocktrust.verify.VerifyPolicy;
 import dev.pylocktrust.verify.Wheelhouse;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -140,10 +136,8 @@ final class VerifyCommand implements Callable<Integer> {
                     + "lock file, plus a Markdown step summary). Default: ${DEFAULT-VALUE}.")
     Format format;
 
-    @Option(names = "--step-summary", paramLabel = "FILE", defaultValue = "${env:GITHUB_STEP_SUMMARY}",
-            description = "With --format github: append a Markdown summary to FILE (default: $GITHUB_STEP_SUMMARY, "
-                    + "when set).")
-    Path stepSummary;
+    @Mixin
+    StepSummaryOption stepSummary;
 
     @Mixin
     IndexOptions indexOptions;
@@ -201,7 +195,7 @@ final class VerifyCommand implements Callable<Integer> {
             case json -> out.println(VerifyReportJson.render(report));
             case github -> {
                 out.print(VerifyReportGithub.render(report));
-                appendStepSummary(report);
+                stepSummary.append(VerifyReportMarkdown.render(report), spec.commandLine().getErr());
             }
             default -> {
                 // -q: nothing when the run passed (warnings included); the problems when it did not.
@@ -247,19 +241,5 @@ final class VerifyCommand implements Callable<Integer> {
                     new ArrayList<>(c.groups()));
         }
         return VerifyReport.Environment.all();
-    }
-
-    private void appendStepSummary(VerifyReport report) {
-        if (stepSummary == null || stepSummary.toString().isEmpty()) {
-            return;
-        }
-        try {
-            Files.writeString(stepSummary, VerifyReportMarkdown.render(report), StandardCharsets.UTF_8,
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND, StandardOpenOption.WRITE);
-        } catch (IOException e) {
-            PrintWriter err = spec.commandLine().getErr();
-            err.println("warning: cannot append the step summary to " + stepSummary + ": " + e.getMessage());
-            err.flush();
-        }
     }
 }
