@@ -7,7 +7,6 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.IntFunction;
 
@@ -138,12 +137,7 @@ public final class ParallelMap implements AutoCloseable {
                 throw new IllegalStateException("this ParallelMap is closed");
             }
             if (pool == null) {
-                AtomicInteger n = new AtomicInteger();
-                pool = Executors.newFixedThreadPool(parallelism, r -> {
-                    Thread t = new Thread(r, threadNames.apply(n.incrementAndGet()));
-                    t.setDaemon(true);
-                    return t;
-                });
+                pool = Executors.newFixedThreadPool(parallelism, DaemonThreads.named(threadNames));
             }
             return pool;
         }

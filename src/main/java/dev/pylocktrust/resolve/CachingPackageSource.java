@@ -1,5 +1,6 @@
 package dev.pylocktrust.resolve;
 
+import dev.pylocktrust.DaemonThreads;
 import dev.pylocktrust.python.MarkerVariable;
 import dev.pylocktrust.python.PackageName;
 import dev.pylocktrust.python.Requirement;
@@ -14,8 +15,6 @@ import java.util.concurrent.ConcurrentMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.Executors;
-import java.util.concurrent.ThreadFactory;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Remembers every answer of a {@link PackageSource} for the life of this object, and turns the resolver's prefetch
@@ -49,16 +48,8 @@ public final class CachingPackageSource implements PackageSource, AutoCloseable 
         if (parallelism < 0) {
             throw new IllegalArgumentException("parallelism must not be negative: " + parallelism);
         }
-        this.executor = parallelism == 0 ? null : Executors.newFixedThreadPool(parallelism, daemonThreads());
-    }
-
-    private static ThreadFactory daemonThreads() {
-        AtomicInteger n = new AtomicInteger();
-        return r -> {
-            Thread t = new Thread(r, "pylock-trust-prefetch-" + n.incrementAndGet());
-            t.setDaemon(true);
-            return t;
-        };
+        this.executor = parallelism == 0 ? null : Executors.newFixedThreadPool(parallelism,
+                DaemonThreads.named(n -> "pylock-trust-prefetch-" + n));
     }
 
     @Override
