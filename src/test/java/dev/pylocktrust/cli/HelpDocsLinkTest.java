@@ -23,7 +23,8 @@ class HelpDocsLinkTest {
             "trust-root update", "docs/trust-root.md");
 
     /** Every command and subcommand, by its path below {@code pylock-trust} ("" for the top level). */
-    private static Map<String, List<String>> commands(CommandLine cl, List<String> path, Map<String, List<String>> out) {
+    private static Map<String, List<String>> commands(CommandLine cl, List<String> path,
+            Map<String, List<String>> out) {
         out.put(String.join(" ", path), path);
         cl.getSubcommands().forEach((name, sub) -> {
             if (!(sub.getCommand() instanceof CommandLine.HelpCommand)) {
