@@ -99,7 +99,8 @@ class DocumentationTest {
         Path page = Files.createTempFile("headings", ".md");
         try {
             Files.writeString(page, "# `pylock-trust lock`\n```\n# not a heading\n```\n"
-                    + "## Policy: `[tool.pylock-trust]`\n## Why there is no `--extra-index-url`\n## Output\n## Output\n");
+                    + "## Policy: `[tool.pylock-trust]`\n## Why there is no `--extra-index-url`\n"
+                    + "## Output\n## Output\n");
             assertThat(anchors(page)).containsExactly("pylock-trust-lock", "policy-toolpylock-trust",
                     "why-there-is-no---extra-index-url", "output", "output-1");
         } finally {
