@@ -44,10 +44,14 @@ public record GitHubPublisher(String repository, String workflow, Optional<Strin
 
     @Override
     public boolean sameIdentity(Publisher other) {
-        return other instanceof GitHubPublisher o
-                && repository.equalsIgnoreCase(o.repository)
+        return sameRepository(other) && other instanceof GitHubPublisher o
                 && workflow.equals(o.workflow)
                 && environment.orElse("").equalsIgnoreCase(o.environment.orElse(""));
+    }
+
+    @Override
+    public boolean sameRepository(Publisher other) {
+        return other instanceof GitHubPublisher o && repository.equalsIgnoreCase(o.repository);
     }
 
     @Override

@@ -43,10 +43,14 @@ public record GitLabPublisher(String repository, String workflowFilepath, Option
 
     @Override
     public boolean sameIdentity(Publisher other) {
-        return other instanceof GitLabPublisher o
-                && repository.equalsIgnoreCase(o.repository)
+        return sameRepository(other) && other instanceof GitLabPublisher o
                 && workflowFilepath.equals(o.workflowFilepath)
                 && environment.orElse("").equals(o.environment.orElse(""));
+    }
+
+    @Override
+    public boolean sameRepository(Publisher other) {
+        return other instanceof GitLabPublisher o && repository.equalsIgnoreCase(o.repository);
     }
 
     @Override

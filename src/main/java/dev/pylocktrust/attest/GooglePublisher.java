@@ -35,6 +35,11 @@ public record GooglePublisher(String email, SortedMap<String, String> extra) imp
     }
 
     @Override
+    public boolean sameRepository(Publisher other) {
+        return sameIdentity(other);
+    }
+
+    @Override
     public SortedMap<String, String> toIdentityTable() {
         return Publishers.table(KIND, Map.of("email", email), extra);
     }

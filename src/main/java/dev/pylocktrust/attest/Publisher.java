@@ -27,6 +27,14 @@ public sealed interface Publisher permits GitHubPublisher, GitLabPublisher, Goog
     boolean sameIdentity(Publisher other);
 
     /**
+     * Whether two publishers publish from the same place: the same kind and repository (GitHub, GitLab: the
+     * repository, case-insensitive as on the forge), the same service account (Google), or the same identity
+     * (unknown kinds). Different workflows or environments of one repository are the same place; different
+     * repositories are not.
+     */
+    boolean sameRepository(Publisher other);
+
+    /**
      * The flat table written to {@code [[packages.attestation-identities]]}: {@code kind} plus the publisher's keys as
      * PyPI serves them, with {@code environment} omitted when empty. Sorted by key for deterministic output.
      */

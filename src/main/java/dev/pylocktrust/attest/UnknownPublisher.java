@@ -26,6 +26,11 @@ public record UnknownPublisher(String kind, SortedMap<String, String> keys) impl
     }
 
     @Override
+    public boolean sameRepository(Publisher other) {
+        return sameIdentity(other);
+    }
+
+    @Override
     public SortedMap<String, String> toIdentityTable() {
         return Publishers.table(kind, keys, new TreeMap<>());
     }

@@ -37,6 +37,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -172,6 +174,12 @@ final class LockCommand implements Callable<Integer> {
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<AcceptanceArgs> acceptances = new ArrayList<>();
 
+    @Option(names = "--allow-unattested", paramLabel = "NAME",
+            description = "Accept files without attestations for this package (repeatable): added to allow-unattested "
+                    + "in [tool.pylock-trust], where a reviewer sees it. Attested files must still come from the "
+                    + "locked identity.")
+    List<String> allowUnattested = new ArrayList<>();
+
     @Mixin
     IndexOptions indexOptions;
 
@@ -228,7 +236,8 @@ final class LockCommand implements Callable<Integer> {
         LockOutcome outcome;
         try (IndexClient index = IndexClient.open(config)) {
             Locker locker = new Locker(index, new EvidenceGatherer(index, new ProvenanceVerifier(root), clock), clock);
-            outcome = locker.lock(new Locker.Request(source, earlier, approvals, outputFile.toString()));
+            outcome = locker.lock(new Locker.Request(source, earlier, approvals, allowedUnattested(),
+                    outputFile.toString()));
         }
         LockReport report = outcome.report();
         if (outcome.lockfile().isPresent()) {
@@ -289,6 +298,18 @@ final class LockCommand implements Callable<Integer> {
             lines.addAll(RequirementsFile.read(f));
         }
         return lines;
+    }
+
+    private Set<String> allowedUnattested() {
+        Set<String> out = new TreeSet<>();
+        for (String n : allowUnattested) {
+            try {
+                out.add(PackageName.of(n).value());
+            } catch (InvalidSpecException e) {
+                throw new UsageException("--allow-unattested: " + e.getMessage());
+            }
+        }
+        return out;
     }
 
     private Map<String, Acceptance> approvals() {

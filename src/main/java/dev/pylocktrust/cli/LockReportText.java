@@ -3,9 +3,9 @@ package dev.pylocktrust.cli;
 import dev.pylocktrust.attest.Publisher;
 import dev.pylocktrust.lock.AttestationIdentity;
 import dev.pylocktrust.lock.LockReport;
-import dev.pylocktrust.lock.TofuDecision;
-import dev.pylocktrust.report.Finding;
-import dev.pylocktrust.report.Severity;
+import dev.pylocktrust.policy.IdentityOutcome;
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -53,7 +53,7 @@ final class LockReportText {
             if (f.severity() == Severity.WARNING) {
                 out.add("warning: " + f.message());
                 if (!f.detail().isEmpty()) {
-                    out.add("  " + f.detail());
+                    f.detail().lines().forEach(l -> out.add("  " + l));
                 }
             }
         }
@@ -66,7 +66,7 @@ final class LockReportText {
         for (Finding f : r.failures()) {
             out.add("error: " + f.location().map(l -> l.path() + ":" + l.line() + ": ").orElse("") + f.message());
             if (!f.detail().isEmpty()) {
-                out.add("  " + f.detail());
+                f.detail().lines().forEach(l -> out.add("  " + l));
             }
             if (!f.hint().isEmpty()) {
                 out.add("hint: " + f.hint());
@@ -116,7 +116,7 @@ final class LockReportText {
         return String.join("; ", out);
     }
 
-    private static String status(TofuDecision.IdentityStatus s) {
+    private static String status(IdentityOutcome s) {
         return switch (s) {
             case FIRST_USE -> "first use: recorded";
             case UNCHANGED -> "unchanged";

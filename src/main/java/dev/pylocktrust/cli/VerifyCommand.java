@@ -134,7 +134,7 @@ final class VerifyCommand implements Callable<Integer> {
     Path pipReport;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output: text, json (schema pylock-trust.verify/1), or github (workflow annotations on the "
+            description = "Output: text, json (schema pylock-trust.verify/2), or github (workflow annotations on the "
                     + "lock file, plus a Markdown step summary). Default: ${DEFAULT-VALUE}.")
     Format format;
 
@@ -171,7 +171,7 @@ final class VerifyCommand implements Callable<Integer> {
         ParsedLockfile lock = new LockfileReader().read(lockfile);
         Optional<PipReport> pip = Optional.ofNullable(pipReport).map(PipReport::read);
         Optional<Verification.WheelhouseListing> house = Optional.ofNullable(wheelhouse)
-                .map(d -> new Verification.WheelhouseListing(d.toString(), Wheelhouse.scan(d)));
+                .map(d -> new Verification.WheelhouseListing(d.toString(), Wheelhouse.scan(d, algorithms(lock))));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         IndexConfig config = indexOptions.config(format == Format.text
@@ -185,13 +185,14 @@ final class VerifyCommand implements Callable<Integer> {
         try (IndexClient client = IndexClient.open(config)) {
             EvidenceGatherer gatherer = new EvidenceGatherer(client, new ProvenanceVerifier(root), Clock.systemUTC());
             result = Verification.run(new Verification.Inputs(lock, selection,
-                    new VerifyPolicy.Options(requireAttestations, config.offline(), remote), pip, house),
+                    new VerifyPolicy.Options(requireAttestations, config.offline(), remote, house.isPresent()), pip,
+                    house),
                     gatherer::gather);
             stats = client.stats();
             index = client.describeIndex();
         }
         VerifyReport report = new VerifyReport(lockfile.toString(), environment(selection), index, config.offline(),
-                root.label(), result.outcome(), result.packages(), result.skippedPackages(), result.findings(),
+                root.label(), result.outcome(), result.packages(), result.skipped(), result.findings(),
                 Duration.ofNanos(System.nanoTime() - start), stats.requests(), stats.cacheHits());
         switch (format) {
             case json -> out.println(VerifyReportJson.render(report));
@@ -243,5 +244,12 @@ final class VerifyCommand implements Callable<Integer> {
                     new ArrayList<>(c.groups()));
         }
         return VerifyReport.Environment.all();
+    }
+
+    /** Every hash algorithm the lock records, so the wheelhouse computes each. */
+    private static java.util.Set<String> algorithms(ParsedLockfile lock) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        lock.lockfile().packages().forEach(p -> p.files().forEach(f -> out.addAll(f.hashes().keySet())));
+        return out;
     }
 }

@@ -17,6 +17,23 @@ public sealed interface FileEvidence {
     /** The request this evidence answers. */
     FileRequest request();
 
+    /** The file as the index lists it, for the outcomes that found it there. */
+    default java.util.Optional<IndexFile> indexFile() {
+        if (this instanceof Attested a) {
+            return java.util.Optional.of(a.file());
+        }
+        if (this instanceof NoProvenance n) {
+            return java.util.Optional.of(n.file());
+        }
+        if (this instanceof ProvenanceUnsupported u) {
+            return java.util.Optional.of(u.file());
+        }
+        if (this instanceof Invalid i) {
+            return java.util.Optional.of(i.file());
+        }
+        return java.util.Optional.empty();
+    }
+
     /**
      * Every attestation in the file's provenance verified, and at least one bundle's publisher matches its
      * certificates.

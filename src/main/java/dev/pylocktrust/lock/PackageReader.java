@@ -69,8 +69,9 @@ final class PackageReader {
         if (toolNode.isPresent()) {
             Optional<TomlNode> ours = toolNode.get().optTable(PylockTrustTables.TOOL_NAME);
             if (ours.isPresent()) {
+                // Whether the records match the files is a trust question (a hash edited after locking), answered
+                // by the policy's LockConsistency, not a reading error.
                 records = PylockTrustTables.readRecords(ours.get());
-                checkRecordsMatchFiles(ours.get(), records, sdist, wheels);
             }
             tool = toolNode.get().unknownKeys(Set.of(PylockTrustTables.TOOL_NAME), true);
         }
@@ -140,21 +141,6 @@ final class PackageReader {
         problem.ifPresent(p -> {
             throw f.keyError(key, p);
         });
-    }
-
-    private static void checkRecordsMatchFiles(TomlNode ours, List<FileAttestationRecord> records,
-            Optional<LockedFile> sdist, List<LockedFile> wheels) {
-        List<String> digests = new ArrayList<>();
-        sdist.flatMap(LockedFile::sha256).ifPresent(digests::add);
-        wheels.forEach(w -> w.sha256().ifPresent(digests::add));
-        for (int i = 0; i < records.size(); i++) {
-            if (!digests.contains(records.get(i).sha256())) {
-                String path = KeyPath.index(ours.pathOf(PylockTrustTables.FILES), i);
-                throw ours.ctx.error(ours.ctx.sourceMap.lineOf(path, ours.line), path + ".sha256",
-                        "matches the sha256 of none of this package's files",
-                        "records describe the package's own files; regenerate them with 'pylock-trust lock'");
-            }
-        }
     }
 
     private static RawTable vcs(TomlNode t) {

@@ -1,5 +1,6 @@
 package dev.pylocktrust.report;
 
+import dev.pylocktrust.policy.Finding;
 import java.util.StringJoiner;
 
 /**
@@ -30,7 +31,7 @@ public final class GithubCommands {
             body.append('\n').append("hint: ").append(f.hint());
         }
         String p = props.length() == 0 ? "" : " " + props;
-        return "::" + f.severity().githubCommand() + p + "::" + escapeData(body.toString());
+        return "::" + f.severity().label() + p + "::" + escapeData(body.toString());
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.pylocktrust.report;
 
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.Severity;
 import java.util.ArrayList;
 import java.util.List;
 

@@ -1,5 +1,7 @@
 package dev.pylocktrust.report;
 
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.Severity;
 import java.util.List;
 
 /**
@@ -42,7 +44,7 @@ public final class TextRenderer {
 
     private void appendItem(StringBuilder sb, ReportItem item, boolean routine) {
         Finding f = item.finding();
-        String label = f.severity().githubCommand();
+        String label = f.severity().label();
         sb.append("  ").append(style(colorOf(f.severity()), label)).append(" ".repeat(8 - label.length()));
         if (!f.packageName().isEmpty()) {
             sb.append(style(BOLD, Printable.of(f.packageName()))).append(": ");

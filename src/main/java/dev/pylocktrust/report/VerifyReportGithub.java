@@ -1,5 +1,7 @@
 package dev.pylocktrust.report;
 
+import dev.pylocktrust.policy.Finding;
+
 /**
  * {@code verify --format github}: one GitHub Actions workflow command per finding ({@code ::error file=pylock.toml,
  * line=N,title=...::...}, escaped by {@link GithubCommands}), pointing at the package's line in the lock file as the

@@ -1,5 +1,6 @@
 package dev.pylocktrust.report;
 
+import dev.pylocktrust.policy.Finding;
 import java.util.stream.Collectors;
 
 /**
@@ -62,14 +63,14 @@ public final class VerifyReportText {
                 .append('\n');
         sb.append("trust root:  ").append(Printable.of(report.trustedRoot())).append("\n\n");
         for (VerifyReport.PackageResult p : report.packages()) {
-            sb.append(String.format("%-11s", p.status().jsonName())).append(p.label());
+            sb.append(String.format("%-11s", p.status().label())).append(p.label());
             if (!p.lockedIdentities().isEmpty()) {
                 sb.append(" (locked: ").append(p.lockedIdentities().stream()
                         .map(i -> Printable.of(i.description())).collect(Collectors.joining("; "))).append(')');
             }
             sb.append('\n');
             for (VerifyReport.FileResult file : p.files()) {
-                sb.append("  ").append(String.format("%-11s", file.status().jsonName()))
+                sb.append("  ").append(String.format("%-11s", file.status().label()))
                         .append(Printable.of(file.filename()));
                 if (!file.foundIdentities().isEmpty()) {
                     sb.append(": ").append(file.foundIdentities().stream()
@@ -85,9 +86,9 @@ public final class VerifyReportText {
                 sb.append('\n');
             }
         }
-        if (report.skippedPackages() > 0) {
-            sb.append(VerifyReport.plural(report.skippedPackages(), "package"))
-                    .append(" not selected for this environment\n");
+        for (VerifyReport.SkippedPackage s : report.skipped()) {
+            sb.append(String.format("%-11s", "skipped")).append(Printable.of(s.label())).append(": marker ")
+                    .append(Printable.of(s.marker())).append(" is false on this target\n");
         }
         sb.append('\n');
     }

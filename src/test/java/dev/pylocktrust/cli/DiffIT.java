@@ -52,7 +52,7 @@ class DiffIT {
                 + "identity changed, not approved: `GitHub psf/requests (publish.yml, environment pypi)` -> "
                 + "`GitHub requests-maintainers/requests (publish.yml, environment pypi)`");
         assertThat(r.stderr()).startsWith("error: the lockfile change needs review: 1 identity change (1 unapproved)");
-        assertThat(Files.readString(summary, StandardCharsets.UTF_8)).startsWith("<!-- pylock-trust.diff/1 -->\n"
+        assertThat(Files.readString(summary, StandardCharsets.UTF_8)).startsWith("<!-- pylock-trust.diff/2 -->\n"
                 + "### pylock-trust diff `git:HEAD:pylock.toml` -> `pylock.toml`\n\n"
                 + "**1 identity change (1 unapproved), 1 upgrade**\n");
     }

@@ -1,12 +1,9 @@
-package dev.pylocktrust.lock;
+package dev.pylocktrust.policy;
 
 import dev.pylocktrust.attest.Publisher;
-import dev.pylocktrust.attest.VerifiedIdentity;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
@@ -18,11 +15,23 @@ import java.util.TreeSet;
  * OID .15) survives a rename or transfer, and the owner id (.17) changes when the repository moves to another
  * account. Pure.
  */
-final class IdentityChangeText {
-    private IdentityChangeText() {}
+public final class Explain {
+    private Explain() {}
+
+    /** The command that approves an identity-level change of {@code name}, recorded in the lock. */
+    public static String acceptCommand(String name) {
+        return "pylock-trust lock --accept-identity-change " + name + " --reason \"<why>\"";
+    }
+
+    /** Up to three names, then how many more. */
+    public static String names(List<String> names) {
+        int shown = Math.min(3, names.size());
+        String list = String.join(", ", names.subList(0, shown));
+        return names.size() > shown ? list + " and " + (names.size() - shown) + " more" : list;
+    }
 
     /** The publisher keys that differ, e.g. {@code repository acme/widget -> acme/widget-ng}. */
-    static String difference(Publisher locked, Publisher now) {
+    public static String difference(Publisher locked, Publisher now) {
         if (!locked.kind().equals(now.kind())) {
             return "another kind of publisher: " + locked.kind() + " -> " + now.kind();
         }
@@ -36,35 +45,29 @@ final class IdentityChangeText {
         for (String k : keys) {
             String x = a.getOrDefault(k, "(none)");
             String y = b.getOrDefault(k, "(none)");
-            boolean same = k.equals("repository") ? x.equalsIgnoreCase(y) : x.equals(y);
+            boolean same = k.equals("repository") ? locked.sameRepository(now) : x.equals(y);
             if (!same) {
                 parts.add(k + " " + x + " -> " + y);
             }
         }
-        return parts.isEmpty() ? "no key differs" : String.join(", ", parts);
+        return parts.isEmpty() ? "the same identity, for the other kind of file" : String.join(", ", parts);
     }
 
-    /**
-     * What the signed ids say about the change.
-     *
-     * @param lockedRecords the records of files that verified under the locked identity (their ids)
-     * @param locked the locked identity the new one is compared with
-     * @param now the identity that signed the new file
-     */
-    static String claims(Collection<FileAttestationRecord> lockedRecords, Publisher locked, VerifiedIdentity now) {
+    /** What the signed ids say about a transition away from a locked identity. */
+    public static String claims(Expectation expected, Transition t) {
         Set<String> oldRepos = new TreeSet<>();
         Set<String> oldOwners = new TreeSet<>();
-        for (FileAttestationRecord r : lockedRecords) {
-            r.repositoryId().ifPresent(oldRepos::add);
-            r.repositoryOwnerId().ifPresent(oldOwners::add);
+        for (LockedIdentity l : expected.identities()) {
+            oldRepos.addAll(l.repositoryIds());
+            oldOwners.addAll(l.ownerIds());
         }
+        SignedIds now = t.toIds();
         Optional<String> repo = now.repositoryId();
         Optional<String> owner = now.ownerId();
         if (repo.isEmpty() && owner.isEmpty()) {
             return "the new certificate carries no repository or owner id to compare";
         }
-        String newIds = repo.map(r -> "repository id " + r).orElse("no repository id") + ", "
-                + owner.map(o -> "owner id " + o).orElse("no owner id");
+        String newIds = now.describe();
         if (oldRepos.isEmpty() && oldOwners.isEmpty()) {
             return "the locked identity has no signed repository or owner id to compare (new: " + newIds + ")";
         }
@@ -73,7 +76,7 @@ final class IdentityChangeText {
         String lockedRepos = String.join(", ", oldRepos);
         String lockedOwners = String.join(", ", oldOwners);
         if (sameRepo && sameOwner) {
-            boolean renamed = !repositoryOf(locked).equalsIgnoreCase(repositoryOf(now.publisher()));
+            boolean renamed = t.from().filter(f -> !f.sameRepository(t.to().publisher())).isPresent();
             return "same signed repository id " + repo.get() + " and owner id " + owner.get() + ": "
                     + (renamed ? "the repository was renamed" : "the same repository now publishes from another "
                     + "workflow or environment");
@@ -91,11 +94,6 @@ final class IdentityChangeText {
         return "different signed repository id " + repo.map(String::valueOf).orElse("(none)") + " (locked: "
                 + orNone(lockedRepos) + ") and owner id " + owner.map(String::valueOf).orElse("(none)")
                 + " (locked: " + orNone(lockedOwners) + "): a different repository in another account";
-    }
-
-    private static String repositoryOf(Publisher p) {
-        Map<String, String> t = p.toIdentityTable();
-        return t.getOrDefault("repository", t.getOrDefault("email", ""));
     }
 
     private static String orNone(String s) {

@@ -1,4 +1,4 @@
-package dev.pylocktrust.report;
+package dev.pylocktrust.policy;
 
 import java.util.Objects;
 

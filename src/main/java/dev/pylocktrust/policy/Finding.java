@@ -1,4 +1,4 @@
-package dev.pylocktrust.report;
+package dev.pylocktrust.policy;
 
 import java.util.Objects;
 import java.util.Optional;
@@ -8,7 +8,7 @@ import java.util.Optional;
  * happened, what was expected and found, and what to do next.
  *
  * @param severity how bad it is; {@link Severity#FAILURE} fails the command
- * @param code stable, machine-readable kebab-case identifier of the kind of finding (part of the JSON contract)
+ * @param code the kind of finding: its stable kebab-case text is part of the JSON contract
  * @param packageName normalized package name, or empty for findings about the whole lockfile
  * @param file distribution filename the finding is about, if any
  * @param message one line: what happened
@@ -18,7 +18,7 @@ import java.util.Optional;
  */
 public record Finding(
         Severity severity,
-        String code,
+        FindingCode code,
         String packageName,
         Optional<String> file,
         String message,
@@ -35,9 +35,12 @@ public record Finding(
         Objects.requireNonNull(detail, "detail");
         Objects.requireNonNull(hint, "hint");
         Objects.requireNonNull(location, "location");
-        if (!code.matches("[a-z][a-z0-9]*(-[a-z0-9]+)*")) {
-            throw new IllegalArgumentException("finding code must be kebab-case, got '" + code + "'");
-        }
+    }
+
+    /** A finding with its code's own severity. */
+    public static Finding of(FindingCode code, String packageName, Optional<String> file, String message,
+                             String detail, String hint, Optional<SourceLocation> location) {
+        return new Finding(code.severity(), code, packageName, file, message, detail, hint, location);
     }
 
     public boolean isFailure() {
