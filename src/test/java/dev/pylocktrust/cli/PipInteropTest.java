@@ -43,7 +43,8 @@ import org.junit.jupiter.api.io.TempDir;
  *   <li>a file whose bytes no longer match the lock's sha256 makes that pip install fail;</li>
  *   <li>{@link PipCommands#LOCK}'s lock goes through {@code lock --from-lock}: packages and files kept exactly,
  *       identities added, {@code verify} passes, and {@code diff} shows only the identities added;</li>
- *   <li>the wheelhouse flow for older pip and other installers runs as documented.</li>
+ *   <li>the wheelhouse flow for older pip and other installers runs as documented, and {@code verify --wheelhouse
+ *       --pip-report} passes on what it downloaded.</li>
  * </ul>
  * Every pip command runs verbatim as {@link PipCommands} spells it. Needs {@code python3} 3.11+ (fails, never
  * skips).
@@ -171,6 +172,24 @@ class PipInteropTest {
         assertThat(pip.installed()).containsOnlyKeys("app", "lib", "checker", "plain-name");
     }
 
+    @Test
+    void theWheelhouseFlowForOlderPipInstallsOnlyVerifiedFiles() throws IOException {
+        lockProject();
+        PipEnvironment.place(Path.of("examples/pylock-to-requirements.py"), dir, "pylock-to-requirements.py");
+        Map<String, String> index = Map.of("PIP_INDEX_URL", server.simpleUrl());
+        for (String command : List.of(PipCommands.REQUIREMENTS, PipCommands.DOWNLOAD, PipCommands.REPORT)) {
+            PipEnvironment.Run r = pip.sh(dir, command, index);
+            assertThat(r.exitCode()).as(r.toString()).isZero();
+        }
+        Map<String, String> checked = checkedForThisMachine(dir.resolve("pylock.toml"), "--wheelhouse",
+                dir.resolve("wheels").toString(), "--pip-report", dir.resolve("pip-report.json").toString());
+        assertThat(checked).containsOnlyKeys("app", "lib", "plain-name");
+
+        PipEnvironment.Run install = pip.sh(dir, PipCommands.INSTALL_FROM_WHEELHOUSE, Map.of());
+        assertThat(install.exitCode()).as(install.toString()).isZero();
+        assertThat(pip.installed()).isEqualTo(checked);
+    }
+
     /** {@code pylock-trust lock -r pyproject.toml --extra test --group dev} for this machine's Python. */
     private Path lockProject() throws IOException {
         Path project = Files.writeString(dir.resolve("pyproject.toml"), """
@@ -194,9 +213,11 @@ class PipInteropTest {
     }
 
     /** {@code verify --environment current} for this machine, as JSON: the checked files' package to version. */
-    private Map<String, String> checkedForThisMachine(Path lock) throws IOException {
-        CliRunner.Result r = verify(lock, "--environment", "current", "--python-version", python, "--platform",
-                "manylinux_2_28_x86_64", "--format", "json");
+    private Map<String, String> checkedForThisMachine(Path lock, String... more) throws IOException {
+        List<String> args = new ArrayList<>(List.of("--environment", "current", "--python-version", python,
+                "--platform", "manylinux_2_28_x86_64", "--format", "json"));
+        args.addAll(List.of(more));
+        CliRunner.Result r = verify(lock, args.toArray(String[]::new));
         assertThat(r.exitCode()).as(r.toString()).isZero();
         Map<String, String> out = new TreeMap<>();
         for (JsonNode p : JSON.readTree(r.stdout()).path("packages")) {

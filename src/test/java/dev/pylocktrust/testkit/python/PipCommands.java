@@ -20,6 +20,9 @@ public final class PipCommands {
     /** pip 26.2+: writes a PEP 751 lock of requirements.txt, for {@code pylock-trust lock --from-lock}. */
     public static final String LOCK = "pip lock -r requirements.txt -o pylock.pip.toml";
 
+    /** Older pip, other installers: a hash-pinned requirements file from the lock (examples/pylock-to-requirements.py). */
+    public static final String REQUIREMENTS = "python pylock-to-requirements.py pylock.toml > requirements-hashed.txt";
+
     /** Older pip, other installers: download the hash-pinned selection into a wheelhouse. */
     public static final String DOWNLOAD = "pip download --no-deps --dest wheels -r requirements-hashed.txt";
 
@@ -32,6 +35,6 @@ public final class PipCommands {
             + "-r requirements-hashed.txt";
 
     /** Every command above. */
-    public static final List<String> ALL = List.of(UPGRADE_PIP, INSTALL_FROM_LOCK, LOCK, DOWNLOAD, REPORT,
+    public static final List<String> ALL = List.of(UPGRADE_PIP, INSTALL_FROM_LOCK, LOCK, REQUIREMENTS, DOWNLOAD, REPORT,
             INSTALL_FROM_WHEELHOUSE);
 }
