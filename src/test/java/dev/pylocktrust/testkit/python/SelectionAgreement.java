@@ -21,15 +21,19 @@ import java.util.TreeSet;
  * {@code Pylock.select()} must pick the same files as {@code verify --environment current} ({@link InstallPlanner},
  * the code verify runs), or both must refuse the target. Each disagreement is described with both selections.
  *
- * <p>Targets: CPython 3.12 on manylinux x86_64 and musllinux x86_64, 3.13 on macOS arm64, 3.11 on Windows amd64,
- * 3.9 on manylinux aarch64 (below most locks' requires-python), 3.13t on manylinux x86_64, and one two-platform
- * target; each with no extras and the default groups, then with each of the lock's extras, each of its groups, and
- * all of them together.
+ * <p>Targets: CPython 3.12 on manylinux and musllinux x86_64, macOS arm64 and Windows amd64 (the default lock
+ * targets), 3.13 on manylinux and macOS, 3.11 on Windows, 3.9 on manylinux aarch64 (below most locks'
+ * requires-python), 3.13t on manylinux, and one two-platform target; each with no extras and the default groups,
+ * then with each of the lock's extras, each of its groups, and all of them together. A lock for which every target
+ * is refused on both sides proves nothing, and is reported too.
  */
 public final class SelectionAgreement {
     static final List<Target> MACHINES = List.of(
             Target.of("3.12", "manylinux_2_28_x86_64"),
             Target.of("3.12", "musllinux_1_2_x86_64"),
+            Target.of("3.12", "macosx_14_0_arm64"),
+            Target.of("3.12", "win_amd64"),
+            Target.of("3.13", "manylinux_2_28_x86_64"),
             Target.of("3.13", "macosx_14_0_arm64"),
             Target.of("3.11", "win_amd64"),
             Target.of("3.9", "manylinux_2_17_aarch64"),
@@ -56,16 +60,21 @@ public final class SelectionAgreement {
             return List.of(name + ": packaging.pylock's Pylock.from_dict refuses it: " + verdict.error().get());
         }
         List<String> problems = new ArrayList<>();
+        boolean anySelected = false;
         for (int i = 0; i < targets.size(); i++) {
             Target t = targets.get(i);
             Selection theirs = verdict.selections().get(i);
             Selection ours = ours(parsed, t);
             boolean agree = theirs.error().isPresent() && ours.error().isPresent()
                     || theirs.error().isEmpty() && ours.error().isEmpty() && theirs.files().equals(ours.files());
+            anySelected |= agree && theirs.error().isEmpty() && !theirs.files().isEmpty();
             if (!agree) {
                 problems.add(name + " for " + t + ":\n    packaging.pylock select(): " + show(theirs)
                         + "\n    verify --environment current: " + show(ours));
             }
+        }
+        if (problems.isEmpty() && !anySelected) {
+            problems.add(name + ": no target selects any file on either side, so nothing was compared");
         }
         return problems;
     }
