@@ -63,6 +63,8 @@ class PipInteropTest {
     private static TestIndexServer server;
     private static Path trustedRoot;
     private static String python;
+    /** The project's lock (extra, group, marker-excluded package), written once for the class. */
+    private static Path projectLock;
 
     @TempDir
     Path dir;
@@ -84,6 +86,7 @@ class PipInteropTest {
                 .build();
         server = TestIndexServer.start(index);
         trustedRoot = sigstore.writeTrustedRoot(Files.createDirectories(shared.resolve("root")));
+        projectLock = lockProject(Files.createDirectories(shared.resolve("project")));
     }
 
     @AfterAll
@@ -190,8 +193,13 @@ class PipInteropTest {
         assertThat(pip.installed()).isEqualTo(checked);
     }
 
-    /** {@code pylock-trust lock -r pyproject.toml --extra test --group dev} for this machine's Python. */
+    /** The project's lock, as {@code pylock.toml} in this test's directory. */
     private Path lockProject() throws IOException {
+        return Files.copy(projectLock, dir.resolve("pylock.toml"));
+    }
+
+    /** {@code pylock-trust lock -r pyproject.toml --extra test --group dev} for this machine's Python, in {@code dir}. */
+    private static Path lockProject(Path dir) throws IOException {
         Path project = Files.writeString(dir.resolve("pyproject.toml"), """
                 [project]
                 name = "myproject"
@@ -233,7 +241,7 @@ class PipInteropTest {
         return CliRunner.run(args.toArray(String[]::new));
     }
 
-    private CliRunner.Result run(String command, String... args) {
+    private static CliRunner.Result run(String command, String... args) {
         List<String> all = new ArrayList<>(List.of(command));
         all.addAll(indexArgs());
         all.addAll(List.of(args));
