@@ -15,9 +15,8 @@ import java.util.concurrent.TimeUnit;
  */
 public record Python3(Path executable) {
 
-    /** Where the interop wheels (pip, packaging) live, with their licence notes. */
+    /** Where the interop wheels (pip 26.2.1, packaging 26.3) live, with their licence notes. */
     public static final Path WHEELS = Path.of("src/test/resources/interop");
-    public static final Path PIP_WHEEL = WHEELS.resolve("pip-26.2.1-py3-none-any.whl");
     public static final Path PACKAGING_WHEEL = WHEELS.resolve("packaging-26.3-py3-none-any.whl");
 
     private static final String PROBE = "import sys; print(sys.executable); print(sys.version_info >= (3, 11)); "
