@@ -1,20 +1,13 @@
 package dev.pylocktrust.testkit.python;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStreamReader;
-import java.io.OutputStreamWriter;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.TimeUnit;
 
 /**
  * {@code packaging.pylock} (packaging 26.3, the PyPA reference model of PEP 751) in ONE long-lived Python process:
@@ -23,7 +16,6 @@ import java.util.concurrent.TimeUnit;
  * {@code src/test/resources/interop/packaging_select.py}; it imports packaging straight from the wheel.
  */
 public final class PackagingPylock implements AutoCloseable {
-    private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path DRIVER = Python3.WHEELS.resolve("packaging_select.py");
 
     /**
@@ -62,23 +54,18 @@ public final class PackagingPylock implements AutoCloseable {
         }
     }
 
-    private final Process process;
-    private final BufferedWriter in;
-    private final BufferedReader out;
+    private final JsonLinesProcess driver;
 
-    private PackagingPylock(Process process) {
-        this.process = process;
-        this.in = new BufferedWriter(new OutputStreamWriter(process.getOutputStream(), StandardCharsets.UTF_8));
-        this.out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
+    private PackagingPylock(JsonLinesProcess driver) {
+        this.driver = driver;
     }
 
     /** Starts the Python process (fails the test when no python3 3.11+ is on the PATH). */
     public static PackagingPylock start() throws IOException {
         Python3 python = Python3.require();
-        Process p = new ProcessBuilder(python.executable().toString(), DRIVER.toString(),
-                Python3.PACKAGING_WHEEL.toAbsolutePath().toString())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
-        return new PackagingPylock(p);
+        return new PackagingPylock(new JsonLinesProcess("packaging.pylock driver", new ProcessBuilder(
+                python.executable().toString(), DRIVER.toString(), Python3.PACKAGING_WHEEL.toAbsolutePath().toString())
+                .redirectError(ProcessBuilder.Redirect.INHERIT)));
     }
 
     /** Loads {@code toml} with {@code Pylock.from_dict} and selects for each target. */
@@ -95,14 +82,7 @@ public final class PackagingPylock implements AutoCloseable {
             ts.add(m);
         }
         request.put("targets", ts);
-        in.write(JSON.writeValueAsString(request));
-        in.newLine();
-        in.flush();
-        String line = out.readLine();
-        if (line == null) {
-            throw new IOException("the packaging.pylock driver ended (see its output above)");
-        }
-        JsonNode answer = JSON.readTree(line);
+        JsonNode answer = driver.ask(request);
         if (!answer.path("valid").asBoolean()) {
             return new Verdict(Optional.of(answer.path("error").asText()), List.of());
         }
@@ -121,14 +101,6 @@ public final class PackagingPylock implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        in.close();
-        try {
-            if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                process.destroyForcibly();
-            }
-        } catch (InterruptedException e) {
-            process.destroyForcibly();
-            Thread.currentThread().interrupt();
-        }
+        driver.close();
     }
 }
