@@ -58,7 +58,7 @@ class GithubIntegrationFilesTest {
         ProcessBuilder pb = new ProcessBuilder("bash", "-eo", "pipefail", "-c", script("Run pylock-trust ${{ "
                 + "inputs.command }}")).directory(tmp.toFile()).redirectErrorStream(true);
         Map<String, String> env = pb.environment();
-        env.put("GITHUB_ACTION_PATH", tmp.resolve("action").toString());
+        env.put("PYLOCK_TRUST_HOME", tmp.resolve("action").toString());
         env.put("PYLOCK_TRUST_COMMAND", command);
         env.put("PYLOCK_TRUST_LOCKFILE", lockfile);
         env.put("PYLOCK_TRUST_ARGS", args);
