@@ -82,29 +82,41 @@ if [ -z "$repository" ]; then
         "$GITHUB_ACTION_PATH is not under _actions/): set version: source to build it instead"
 fi
 
+sha256_of() {
+    if command -v sha256sum > /dev/null; then
+        sha256sum "$1" | cut -d ' ' -f 1
+    else
+        shasum -a 256 "$1" | cut -d ' ' -f 1
+    fi
+}
+
 url="${GITHUB_SERVER_URL:-https://github.com}/$repository/releases/download/v$version/pylock-trust-$version.jar"
 home="$RUNNER_TEMP/pylock-trust-$version"
-rm -rf "$home"
-mkdir -p "$home/bin" "$home/lib"
-download="$home/lib/pylock-trust.jar.part"
-if ! curl --fail --silent --show-error --location --retry 3 --connect-timeout 30 --max-time 600 \
-        --proto '=https,http' --proto-redir '=https,http' --max-filesize 268435456 --output "$download" "$url"; then
-    rm -rf "$home"
-    fail 3 "could not download pylock-trust $version from $url"
-fi
-
-if command -v sha256sum > /dev/null; then
-    actual=$(sha256sum "$download" | cut -d ' ' -f 1)
+jar="$home/lib/pylock-trust.jar"
+# Used twice in one job, the action reuses the jar it installed, if it still has the recorded sha256.
+if [ -f "$jar" ] && [ "$(sha256_of "$jar")" = "$expected" ]; then
+    echo "pylock-trust $version: installed already, sha256 $expected as recorded in action/releases.sha256"
 else
-    actual=$(shasum -a 256 "$download" | cut -d ' ' -f 1)
-fi
-if [ "$actual" != "$expected" ]; then
     rm -rf "$home"
-    fail 1 "refusing to run $url: its sha256 is $actual, but this action records $expected for pylock-trust $version" \
-        "(action/releases.sha256). It is not the released jar; nothing was run."
+    mkdir -p "$home/lib"
+    download="$jar.part"
+    if ! curl --fail --silent --show-error --location --retry 3 --connect-timeout 30 --max-time 600 \
+            --proto '=https,http' --proto-redir '=https,http' --max-filesize 268435456 --output "$download" "$url"
+    then
+        rm -rf "$home"
+        fail 3 "could not download pylock-trust $version from $url"
+    fi
+    actual=$(sha256_of "$download")
+    if [ "$actual" != "$expected" ]; then
+        rm -rf "$home"
+        fail 1 "refusing to run $url: its sha256 is $actual, but this action records $expected for pylock-trust" \
+            "$version (action/releases.sha256). It is not the released jar; nothing was run."
+    fi
+    mv "$download" "$jar"
+    echo "pylock-trust $version: $url, sha256 $actual as recorded in action/releases.sha256"
 fi
 
-mv "$download" "$home/lib/pylock-trust.jar"
+mkdir -p "$home/bin"
 cp "$GITHUB_ACTION_PATH/bin/pylock-trust" "$home/bin/pylock-trust"
 chmod +x "$home/bin/pylock-trust"
 echo "$home/bin" >> "$GITHUB_PATH"
@@ -113,4 +125,3 @@ echo "$home/bin" >> "$GITHUB_PATH"
     echo "version=$version"
     echo "home=$home"
 } >> "$GITHUB_OUTPUT"
-echo "pylock-trust $version: $url, sha256 $actual as recorded in action/releases.sha256"

@@ -134,6 +134,27 @@ class ActionIT {
         assertThat(action.resolve("mvnw.log")).doesNotExist();
     }
 
+    @Test
+    void usedTwiceInAJobTheActionReusesTheJarItCheckedAndReplacesAChangedOne() throws Exception {
+        Path action = action("v0.9.0", Map.of("0.9.0", jar));
+        served.put(jarPath("0.9.0"), jar);
+        Map<String, String> install = Map.of("command", "");
+        Path installed = tmp.resolve("runner/temp/pylock-trust-0.9.0/lib/pylock-trust.jar");
+
+        assertThat(run(action, install, Map.of()).exitCode()).isZero();
+        var again = run(action, install, Map.of());
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.log()).isEqualTo("pylock-trust 0.9.0: installed already, sha256 " + sha256(jar)
+                + " as recorded in action/releases.sha256\n");
+        assertThat(requests).hasSize(1);
+
+        Files.write(installed, new byte[] {'P', 'K'});
+        var replaced = run(action, verifyTheDemoLock(""), Map.of());
+        assertThat(replaced.exitCode()).as(replaced.toString()).isZero();
+        assertThat(requests).hasSize(2);
+        assertThat(installed).hasBinaryContent(jar);
+    }
+
     @ParameterizedTest(name = "ref {0}, version ''{1}'', context given: {2} -> {3}")
     @CsvSource({
         "v0.9.0, '', true, 0.9.0",

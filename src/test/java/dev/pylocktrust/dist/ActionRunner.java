@@ -99,8 +99,8 @@ final class ActionRunner {
             Path pathFile = runnerDir.resolve("path-" + n);
             Path script = runnerDir.resolve("step-" + n + ".sh");
             Files.writeString(script, step.run());
-            Files.createFile(outputFile);
-            Files.createFile(pathFile);
+            Files.writeString(outputFile, "");
+            Files.writeString(pathFile, "");
             ProcessBuilder pb = new ProcessBuilder("bash", "--noprofile", "--norc", "-eo", "pipefail",
                     script.toString()).directory(workspace.toFile()).redirectErrorStream(true);
             Map<String, String> env = pb.environment();
