@@ -60,7 +60,13 @@ public final class WheelBuilder {
             Path pythonDir = Path.of(args[4]);
             byte[] wheel = zip(entries(version, args[2].strip(), Files.readString(pythonDir.resolve(DESCRIPTION)),
                     packageFiles(pythonDir.resolve(PACKAGE), Path.of(args[3]))), outputTimestamp(args[1]));
-            Files.write(Files.createDirectories(Path.of(args[5])).resolve(fileName(version)), wheel);
+            Path out = Files.createDirectories(Path.of(args[5]));
+            try (Stream<Path> old = Files.list(out)) { // a wheel of another version, from an earlier build
+                for (Path p : old.filter(p -> p.getFileName().toString().matches(DIST + "-.*\\.whl")).toList()) {
+                    Files.delete(p);
+                }
+            }
+            Files.write(out.resolve(fileName(version)), wheel);
         } catch (IllegalArgumentException e) {
             System.err.println("error: " + e.getMessage());
             System.exit(1);
