@@ -20,7 +20,7 @@ set -euo pipefail
 
 records="$GITHUB_ACTION_PATH/action/releases.sha256"
 
-# fail CODE MESSAGE...: an error annotation (escaped, so a value in it cannot start another workflow command), then exit.
+# fail CODE MESSAGE...: an error annotation, escaped so that no value in it can start another workflow command.
 fail() {
     local code=$1 message
     shift
@@ -54,8 +54,8 @@ if [ -z "$version" ]; then
         version=$(recorded_versions | tail -n 1)
     fi
     if [ -z "$version" ]; then
-        echo "::notice title=pylock-trust action::this action's ref (${ref:-unknown}) records no pylock-trust release:" \
-            "building it from source with Maven"
+        echo "::notice title=pylock-trust action::this action's ref (${ref:-unknown}) records no pylock-trust" \
+            "release: building it from source with Maven"
         version=source
     fi
 fi

@@ -42,7 +42,7 @@ def find_java(environ: Mapping[str, str]) -> tuple[str, str]:
 
 
 def java_major_version(java: str) -> int:
-    """The major version of the runtime at ``java``: from its ``release`` file (no JVM start), else ``java -version``."""
+    """The major version of the runtime at ``java``: its ``release`` file says (no JVM start), else ``-version``."""
     release = Path(os.path.realpath(java)).parent.parent / "release"
     try:
         found = re.search(r'^JAVA_VERSION="([^"]*)"', release.read_text(encoding="utf-8", errors="replace"), re.M)

@@ -81,7 +81,8 @@ public final class WheelBuilder {
         Matcher m = MAVEN_VERSION.matcher(mavenVersion);
         if (!m.matches()) {
             throw new IllegalArgumentException("cannot make a PEP 440 version of the Maven version '" + mavenVersion
-                    + "': use numbers separated by dots, optionally followed by -SNAPSHOT (e.g. 0.3.0 or 0.3.0-SNAPSHOT)");
+                    + "': use numbers separated by dots, optionally followed by -SNAPSHOT"
+                    + " (e.g. 0.3.0 or 0.3.0-SNAPSHOT)");
         }
         return m.group(2) == null ? m.group(1) : m.group(1) + ".dev0";
     }

@@ -49,8 +49,9 @@ class WheelBuilderTest {
 
     @Test
     void theOutputTimestampIsAnInstantOrEpochSeconds() {
-        assertThat(WheelBuilder.outputTimestamp("2025-01-01T00:00:00Z")).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
-        assertThat(WheelBuilder.outputTimestamp("1735689600")).isEqualTo(Instant.parse("2025-01-01T00:00:00Z"));
+        Instant newYear = Instant.parse("2025-01-01T00:00:00Z");
+        assertThat(WheelBuilder.outputTimestamp("2025-01-01T00:00:00Z")).isEqualTo(newYear);
+        assertThat(WheelBuilder.outputTimestamp("1735689600")).isEqualTo(newYear);
         assertThatThrownBy(() -> WheelBuilder.outputTimestamp("yesterday")).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("'yesterday' is neither an ISO 8601 instant");
     }
@@ -79,7 +80,7 @@ class WheelBuilderTest {
         assertThat(text(entries, 4)).isEqualTo("Wheel-Version: 1.0\nGenerator: pylock-trust (WheelBuilder)\n"
                 + "Root-Is-Purelib: true\nTag: py3-none-any\n");
         assertThat(text(entries, 5)).isEqualTo("[console_scripts]\npylock-trust = pylock_trust.launcher:main\n");
-        // sha256 of the 4 jar bytes, urlsafe base64 without padding (PEP 376 / 427; computed with Python hashlib), size.
+        // sha256 of the 4 jar bytes, urlsafe base64 without padding (PEP 376, 427; from Python's hashlib), size.
         assertThat(text(entries, 6)).contains("pylock_trust/pylock-trust.jar,"
                 + "sha256=jcx-YBYGIX87dUdmURGCqRaxfpomqUydiHEE66kum7I,4\n")
                 .contains("pylock_trust/__init__.py,sha256=47DEQpj8HBSa-_TImW-5JCeuQeRkm5NMpJWZG3hSuFU,0\n")

@@ -28,7 +28,10 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The composite action ({@code action.yml}) and the example workflow ({@code examples/github/pylock-review.yml})
  * agree with the command: the action's script builds the command lines docs/github-actions.md documents (run here in
  * bash with a stand-in for pylock-trust), inputs cannot inject shell code, and the workflow's diff options and comment
- * marker are the ones the command accepts and prints.
+ * marker are the ones the command accepts and prints. And every workflow (the action, this repository's, the
+ * examples) pins the actions it uses by commit SHA; the release workflow builds the tag's version, checks the jar
+ * against the action's record and publishes with provenance, each job with least privilege. The action's release
+ * logic itself runs in {@code dist.ActionIT}.
  */
 class GithubIntegrationFilesTest {
     private static final Path ACTION = Path.of("action.yml");

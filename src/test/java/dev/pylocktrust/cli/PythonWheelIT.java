@@ -117,7 +117,8 @@ class PythonWheelIT {
         String metadata = new String(entries.get(distInfo + "METADATA"), StandardCharsets.UTF_8);
         assertThat(metadata).startsWith("Metadata-Version: 2.").contains("\nName: pylock-trust\n",
                 "\nVersion: " + wheelVersion + "\n", "\nRequires-Python: >=3.8\n");
-        assertThat(new String(entries.get(distInfo + "WHEEL"), StandardCharsets.UTF_8)).startsWith("Wheel-Version: 1.0\n")
+        assertThat(new String(entries.get(distInfo + "WHEEL"), StandardCharsets.UTF_8))
+                .startsWith("Wheel-Version: 1.0\n")
                 .contains("\nRoot-Is-Purelib: true\n", "\nTag: py3-none-any\n");
         assertThat(new String(entries.get(distInfo + "entry_points.txt"), StandardCharsets.UTF_8))
                 .isEqualTo("[console_scripts]\npylock-trust = pylock_trust.launcher:main\n");

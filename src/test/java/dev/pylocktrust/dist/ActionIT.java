@@ -227,7 +227,8 @@ class ActionIT {
         var outcome = run(action, verifyTheDemoLock(""), Map.of("action_ref", "v0.9.1"));
 
         assertThat(outcome.exitCode()).as(outcome.toString()).isEqualTo(2);
-        assertThat(outcome.log()).startsWith("::error title=pylock-trust action::pylock-trust '0.9.1' is not a release");
+        assertThat(outcome.log())
+                .startsWith("::error title=pylock-trust action::pylock-trust '0.9.1' is not a release");
         assertThat(requests).isEmpty();
     }
 

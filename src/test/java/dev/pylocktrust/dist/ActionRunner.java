@@ -64,10 +64,6 @@ final class ActionRunner {
         }
     }
 
-    List<Step> steps() {
-        return steps;
-    }
-
     /**
      * Runs the steps with these inputs, {@code github} context values ({@code action_ref}, ...) and extra
      * environment variables (the runner's own {@code GITHUB_*} and {@code RUNNER_*} are never inherited).
