@@ -95,8 +95,8 @@ class SigstoreProductionTufTest {
                 Instant.parse("2026-11-21T12:00:00Z"));
 
         assertThat(s.origin()).isEqualTo(TrustRootOrigin.EMBEDDED);
-        assertThat(s.warning()).get().asString().contains("the signed metadata expired at 2026-11-20T13:58:18Z and "
-                + "the repository serves nothing newer (a stale mirror, or a freeze attack)");
+        assertThat(s.warning()).get().asString().contains("(15.root.json (pinned): expired at 2026-11-20T13:58:18Z and "
+                + "the repository serves nothing newer (a stale mirror, or a freeze attack))");
     }
 
     @Test
