@@ -111,17 +111,29 @@ public enum TufForgery {
                     + "targets.json (tampered or corrupted)");
         }
     },
-    /** Genuine metadata, the attacker's root with another length as the target. */
+    /** Genuine metadata, the attacker's root, shorter than the listed length, as the target. */
     SWAPPED_TARGET_LENGTH {
         @Override
         public Expected plant(World w) {
             Map<String, byte[]> files = w.tuf.genuineGeneration();
-            byte[] longer = Arrays.copyOf(w.attackerRoot, w.attackerRoot.length + 1);
-            longer[longer.length - 1] = '\n';
+            byte[] shorter = Arrays.copyOf(w.attackerRoot, w.attackerRoot.length - 1);
+            files.put(TufGeneration.TARGET, shorter);
+            w.tuf.plant(files, w.now);
+            return new Expected(TufCheck.HASHES, "targets/trusted_root.json: has " + shorter.length + " bytes, "
+                    + "targets.json says " + w.attackerRoot.length + " (tampered or corrupted)");
+        }
+    },
+    /** Genuine metadata, the attacker's root, longer than the listed length, as the target: read no further. */
+    OVERSIZED_TARGET {
+        @Override
+        public Expected plant(World w) {
+            Map<String, byte[]> files = w.tuf.genuineGeneration();
+            byte[] longer = Arrays.copyOf(w.attackerRoot, w.attackerRoot.length + 4096);
+            Arrays.fill(longer, w.attackerRoot.length, longer.length, (byte) ' ');
             files.put(TufGeneration.TARGET, longer);
             w.tuf.plant(files, w.now);
-            return new Expected(TufCheck.HASHES, "targets/trusted_root.json: has " + longer.length + " bytes, "
-                    + "targets.json says " + w.attackerRoot.length + " (tampered or corrupted)");
+            return new Expected(TufCheck.TOO_LARGE, "targets/trusted_root.json: larger than " + w.attackerRoot.length
+                    + " bytes");
         }
     },
     /** {@code current} naming a generation outside the repository's directory, holding the attacker's files. */
