@@ -11,6 +11,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Arrays;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -245,6 +246,41 @@ public enum TufForgery {
         return new World(tuf, attacker, honest, retired, retiredExpiry, attackerKeys, now);
     }
 
+    /**
+     * Timestamp, snapshot and targets listing {@code trustedRoot}, version 1 of a chain that holds together, signed by
+     * {@code signers}; with root metadata version {@code rootVersion} (all roles held by {@code keys}, unsigned) when
+     * not 0.
+     */
+    static Map<String, byte[]> chain(byte[] trustedRoot, List<KeyPair> keys, List<KeyPair> signers, int rootVersion) {
+        Map<String, byte[]> files = new LinkedHashMap<>();
+        if (rootVersion > 0) {
+            files.put(rootVersion + ".root.json", TestTufRepository.envelope(
+                    TestTufRepository.rootMeta(rootVersion, FAR, keys, 1), List.of()));
+        }
+        ObjectNode targets = TestTufRepository.meta("targets", 1, FAR);
+        TestTufRepository.listTrustedRoot(targets, trustedRoot);
+        ObjectNode snapshot = TestTufRepository.meta("snapshot", 1, FAR);
+        snapshot.putObject("meta").putObject("targets.json").put("version", 1);
+        ObjectNode timestamp = TestTufRepository.meta("timestamp", 1, FAR);
+        timestamp.putObject("meta").putObject("snapshot.json").put("version", 1);
+        files.put(TufGeneration.TIMESTAMP, TestTufRepository.signedBy(timestamp, signers));
+        files.put(TufGeneration.SNAPSHOT, TestTufRepository.signedBy(snapshot, signers));
+        files.put(TufGeneration.TARGETS, TestTufRepository.signedBy(targets, signers));
+        files.put(TufGeneration.TARGET, trustedRoot);
+        return files;
+    }
+
+    /**
+     * The cache generation the reviewer planted: {@code root.json} version 99 with the attacker's keys and
+     * timestamp, snapshot and targets listing {@code attackerRoot}, none of them signed, all expiring in 2099.
+     */
+    public static Map<String, byte[]> reviewersForgery(byte[] attackerRoot) {
+        List<KeyPair> keys = List.of(TestTufRepository.newKey());
+        Map<String, byte[]> files = chain(attackerRoot, keys, List.of(), 0);
+        files.put("root.json", TestTufRepository.envelope(TestTufRepository.rootMeta(99, FAR, keys, 1), List.of()));
+        return files;
+    }
+
     private static byte[] pad(byte[] json, int length) {
         byte[] padded = Arrays.copyOf(json, length);
         Arrays.fill(padded, json.length, length, (byte) ' ');
@@ -282,27 +318,9 @@ public enum TufForgery {
             return tuf.repo.keys("targets").get(0);
         }
 
-        /**
-         * Timestamp, snapshot and targets listing the attacker's root, version 1 of a chain that holds together,
-         * signed by {@code signers}; with the attacker's root version {@code rootVersion} (unsigned) when not 0.
-         */
+        /** {@link #chain} of the attacker's root and keys. */
         Map<String, byte[]> attackerChain(List<KeyPair> signers, int rootVersion) {
-            Map<String, byte[]> files = new java.util.LinkedHashMap<>();
-            if (rootVersion > 0) {
-                files.put(rootVersion + ".root.json", TestTufRepository.envelope(
-                        TestTufRepository.rootMeta(rootVersion, FAR, attackerKeys, 1), List.of()));
-            }
-            ObjectNode targets = TestTufRepository.meta("targets", 1, FAR);
-            TestTufRepository.listTrustedRoot(targets, attackerRoot);
-            ObjectNode snapshot = TestTufRepository.meta("snapshot", 1, FAR);
-            snapshot.putObject("meta").putObject("targets.json").put("version", 1);
-            ObjectNode timestamp = TestTufRepository.meta("timestamp", 1, FAR);
-            timestamp.putObject("meta").putObject("snapshot.json").put("version", 1);
-            files.put(TufGeneration.TIMESTAMP, TestTufRepository.signedBy(timestamp, signers));
-            files.put(TufGeneration.SNAPSHOT, TestTufRepository.signedBy(snapshot, signers));
-            files.put(TufGeneration.TARGETS, TestTufRepository.signedBy(targets, signers));
-            files.put(TufGeneration.TARGET, attackerRoot);
-            return files;
+            return chain(attackerRoot, attackerKeys, signers, rootVersion);
         }
 
         /** Today's genuine timestamp and snapshot, with targets of the same version listing the attacker's root. */
