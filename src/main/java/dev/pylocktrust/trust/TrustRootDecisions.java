@@ -31,7 +31,7 @@ final class TrustRootDecisions {
          */
         record BackOff(RefreshBackOff.Active active) implements Plan {}
 
-        /** {@code --offline}: never ask; use the newest local root. */
+        /** {@code --offline}: never ask; use the local root ({@link #fallback}). */
         record Offline() implements Plan {}
     }
 

@@ -15,19 +15,21 @@ import java.util.concurrent.TimeoutException;
 /**
  * Chooses the trusted root for a run from a TUF repository and its cache, with a bounded fallback:
  * <ol>
+ *   <li>the cache is verified like the repository ({@link TufRepository#cached}); one that fails a check is ignored,
+ *       and the one warning of the run starts by naming the check;</li>
  *   <li>a cached root younger than the maximum age (and with unexpired TUF metadata) is used without any request;</li>
  *   <li>otherwise the repository is refreshed, all requests together within the time bound, on a daemon thread
  *       that is abandoned (and its requests cancelled) when the bound passes, so a black-holed network never stalls
  *       the command;</li>
- *   <li>if the refresh fails or times out, the newest of the cached root and (for Sigstore production) the embedded
- *       snapshot is used, with one warning naming why and how old that root is;</li>
+ *   <li>if the refresh fails or times out, the cached root (verified and unexpired) or else, for Sigstore production,
+ *       the embedded snapshot is used, with one warning naming why and how old that root is;</li>
  *   <li>the failure is remembered in the cache, and while it is recent ({@link RefreshBackOff}: 1 hour, doubling with
  *       each failure in a row up to 24 hours) the refresh is skipped and that same fallback is used at once, with a
  *       warning naming when and why the last attempt failed, when the next one is due, and how to force one; a
  *       success forgets it. This never widens what is trusted: only roots a failed refresh would fall back to are
  *       used (see {@link RefreshBackOff} for the reasoning);</li>
- *   <li>with {@code offline}, no request is ever made: the newest local root is used, silently (the remembered
- *       failure is neither read nor written).</li>
+ *   <li>with {@code offline}, no request is ever made: that same local root is used, silently unless the cache was
+ *       not used (the remembered failure is neither read nor written).</li>
  * </ol>
  * The decisions themselves are in {@link TrustRootDecisions}; this class does the waiting and the building.
  */
