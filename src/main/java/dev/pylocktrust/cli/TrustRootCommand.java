@@ -14,7 +14,9 @@ import picocli.CommandLine.Command;
                     + "When the repository cannot be reached within the time bound, commands use the cached root if "
                     + "it verifies and has not expired, else the snapshot embedded in pylock-trust, with one warning.",
         },
-        subcommands = {TrustRootShowCommand.class, TrustRootUpdateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrustRootShowCommand.class, TrustRootUpdateCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%n",
+        footer = DocsLink.TRUST_ROOT)
 final class TrustRootCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
