@@ -60,18 +60,20 @@ final class TufMirror implements TufSource {
 
     @Override
     public TufFile snapshot(TufFileInfo info, boolean consistent) throws IOException, TufCheckException {
-        String name = consistent ? info.version() + ".snapshot.json" : "snapshot.json";
-        if (seed.isPresent() && seed.get().snapshot().version() == info.version()) {
-            return new TufFile(name, seed.get().snapshot().raw());
-        }
-        return required(name, info.maxBytes(name, TufVerification.MAX_META_BYTES));
+        return versioned("snapshot", info, consistent, seed.map(VerifiedTuf::snapshot));
     }
 
     @Override
     public TufFile targets(TufFileInfo info, boolean consistent) throws IOException, TufCheckException {
-        String name = consistent ? info.version() + ".targets.json" : "targets.json";
-        if (seed.isPresent() && seed.get().targets().version() == info.version()) {
-            return new TufFile(name, seed.get().targets().raw());
+        return versioned("targets", info, consistent, seed.map(VerifiedTuf::targets));
+    }
+
+    /** {@code role}'s metadata in the version {@code info} names: from the seed when it has that version. */
+    private TufFile versioned(String role, TufFileInfo info, boolean consistent, Optional<TufMetadata> seeded)
+            throws IOException, TufCheckException {
+        String name = (consistent ? info.version() + "." : "") + role + ".json";
+        if (seeded.isPresent() && seeded.get().version() == info.version()) {
+            return new TufFile(name, seeded.get().raw());
         }
         return required(name, info.maxBytes(name, TufVerification.MAX_META_BYTES));
     }

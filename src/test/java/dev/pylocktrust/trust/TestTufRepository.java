@@ -233,7 +233,7 @@ public final class TestTufRepository {
 
     /** The metadata file: {@code signed}, with one signature entry per signer (in order, duplicates kept). */
     public static byte[] envelope(ObjectNode signed, List<Signer> signers) {
-        byte[] canonical = CanonicalJson.bytes(signed);
+        byte[] canonical = TufCanonicalJson.bytes(signed);
         ObjectNode doc = M.createObjectNode();
         ArrayNode sigs = doc.putArray("signatures");
         for (Signer s : signers) {
@@ -326,7 +326,7 @@ public final class TestTufRepository {
 
     /** TUF key id: sha256 of the key object's canonical JSON. */
     public static String keyId(KeyPair k) {
-        return hex("SHA-256", CanonicalJson.bytes(tufKey(k)));
+        return hex("SHA-256", TufCanonicalJson.bytes(tufKey(k)));
     }
 
     private static String sign(KeyPair k, byte[] data) {

@@ -93,10 +93,8 @@ public enum TufForgery {
     ROLLED_BACK_TARGETS {
         @Override
         public Expected plant(World w) {
-            Map<String, byte[]> files = w.tuf.genuineGeneration();
-            files.put(TufGeneration.TARGETS, w.retired.get(TufGeneration.TARGETS));
-            files.put(TufGeneration.TARGET, w.retired.get(TufGeneration.TARGET));
-            w.tuf.plant(files, w.now);
+            w.plantGenuineWith(Map.of(TufGeneration.TARGETS, w.retired.get(TufGeneration.TARGETS),
+                    TufGeneration.TARGET, w.retired.get(TufGeneration.TARGET)));
             return new Expected(TufCheck.VERSION, "targets.json: version 1, but snapshot.json names version 2 (a "
                     + "rollback, or files mixed from two versions of the repository)");
         }
@@ -105,9 +103,7 @@ public enum TufForgery {
     SWAPPED_TARGET_BYTES {
         @Override
         public Expected plant(World w) {
-            Map<String, byte[]> files = w.tuf.genuineGeneration();
-            files.put(TufGeneration.TARGET, w.attackerRoot);
-            w.tuf.plant(files, w.now);
+            w.plantGenuineWith(Map.of(TufGeneration.TARGET, w.attackerRoot));
             return new Expected(TufCheck.HASHES, "targets/trusted_root.json: does not match the sha256 in "
                     + "targets.json (tampered or corrupted)");
         }
@@ -116,10 +112,8 @@ public enum TufForgery {
     SWAPPED_TARGET_LENGTH {
         @Override
         public Expected plant(World w) {
-            Map<String, byte[]> files = w.tuf.genuineGeneration();
             byte[] shorter = Arrays.copyOf(w.attackerRoot, w.attackerRoot.length - 1);
-            files.put(TufGeneration.TARGET, shorter);
-            w.tuf.plant(files, w.now);
+            w.plantGenuineWith(Map.of(TufGeneration.TARGET, shorter));
             return new Expected(TufCheck.HASHES, "targets/trusted_root.json: has " + shorter.length + " bytes, "
                     + "targets.json says " + w.attackerRoot.length + " (tampered or corrupted)");
         }
@@ -128,11 +122,9 @@ public enum TufForgery {
     OVERSIZED_TARGET {
         @Override
         public Expected plant(World w) {
-            Map<String, byte[]> files = w.tuf.genuineGeneration();
             byte[] longer = Arrays.copyOf(w.attackerRoot, w.attackerRoot.length + 4096);
             Arrays.fill(longer, w.attackerRoot.length, longer.length, (byte) ' ');
-            files.put(TufGeneration.TARGET, longer);
-            w.tuf.plant(files, w.now);
+            w.plantGenuineWith(Map.of(TufGeneration.TARGET, longer));
             return new Expected(TufCheck.TOO_LARGE, "targets/trusted_root.json: larger than " + w.attackerRoot.length
                     + " bytes");
         }
@@ -323,15 +315,20 @@ public enum TufForgery {
             return chain(attackerRoot, attackerKeys, signers, rootVersion);
         }
 
+        /** Plants the repository's current generation with {@code replaced} files in place of the genuine ones. */
+        void plantGenuineWith(Map<String, byte[]> replaced) {
+            Map<String, byte[]> files = tuf.genuineGeneration();
+            files.putAll(replaced);
+            tuf.plant(files, now);
+        }
+
         /** Today's genuine timestamp and snapshot, with targets of the same version listing the attacker's root. */
         Expected forgedTargets(List<TestTufRepository.Signer> signers) {
-            Map<String, byte[]> files = tuf.genuineGeneration();
             ObjectNode targets = TestTufRepository.meta("targets", tuf.repo.targetsVersion(),
                     tuf.repo.metadataExpires());
             TestTufRepository.listTrustedRoot(targets, attackerRoot);
-            files.put(TufGeneration.TARGETS, TestTufRepository.envelope(targets, signers));
-            files.put(TufGeneration.TARGET, attackerRoot);
-            tuf.plant(files, now);
+            plantGenuineWith(Map.of(TufGeneration.TARGETS, TestTufRepository.envelope(targets, signers),
+                    TufGeneration.TARGET, attackerRoot));
             return new Expected(TufCheck.SIGNATURES, "targets.json: not signed by enough trusted keys (threshold 2, "
                     + "valid signatures 1)");
         }

@@ -16,7 +16,6 @@ import java.security.spec.PSSParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -54,18 +53,7 @@ class TufVerificationTest {
 
     /** A complete chain (timestamp 1, snapshot 1, targets 1) signed by {@code signer}, listing TRUSTED_ROOT. */
     Map<String, byte[]> chain(KeyPair signer) {
-        ObjectNode targets = TestTufRepository.meta("targets", 1, YEAR);
-        TestTufRepository.listTrustedRoot(targets, TRUSTED_ROOT);
-        ObjectNode snapshot = TestTufRepository.meta("snapshot", 1, YEAR);
-        snapshot.putObject("meta").putObject("targets.json").put("version", 1);
-        ObjectNode timestamp = TestTufRepository.meta("timestamp", 1, YEAR);
-        timestamp.putObject("meta").putObject("snapshot.json").put("version", 1);
-        Map<String, byte[]> files = new LinkedHashMap<>();
-        files.put(TufGeneration.TIMESTAMP, TestTufRepository.signedBy(timestamp, List.of(signer)));
-        files.put(TufGeneration.SNAPSHOT, TestTufRepository.signedBy(snapshot, List.of(signer)));
-        files.put(TufGeneration.TARGETS, TestTufRepository.signedBy(targets, List.of(signer)));
-        files.put(TufGeneration.TARGET, TRUSTED_ROOT);
-        return files;
+        return TufForgery.chain(TRUSTED_ROOT, List.of(), List.of(signer), 0);
     }
 
     VerifiedTuf verify(ObjectNode pinned, Map<String, byte[]> files) throws Exception {
