@@ -63,6 +63,19 @@ class TufCacheForgeryTest {
         assertThat(world.tuf().server.takeRequested()).isEmpty();
     }
 
+    @Test
+    void trustRootUpdateReplacesAForgedCacheAndSaysWhatItReplaced() {
+        TufForgery.Expected expected = TufForgery.UNSIGNED.plant(world);
+
+        SelectedTrustRoot s = world.tuf().update(NOW);
+
+        assertThat(s.origin()).isEqualTo(TrustRootOrigin.TUF);
+        assertThat(s.root().json()).isEqualTo(world.honestTrustedRoot());
+        assertThat(s.warning()).contains("the TUF cache in " + world.tuf().repositoryDir() + " failed verification and "
+                + "is ignored (" + expected.reason() + ")");
+        assertThat(world.tuf().repository().cached(NOW)).isInstanceOf(CacheLookup.Hit.class);
+    }
+
     @ParameterizedTest(name = "{0}")
     @EnumSource(TufForgery.class)
     void theLookupNamesTheCheckThatCatchesTheForgery(TufForgery forgery) {
