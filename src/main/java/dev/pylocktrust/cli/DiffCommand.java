@@ -30,8 +30,8 @@ import picocli.CommandLine.Spec;
 /** {@code pylock-trust diff}: what changed between two lockfiles, ranked by risk, for reviewers and CI. */
 @Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
         description = {
-            "Show what changed between two lockfiles, ranked by risk: publisher identity changes first, then lost "
-                    + "attestations, changed hashes, hosts and indexes, new and removed packages, versions and "
+            "Show what changed between two lockfiles, ranked by risk: publisher identity and hash changes first, "
+                    + "then lost attestations, hosts, indexes and sources, new and removed packages, versions and "
                     + "files, and policy changes. Works on any PEP 751 pylock.toml (pylock-trust's, uv's, pip's). "
                     + "Offline: it only compares the two files.",
         },
@@ -52,7 +52,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no change that --fail-on fails on",
-            "1:a change that --fail-on fails on (default: an unapproved identity change or lost attestations)",
+            "1:a change that --fail-on fails on (default: an unapproved identity change, a hash change, lost "
+                    + "attestations, or a HEAD that contradicts itself)",
             "2:bad arguments, or a lockfile that cannot be read (not found, not in that git revision, invalid)",
         })
 final class DiffCommand implements Callable<Integer> {
@@ -79,9 +80,9 @@ final class DiffCommand implements Callable<Integer> {
     Format format;
 
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "identity",
-            description = "Which changes exit 1: identity (unapproved identity changes and lost attestations), "
-                    + "attestation (also changed hashes, hosts, indexes and sources, and new unattested packages), "
-                    + "any (any change), never. Default: ${DEFAULT-VALUE}.")
+            description = "Which changes exit 1: identity (unapproved identity changes, hash changes, lost "
+                    + "attestations, an inconsistent HEAD), attestation (also hosts, indexes and sources, and new "
+                    + "unattested packages), any (any change), never. Default: ${DEFAULT-VALUE}.")
     FailOn failOn;
 
     @Mixin

@@ -3,8 +3,9 @@ package dev.pylocktrust.cli;
 import dev.pylocktrust.attest.Publisher;
 import dev.pylocktrust.lock.AttestationIdentity;
 import dev.pylocktrust.lock.LockReport;
-import dev.pylocktrust.policy.IdentityOutcome;
 import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.FindingCode;
+import dev.pylocktrust.policy.IdentityOutcome;
 import dev.pylocktrust.policy.Severity;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,8 +29,7 @@ final class LockReportText {
         }
         for (Finding f : r.findings()) {
             // First use and gained attestations show in the package's block already.
-            if (f.severity() == Severity.NOTICE && !f.code().equals("first-use")
-                    && !f.code().equals("attestations-gained")) {
+            if (f.severity() == Severity.NOTICE && f.code() != FindingCode.FIRST_USE) {
                 sb.append("note: ").append(f.message()).append('\n');
             }
         }

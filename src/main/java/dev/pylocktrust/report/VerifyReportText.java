@@ -8,10 +8,10 @@ import java.util.stream.Collectors;
  * then one summary line. When everything passes it is the summary line alone.
  *
  * <pre>
- * error[identity-mismatch]: widget 1.0.0: widget-1.0.0-py3-none-any.whl is signed by an identity the lock does not trust
+ * error[identity-changed]: widget 1.0.0: publisher identity changed: locked GitHub acme/widget (release.yml), but ...
  *   --&gt; pylock.toml:12
  *   expected: GitHub acme/widget (release.yml)
- *   found:    GitHub evil/widget (release.yml), verified (log index 7)
+ *   found:    GitHub evil/widget (release.yml)
  *   hint: ...
  *
  * verification FAILED: checked 4 files of 2 packages: 1 attested (identities match), 0 unattested, 1 failure in 0.4 s
@@ -42,7 +42,7 @@ public final class VerifyReportText {
 
     /** One finding as a block, ending with a blank line. */
     static void appendFinding(StringBuilder sb, Finding f) {
-        sb.append(f.isFailure() ? "error[" : "warning[").append(f.code()).append("]: ")
+        sb.append(f.severity().label()).append("[").append(f.code()).append("]: ")
                 .append(Printable.of(f.message())).append('\n');
         f.location().ifPresent(l -> sb.append("  --> ").append(Printable.of(l.path())).append(':').append(l.line())
                 .append('\n'));
