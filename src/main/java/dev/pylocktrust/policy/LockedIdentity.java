@@ -35,11 +35,6 @@ public record LockedIdentity(Publisher publisher, SortedSet<String> repositoryId
         return new SignedIds(repositoryIds.stream().findFirst(), ownerIds.stream().findFirst());
     }
 
-    /** Whether the lock records signed ids to hold this identity to. */
-    public boolean hasIds() {
-        return !repositoryIds.isEmpty() || !ownerIds.isEmpty();
-    }
-
     /**
      * Whether a certificate's ids are the ones recorded: each recorded kind of id must be signed and among the
      * recorded values. An identity without recorded ids accepts any.

@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
  * The trust rules, once, for {@code lock}, {@code verify} and {@code diff}: a package's locked expectation and the
@@ -642,9 +641,5 @@ public final class TrustRules {
     static String allowHint(String name) {
         return "if " + name + " is known not to publish attestations, accept it explicitly in [tool.pylock-trust] "
                 + "allow-unattested (reviewed in the lock file's diff)";
-    }
-
-    static String describe(List<Publisher> publishers) {
-        return publishers.stream().map(Publisher::describe).collect(Collectors.joining(" or "));
     }
 }

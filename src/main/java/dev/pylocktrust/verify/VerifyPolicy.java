@@ -134,7 +134,12 @@ public final class VerifyPolicy {
             checkedFiles.add(file);
         }
         PackageDecision d = TrustRules.decide(expected, checked, context);
-        own.addAll(d.findings());
+        // A hash edited after locking is reported as what it is (hash-changed, at the hashes line), not also as a
+        // file the index does not list.
+        List<String> edited = own.stream().filter(f -> f.code() == FindingCode.HASH_CHANGED)
+                .flatMap(f -> f.file().stream()).toList();
+        d.findings().stream().filter(f -> !(f.code() == FindingCode.NOT_ON_INDEX
+                && f.file().filter(edited::contains).isPresent())).forEach(own::add);
         for (int i = 0; i < checked.size(); i++) {
             LockedFile file = checkedFiles.get(i);
             List<Finding> otherBytes = hashes.getOrDefault(file, List.of());
