@@ -55,7 +55,7 @@ import picocli.CommandLine.Spec;
             "1:a change that --fail-on fails on (default: an unapproved identity change or lost attestations)",
             "2:bad arguments, or a lockfile that cannot be read (not found, not in that git revision, invalid)",
         })
-final class DiffCommand implements Callable<Integer> {
+final class DiffCommand implements Callable<Integer>, JsonErrorReport.Schema {
     /** Output formats of {@code diff}. */
     enum Format { text, markdown, json, github }
 
@@ -95,6 +95,11 @@ final class DiffCommand implements Callable<Integer> {
     OutputOptions output;
 
     @Override
+    public String jsonSchema() {
+        return DiffReport.SCHEMA;
+    }
+
+    @Override
     public Integer call() {
         LockfileSource baseSource = LockfileSource.parse(base);
         LockfileSource headSource = LockfileSource.parse(head);
@@ -132,7 +137,8 @@ final class DiffCommand implements Callable<Integer> {
                     + "'pylock-trust lock --accept-identity-change NAME --reason TEXT' and review it in this change");
         }
         hints.add("to report without failing, use --fail-on never");
-        throw new TrustException("the lockfile change needs review: " + Verdict.of(failing) + " (--fail-on "
-                + failOn + ")", hints.toArray(String[]::new));
+        return ErrorHandler.print(new TrustException("the lockfile change needs review: " + Verdict.of(failing)
+                + " (--fail-on " + failOn + ")", hints.toArray(String[]::new)), spec.commandLine().getErr(),
+                output.verbose());
     }
 }

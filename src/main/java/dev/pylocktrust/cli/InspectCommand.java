@@ -1,6 +1,7 @@
 package dev.pylocktrust.cli;
 
 import dev.pylocktrust.ExitCode;
+import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.attest.AttestationDocument;
 import dev.pylocktrust.attest.AttestationResult;
@@ -68,7 +69,7 @@ import picocli.CommandLine.Spec;
             "1:at least one attestation was rejected; the reasons are on stderr",
             "2:bad arguments, or a file that cannot be read or is not a PEP 740 document",
         })
-final class InspectCommand implements Callable<Integer> {
+final class InspectCommand implements Callable<Integer>, JsonErrorReport.Schema {
     static final long MAX_DOCUMENT_BYTES = 4L * 1024 * 1024;
 
     @Spec
@@ -113,6 +114,11 @@ final class InspectCommand implements Callable<Integer> {
         @Option(names = "--sha256", required = true, paramLabel = "HEX",
                 description = "The distribution's sha256, 64 hex digits (use with --filename).")
         String sha256;
+    }
+
+    @Override
+    public String jsonSchema() {
+        return InspectReport.SCHEMA;
     }
 
     @Override
@@ -181,7 +187,7 @@ final class InspectCommand implements Callable<Integer> {
             } catch (NoSuchFileException e) {
                 throw new UsageException("cannot read --dist " + p + ": no such file");
             } catch (IOException e) {
-                throw new UsageException("cannot read --dist " + p + ": " + e.getMessage(), e);
+                throw new UsageException("cannot read --dist " + p + ": " + IoErrors.reason(e), e);
             }
         }
         try {
@@ -205,7 +211,7 @@ final class InspectCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new UsageException("cannot read " + path + ": no such file");
         } catch (IOException e) {
-            throw new UsageException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new UsageException("cannot read " + path + ": " + IoErrors.reason(e), e);
         }
     }
 

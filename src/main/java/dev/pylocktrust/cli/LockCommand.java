@@ -14,6 +14,7 @@ import dev.pylocktrust.lock.AtomicFileWriter;
 import dev.pylocktrust.lock.LockOutcome;
 import dev.pylocktrust.lock.LockReport;
 import dev.pylocktrust.lock.Locker;
+import dev.pylocktrust.lock.LockfileException;
 import dev.pylocktrust.lock.LockfileNames;
 import dev.pylocktrust.lock.LockfileReader;
 import dev.pylocktrust.lock.LockfileWarning;
@@ -93,7 +94,7 @@ import picocli.CommandLine.Spec;
                     + "nothing written",
             "3:the index could not be read; nothing written",
         })
-final class LockCommand implements Callable<Integer> {
+final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
     static final String DEFAULT_OUTPUT = "pylock.toml";
 
     private final Clock clock;
@@ -156,6 +157,10 @@ final class LockCommand implements Callable<Integer> {
                     + "as pip-compile output).")
     boolean noDeps;
 
+    @Option(names = "--allow-empty",
+            description = "Write a lock even when the requirements name no package (otherwise refused as a mistake).")
+    boolean allowEmpty;
+
     @Option(names = "--from-lock", paramLabel = "FILE",
             description = "Take the packages and files of an existing pylock.toml (from uv, pip or pdm) exactly, "
                     + "and add verification and identities.")
@@ -210,6 +215,11 @@ final class LockCommand implements Callable<Integer> {
     }
 
     @Override
+    public String jsonSchema() {
+        return LockReportJson.SCHEMA;
+    }
+
+    @Override
     public Integer call() {
         Locker.Source source = source();
         Map<String, Acceptance> approvals = approvals();
@@ -248,8 +258,9 @@ final class LockCommand implements Callable<Integer> {
             LockReportText.failures(report).forEach(err::println);
             err.flush();
             int n = report.failures().size();
-            throw new TrustException("lock refused: " + n + (n == 1 ? " trust failure" : " trust failures") + "; "
-                    + outputFile + (Files.exists(outputFile) ? " was left unchanged" : " was not written"));
+            return ErrorHandler.print(new TrustException("lock refused: " + n + (n == 1 ? " trust failure"
+                    : " trust failures") + "; " + outputFile + (Files.exists(outputFile) ? " was left unchanged"
+                    : " was not written")), err, outputOptions.verbose());
         }
         err.flush();
         return ExitCode.OK;
@@ -277,10 +288,17 @@ final class LockCommand implements Callable<Integer> {
             throw new UsageException("nothing to lock: give requirements, -r FILE (a requirements file or a "
                     + "pyproject.toml), or --from-lock FILE", "run 'pylock-trust lock --help' for examples");
         }
-        if (noDeps) {
-            return new Locker.Source.Pins(Pin.of(requirementLines()));
+        Locker.Source source = noDeps ? new Locker.Source.Pins(Pin.of(requirementLines())) : inputs.source();
+        boolean empty = source instanceof Locker.Source.Pins p ? p.pins().isEmpty()
+                : ((Locker.Source.Resolve) source).request().requirements().isEmpty();
+        if (empty && !allowEmpty) {
+            List<String> named = new ArrayList<>(requirementFiles.stream().map(Path::toString).toList());
+            throw new UsageException("nothing to lock: " + (named.isEmpty() ? "no requirement was given"
+                    : String.join(", ", named) + (named.size() == 1 ? " names" : " name") + " no package"),
+                    "check that you passed the right file; to write a lock without packages on purpose, add "
+                            + "--allow-empty");
         }
-        return inputs.source();
+        return source;
     }
 
     private List<RequirementLine> requirementLines() {
@@ -328,7 +346,19 @@ final class LockCommand implements Callable<Integer> {
         if (source instanceof Locker.Source.FromLock f && sameFile(p, fromLock)) {
             return Optional.of(f.lock());
         }
-        return Optional.of(read(p));
+        try {
+            return Optional.of(read(p));
+        } catch (LockfileException e) {
+            if (previous != null) {
+                throw e;
+            }
+            // Not named by the user as the earlier lock: say why it was read, and the ways out.
+            throw new UsageException("the existing " + p + " was read as the earlier lock (its identities are the "
+                    + "anchor), but it is not a valid lock file: " + e.getMessage(), e,
+                    "if it is the earlier lock, restore it (e.g. git checkout " + p + ") or name a good copy with "
+                            + "--previous FILE",
+                    "if it is not a lock file, remove it or write elsewhere with -o FILE");
+        }
     }
 
     private ParsedLockfile read(Path file) {
@@ -381,6 +411,9 @@ final class LockCommand implements Callable<Integer> {
         }
         if (noDeps) {
             cmd.add("--no-deps");
+        }
+        if (allowEmpty) {
+            cmd.add("--allow-empty");
         }
         if (!"https://pypi.org/simple".equals(indexOptions.indexUrl)) {
             cmd.add("--index-url");

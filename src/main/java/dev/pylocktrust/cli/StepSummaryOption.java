@@ -1,5 +1,6 @@
 package dev.pylocktrust.cli;
 
+import dev.pylocktrust.IoErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -27,7 +28,7 @@ final class StepSummaryOption {
             Files.writeString(file, markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
-            err.println("warning: cannot append the job summary to " + file + ": " + e.getMessage());
+            err.println("warning: cannot append the job summary to " + file + ": " + IoErrors.reason(e));
             err.flush();
         }
     }

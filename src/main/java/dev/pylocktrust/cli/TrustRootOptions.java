@@ -2,6 +2,7 @@ package dev.pylocktrust.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.attest.TrustRoot;
 import dev.pylocktrust.trust.SelectedTrustRoot;
@@ -91,8 +92,9 @@ public final class TrustRootOptions {
      * @param offline  the command's {@code --offline}
      */
     public TrustRoot trustRoot(Optional<Path> cacheDir, boolean offline, OutputOptions output, PrintWriter err) {
-        SelectedTrustRoot selected = select(cacheDir, offline, Instant.now());
-        printWarning(selected, output, err);
+        Instant now = Instant.now();
+        SelectedTrustRoot selected = select(cacheDir, offline, now);
+        printWarning(selected, output.quiet(), output.verbose(), now, err);
         return selected.root();
     }
 
@@ -132,11 +134,28 @@ public final class TrustRootOptions {
         return new TrustRootSelector(repository, new TrustRootSelector.Settings(maxAge, timeout, offline));
     }
 
-    static void printWarning(SelectedTrustRoot selected, OutputOptions output, PrintWriter err) {
-        if (selected.warning().isPresent() && !output.quiet()) {
-            err.println("warning: " + selected.warning().get());
+    /**
+     * Prints the selection's warning, if any, as one line: in full when {@code detailed} ({@code -v}, and the
+     * trust-root commands), else briefly, pointing at where the detail is. Nothing when {@code quiet}.
+     */
+    static void printWarning(SelectedTrustRoot selected, boolean quiet, boolean detailed, Instant now,
+                             PrintWriter err) {
+        if (selected.warning().isPresent() && !quiet) {
+            err.println("warning: " + (detailed ? selected.warning().get() : brief(selected, now)));
             err.flush();
         }
+    }
+
+    /** {@code the Sigstore trusted root could not be refreshed; using the cached root from 3 days ago (...) ...}. */
+    static String brief(SelectedTrustRoot selected, Instant now) {
+        String used = switch (selected.origin()) {
+            case EMBEDDED -> "the snapshot embedded in pylock-trust";
+            case TUF_CACHE -> "the cached root";
+            default -> "the root from " + selected.location();
+        };
+        return "the Sigstore trusted root could not be refreshed; using " + used
+                + selected.age(now).map(age -> " from " + age).orElse("")
+                + " (details: -v, or 'pylock-trust trust-root show')";
     }
 
     private Duration timeout() {
@@ -176,7 +195,7 @@ public final class TrustRootOptions {
         } catch (NoSuchFileException e) {
             throw new UsageException("cannot read --tuf-root " + file + ": no such file");
         } catch (IOException e) {
-            throw new UsageException("cannot read --tuf-root " + file + ": " + e.getMessage(), e);
+            throw new UsageException("cannot read --tuf-root " + file + ": " + IoErrors.reason(e), e);
         }
         if (bytes.length > MAX_TUF_ROOT_BYTES) {
             throw new UsageException("--tuf-root " + file + " is larger than " + MAX_TUF_ROOT_BYTES + " bytes",

@@ -34,7 +34,7 @@ import picocli.CommandLine.Spec;
             "2:bad arguments, or an unreadable --trusted-root or --tuf-root file",
             "3:no root available (a custom TUF repository that is unreachable and was never cached)",
         })
-final class TrustRootShowCommand implements Callable<Integer> {
+final class TrustRootShowCommand implements Callable<Integer>, JsonErrorReport.Schema {
     @Spec
     CommandSpec spec;
 
@@ -51,10 +51,15 @@ final class TrustRootShowCommand implements Callable<Integer> {
     OutputOptions output;
 
     @Override
+    public String jsonSchema() {
+        return TrustRootReport.SCHEMA;
+    }
+
+    @Override
     public Integer call() {
         Instant now = Instant.now();
         SelectedTrustRoot selected = trustRootOptions.select(cache.cacheDir(), cache.offline(), now);
-        TrustRootOptions.printWarning(selected, output, spec.commandLine().getErr());
+        TrustRootOptions.printWarning(selected, output.quiet(), true, now, spec.commandLine().getErr());
         TrustRootReport report = new TrustRootReport(selected, now);
         PrintWriter out = spec.commandLine().getOut();
         out.print(formatOption.format() == FormatOption.Format.json ? report.json() + "\n" : report.text());

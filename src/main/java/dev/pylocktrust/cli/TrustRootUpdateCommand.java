@@ -2,13 +2,10 @@ package dev.pylocktrust.cli;
 
 import dev.pylocktrust.ExitCode;
 import dev.pylocktrust.UsageException;
+import dev.pylocktrust.lock.AtomicFileWriter;
 import dev.pylocktrust.trust.SelectedTrustRoot;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -37,7 +34,7 @@ import picocli.CommandLine.Spec;
             "2:bad arguments (e.g. --offline, or --trust-root-source embedded)",
             "3:the repository could not be reached, or its metadata did not verify",
         })
-final class TrustRootUpdateCommand implements Callable<Integer> {
+final class TrustRootUpdateCommand implements Callable<Integer>, JsonErrorReport.Schema {
     @Spec
     CommandSpec spec;
 
@@ -58,15 +55,20 @@ final class TrustRootUpdateCommand implements Callable<Integer> {
     OutputOptions outputOptions;
 
     @Override
+    public String jsonSchema() {
+        return TrustRootReport.SCHEMA;
+    }
+
+    @Override
     public Integer call() {
         if (cache.offline()) {
             throw new UsageException("'trust-root update' needs the network, but --offline forbids it");
         }
         Instant now = Instant.now();
         SelectedTrustRoot selected = trustRootOptions.update(cache.cacheDir(), now);
-        TrustRootOptions.printWarning(selected, outputOptions, spec.commandLine().getErr());
+        TrustRootOptions.printWarning(selected, outputOptions.quiet(), true, now, spec.commandLine().getErr());
         if (output != null) {
-            write(output, selected.root().json(), "--output");
+            AtomicFileWriter.write(output, selected.root().json(), AtomicFileWriter.Ops.DEFAULT);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (formatOption.format() == FormatOption.Format.json) {
@@ -84,24 +86,5 @@ final class TrustRootUpdateCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
-    }
-
-    private static void write(Path file, byte[] bytes, String option) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                Files.write(tmp, bytes);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + option + " " + file + ": " + e.getMessage(), e);
-        }
     }
 }

@@ -77,7 +77,7 @@ import picocli.CommandLine.Spec;
             "2:bad arguments, or an unreadable or malformed lock file, pip report or wheelhouse",
             "3:the index failed or a file is not in the cache (--offline): nothing was decided for it",
         })
-final class VerifyCommand implements Callable<Integer> {
+final class VerifyCommand implements Callable<Integer>, JsonErrorReport.Schema {
     /** Output formats of {@code verify}. */
     enum Format { text, json, github }
 
@@ -149,6 +149,11 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
+
+    @Override
+    public String jsonSchema() {
+        return VerifyReport.SCHEMA;
+    }
 
     @Override
     public Integer call() {

@@ -437,7 +437,7 @@ class LockCommandTest {
         };
         CliRunner.Result r = s.lockWith(dying, out, "widget==2.0.0");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-        assertThat(r.stderr()).startsWith("error: cannot write '" + out + "': IOException: No space left on device "
+        assertThat(r.stderr()).startsWith("error: cannot write '" + out + "': no space left on device "
                 + "(simulated); '" + out + "' was left unchanged\n");
         assertThat(Files.readAllBytes(out)).isEqualTo(before);
         assertOnlyTheLockIn(dir);
