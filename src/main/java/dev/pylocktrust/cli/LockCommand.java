@@ -353,11 +353,10 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
                 throw e;
             }
             // Not named by the user as the earlier lock: say why it was read, and the ways out.
-            throw new UsageException("the existing " + p + " was read as the earlier lock (its identities are the "
-                    + "anchor), but it is not a valid lock file: " + e.getMessage(), e,
+            throw new UsageException(e.getMessage(), e,
+                    p + " exists, so it was read as the earlier lock (its identities are the anchor)",
                     "if it is the earlier lock, restore it (e.g. git checkout " + p + ") or name a good copy with "
-                            + "--previous FILE",
-                    "if it is not a lock file, remove it or write elsewhere with -o FILE");
+                            + "--previous FILE; if it is not a lock file, remove it or write elsewhere with -o FILE");
         }
     }
 

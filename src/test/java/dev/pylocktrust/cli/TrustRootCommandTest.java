@@ -278,7 +278,7 @@ class TrustRootCommandTest {
                 + "'pylock-trust trust-root show')\n");
 
         var verbose = CliRunner.run("inspect", "-v", PROV, "--dist", DIST, "--trust-root-source", "tuf", "--tuf-url",
-                mirror, "--cache-dir", cache.toString());
+                mirror, "--cache-dir", cache.resolve("fresh").toString());
         assertThat(verbose.stderr()).startsWith("warning: could not refresh the Sigstore trusted root from " + mirror
                         + " (cannot connect (")
                 .contains("); using the trusted root embedded in pylock-trust, a snapshot from " + days + " days ago ("

@@ -190,7 +190,7 @@ class VerifyReportRenderTest {
                 Optional.empty(), VerifyReport.Status.INCOMPLETE, List.of(), List.of())), 0,
                 List.of(new Finding(Severity.FAILURE, "not-in-cache", "x", Optional.empty(), "m", "", "", Optional.empty())),
                 Duration.ofMillis(50), 0, 0);
-        assertThat(r.summaryLine()).isEqualTo("verification INCOMPLETE: checked 0 files of 1 package: 0 attested "
-                + "(identities match), 0 unattested, 1 failure (1 package not checked) in 0.1 s");
+        assertThat(r.summaryLine()).isEqualTo("verification INCOMPLETE: checked 0 files of 1 package: 0 packages "
+                + "attested (identities match), 0 packages unattested, 1 failure (1 package not checked) in 0.1 s");
     }
 }
