@@ -10,10 +10,10 @@ import java.nio.file.StandardOpenOption;
 import picocli.CommandLine.Option;
 
 /** {@code --step-summary FILE}: where {@code --format github} appends its Markdown job summary. */
+@HelpSection(HelpLayout.OUTPUT)
 final class StepSummaryOption {
     @Option(names = "--step-summary", paramLabel = "FILE", defaultValue = "${env:GITHUB_STEP_SUMMARY}",
-            description = "With --format github, append the Markdown report to FILE (default: $GITHUB_STEP_SUMMARY, "
-                    + "when set).")
+            description = "With --format github: append the Markdown report here (default: $GITHUB_STEP_SUMMARY).")
     Path file;
 
     /**

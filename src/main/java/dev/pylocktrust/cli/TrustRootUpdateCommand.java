@@ -7,6 +7,7 @@ import dev.pylocktrust.trust.SelectedTrustRoot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -15,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code pylock-trust trust-root update}: refresh through TUF now, whatever the cache holds. */
-@Command(name = "update", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "update", sortOptions = false,
+        header = "Refresh the Sigstore trusted root from its TUF repository now.",
         description = {
             "Refresh the Sigstore trusted root from the TUF repository now, ignoring the cache's age and any recently "
                     + "failed refresh, and store it in the cache. Fails (exit 3) when the repository cannot be reached "
@@ -23,21 +25,25 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  pylock-trust trust-root update",
-            "  pylock-trust trust-root update --output trusted_root.json     (also write the verified root)",
+            "  Refresh now:",
+            "    pylock-trust trust-root update",
+            "",
+            "  Refresh, and also write the verified root to a file:",
+            "    pylock-trust trust-root update --output trusted_root.json",
             "",
             DocsLink.TRUST_ROOT,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the root was refreshed and verified",
-            "2:bad arguments (e.g. --offline, or --trust-root-source embedded)",
+            "2:bad arguments, or options that do not apply here (e.g. offline, or an embedded or file root)",
             "3:the repository could not be reached, or its metadata did not verify",
         })
-final class TrustRootUpdateCommand implements Callable<Integer>, JsonErrorReport.Schema {
+final class TrustRootUpdateCommand implements Callable<Integer>, JsonErrorReport.Schema, HelpLayout.Tailored {
     @Spec
     CommandSpec spec;
 
+    @HelpSection(HelpLayout.OUTPUT)
     @Option(names = "--output", paramLabel = "FILE",
             description = "Also write the verified trusted_root.json to FILE (replaced atomically).")
     Path output;
@@ -53,6 +59,20 @@ final class TrustRootUpdateCommand implements Callable<Integer>, JsonErrorReport
 
     @Mixin
     OutputOptions outputOptions;
+
+    @Mixin
+    HelpOption helpOption;
+
+    @Override
+    public boolean detailsInFull() {
+        return true;
+    }
+
+    /** Accepted, so that the options of any other command work here too, but not listed: they do not apply. */
+    @Override
+    public Set<String> unlisted() {
+        return Set.of("--trusted-root", "--trust-root-source", "--trust-root-max-age", "--offline");
+    }
 
     @Override
     public String jsonSchema() {
