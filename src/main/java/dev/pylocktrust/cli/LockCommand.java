@@ -8,6 +8,7 @@ import dev.pylocktrust.attest.TrustRoot;
 import dev.pylocktrust.gather.EvidenceGatherer;
 import dev.pylocktrust.index.IndexClient;
 import dev.pylocktrust.index.IndexConfig;
+import dev.pylocktrust.index.IndexLocation;
 import dev.pylocktrust.index.TerminalProgress;
 import dev.pylocktrust.lock.Acceptance;
 import dev.pylocktrust.lock.AtomicFileWriter;
@@ -18,9 +19,11 @@ import dev.pylocktrust.lock.LockfileException;
 import dev.pylocktrust.lock.LockfileNames;
 import dev.pylocktrust.lock.LockfileReader;
 import dev.pylocktrust.lock.LockfileWarning;
+import dev.pylocktrust.lock.Lockfile;
 import dev.pylocktrust.lock.LockfileWriter;
 import dev.pylocktrust.lock.ParsedLockfile;
 import dev.pylocktrust.lock.Pin;
+import dev.pylocktrust.lock.PortableFiles;
 import dev.pylocktrust.lock.RequirementLine;
 import dev.pylocktrust.lock.RequirementsFile;
 import dev.pylocktrust.lock.ResolveInputs;
@@ -29,6 +32,8 @@ import dev.pylocktrust.python.PackageName;
 import dev.pylocktrust.resolve.Targets;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -170,6 +175,12 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
             description = "The earlier lock (default: the output file).")
     Path previous;
 
+    @HelpSection("Lock file")
+    @Option(names = "--mirror-of", paramLabel = "URL",
+            description = "With --index-url DIR: the URL where DIR is published; file URLs are written below it "
+                    + "(default: paths relative to the lock file).")
+    String mirrorOf;
+
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<AcceptanceArgs> acceptances = new ArrayList<>();
 
@@ -234,6 +245,7 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
         PrintWriter err = spec.commandLine().getErr();
         boolean quiet = outputOptions.quiet();
         IndexConfig config = indexOptions.config(TerminalProgress.forStderr(err, quiet));
+        Optional<PortableFiles> portable = portableFiles(config);
         TrustRoot root = trustRootOptions.trustRoot(config.cacheDir(), config.offline(), outputOptions, err);
         LockOutcome outcome;
         try (IndexClient index = IndexClient.open(config)) {
@@ -242,7 +254,8 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
         }
         LockReport report = outcome.report();
         if (outcome.lockfile().isPresent()) {
-            new LockfileWriter(regenerateCommand()).writeAtomically(outputFile, outcome.lockfile().get(), writeOps);
+            Lockfile lockfile = portable.map(p -> p.apply(outcome.lockfile().get())).orElse(outcome.lockfile().get());
+            new LockfileWriter(regenerateCommand()).writeAtomically(outputFile, lockfile, writeOps);
             report = report.asWritten();
         }
         if (formatOption.format() == FormatOption.Format.json) {
@@ -264,6 +277,35 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
         }
         err.flush();
         return ExitCode.OK;
+    }
+
+    /** For a mirror directory: files as paths relative to the lock, or URLs below {@code --mirror-of}. */
+    private Optional<PortableFiles> portableFiles(IndexConfig config) {
+        if (!(config.location() instanceof IndexLocation.Directory d)) {
+            if (mirrorOf != null) {
+                throw new UsageException("--mirror-of names the URL where a mirror directory is published, but "
+                        + "--index-url is not a directory", "drop --mirror-of, or lock from the directory with "
+                        + "--index-url DIR");
+            }
+            return Optional.empty();
+        }
+        Optional<URI> servedAt = Optional.ofNullable(mirrorOf).map(LockCommand::httpUrl);
+        return Optional.of(new PortableFiles(d.root(), outputFile.toAbsolutePath().getParent(), servedAt));
+    }
+
+    private static URI httpUrl(String text) {
+        try {
+            URI u = new URI(text.strip());
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("https") || scheme.equals("http")) && u.getHost() != null && u.getRawQuery() == null
+                    && u.getRawFragment() == null && u.getRawUserInfo() == null) {
+                return u;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new UsageException("--mirror-of must be an http(s) URL without credentials, query or fragment, such as "
+                + "https://mirror.example/simple");
     }
 
     private Locker.Source source() {
@@ -423,6 +465,10 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
                 cmd.add("--trusted-host");
                 cmd.add(h);
             }
+        }
+        if (mirrorOf != null) {
+            cmd.add("--mirror-of");
+            cmd.add(mirrorOf);
         }
         if (indexOptions.integrityUrl != null) {
             cmd.add("--integrity-url");
