@@ -14,7 +14,9 @@ import java.nio.file.FileSystemException;
 import java.nio.file.FileSystemLoopException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.NotDirectoryException;
+import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -25,47 +27,35 @@ import java.util.Optional;
 public final class IoErrors {
     private static final String FALLBACK = "input/output error";
 
+    /** Failures whose kind says it all, most specific first (FileSystemException subclasses before it). */
+    private static final List<Map.Entry<Class<? extends IOException>, String>> KNOWN = List.of(
+            Map.entry(NoSuchFileException.class, "no such file or directory"),
+            Map.entry(AccessDeniedException.class, "permission denied"),
+            Map.entry(FileAlreadyExistsException.class, "it already exists"),
+            Map.entry(NotDirectoryException.class, "not a directory"),
+            Map.entry(DirectoryNotEmptyException.class, "the directory is not empty"),
+            Map.entry(FileSystemLoopException.class, "too many levels of symbolic links"),
+            Map.entry(AtomicMoveNotSupportedException.class, "this file system cannot replace files atomically"),
+            Map.entry(CharacterCodingException.class, "not valid UTF-8 text"),
+            Map.entry(ConnectException.class, "connection refused"),
+            Map.entry(InterruptedIOException.class, "timed out or interrupted"));
+
     private IoErrors() {}
 
     /** Why {@code e} failed, e.g. {@code no such file or directory}, {@code permission denied}. */
     public static String reason(IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return "no such file or directory";
-        }
-        if (e instanceof AccessDeniedException) {
-            return "permission denied";
-        }
-        if (e instanceof FileAlreadyExistsException) {
-            return "it already exists";
-        }
-        if (e instanceof NotDirectoryException) {
-            return "not a directory";
-        }
-        if (e instanceof DirectoryNotEmptyException) {
-            return "the directory is not empty";
-        }
-        if (e instanceof FileSystemLoopException) {
-            return "too many levels of symbolic links";
-        }
-        if (e instanceof AtomicMoveNotSupportedException) {
-            return "this file system cannot replace files atomically";
+        for (Map.Entry<Class<? extends IOException>, String> known : KNOWN) {
+            if (known.getKey().isInstance(e)) {
+                return known.getValue();
+            }
         }
         if (e instanceof FileSystemException fse) {
             // The operating system's own words, e.g. "Not a directory", "Read-only file system", "No space left".
             return Optional.ofNullable(fse.getReason()).map(IoErrors::lowerFirst).map(IoErrors::plain)
                     .filter(s -> !s.isBlank()).orElse(FALLBACK);
         }
-        if (e instanceof CharacterCodingException) {
-            return "not valid UTF-8 text";
-        }
         if (e instanceof UnknownHostException) {
             return "cannot resolve host " + plain(Optional.ofNullable(e.getMessage()).orElse("")).strip();
-        }
-        if (e instanceof ConnectException) {
-            return "connection refused";
-        }
-        if (e instanceof InterruptedIOException) {
-            return "timed out or interrupted";
         }
         String message = e.getMessage();
         if (message == null || message.isBlank() || looksLikeJava(message)) {

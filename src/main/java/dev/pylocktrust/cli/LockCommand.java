@@ -167,7 +167,7 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
 
     @HelpSection("Lock file")
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = DEFAULT_OUTPUT,
-            description = "pylock.toml or pylock.NAME.toml. Default: ${DEFAULT-VALUE}.")
+            description = "${DEFAULT-VALUE} (the default) or pylock.NAME.toml.")
     Path outputFile;
 
     @HelpSection("Lock file")
@@ -177,8 +177,7 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
 
     @HelpSection("Lock file")
     @Option(names = "--mirror-of", paramLabel = "URL",
-            description = "With --index-url DIR: the URL where DIR is published; file URLs are written below it "
-                    + "(default: paths relative to the lock file).")
+            description = "Where --index-url DIR is published: write URLs below it, not relative paths.")
     String mirrorOf;
 
     @ArgGroup(exclusive = false, multiplicity = "0..*")
