@@ -1,5 +1,6 @@
 package dev.pylocktrust.attest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.UsageException;
 import dev.sigstore.KeylessVerifier;
@@ -142,9 +143,9 @@ public final class TrustRoot {
 
     private static boolean isJson(byte[] bytes) {
         try {
-            new com.fasterxml.jackson.databind.ObjectMapper().readTree(bytes);
+            new ObjectMapper().readTree(bytes);
             return true;
-        } catch (java.io.IOException e) {
+        } catch (IOException e) {
             return false;
         }
     }
