@@ -1,5 +1,6 @@
 package dev.pylocktrust.verify;
 
+import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.ParallelMap;
 import dev.pylocktrust.UsageException;
 import java.io.IOException;
@@ -100,7 +101,7 @@ public final class Wheelhouse {
         } catch (NotDirectoryException e) {
             throw new UsageException("--wheelhouse " + dir + " is not a directory");
         } catch (IOException e) {
-            throw new UsageException("cannot read --wheelhouse " + dir + ": " + e.getMessage(), e);
+            throw new UsageException("cannot read --wheelhouse " + dir + ": " + IoErrors.reason(e), e);
         }
         files.sort(Comparator.comparing(p -> p.getFileName().toString()));
         Map<String, String> jdk = new TreeMap<>();
@@ -140,7 +141,7 @@ public final class Wheelhouse {
             mds.forEach((k, md) -> out.put(k, HexFormat.of().formatHex(md.digest())));
             return out;
         } catch (IOException e) {
-            throw new UsageException("cannot read " + file + " in --wheelhouse: " + e.getMessage(), e);
+            throw new UsageException("cannot read " + file + " in --wheelhouse: " + IoErrors.reason(e), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
