@@ -185,10 +185,9 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<AcceptanceArgs> acceptances = new ArrayList<>();
 
+    @HelpSection("Lock file")
     @Option(names = "--allow-unattested", paramLabel = "NAME",
-            description = "Accept files without attestations for this package (repeatable): added to allow-unattested "
-                    + "in [tool.pylock-trust], where a reviewer sees it. Attested files must still come from the "
-                    + "locked identity.")
+            description = "Allow NAME's files without attestations (recorded in the lock's policy).")
     List<String> allowUnattested = new ArrayList<>();
 
     @Mixin
