@@ -114,8 +114,8 @@ final class FileComparer {
      * bytes). {@code comparable} is false when the entries have no algorithm in common.
      */
     private static Optional<FileHashes> hashChange(LockedFile head, LockedFile base) {
-        if (HashRule.check(base.hashes(), head.hashes()).isEmpty()
-                && HashRule.check(head.hashes(), base.hashes()).isEmpty()) {
+        if (HashRule.check(base.hashes(), head.hashes(), HashRule.Source.LOCK).isEmpty()
+                && HashRule.check(head.hashes(), base.hashes(), HashRule.Source.LOCK).isEmpty()) {
             return Optional.empty();
         }
         boolean anyCommon = head.hashes().keySet().stream().anyMatch(base.hashes()::containsKey);

@@ -19,6 +19,7 @@ import dev.pylocktrust.policy.Finding;
 import dev.pylocktrust.policy.FindingCode;
 import dev.pylocktrust.policy.PackageDecision;
 import dev.pylocktrust.policy.PackageRules;
+import dev.pylocktrust.policy.SignedIds;
 import dev.pylocktrust.policy.Transition;
 import dev.pylocktrust.policy.TrustRules;
 import java.util.ArrayList;
@@ -78,6 +79,7 @@ final class TrustComparer {
                     t.fromIds(), t.toIds());
             (t.kind() == Transition.Kind.AMBIGUOUS ? ambiguous : changed).add(a);
         }
+        changed.addAll(unclaimed(expected, h, changed, d));
         changed.addAll(malformed(b, h));
         if (!changed.isEmpty()) {
             List<AttestationIdentity> removed = baseIds.stream().filter(x -> !inHead(x, h)).toList();
@@ -186,9 +188,12 @@ final class TrustComparer {
             return new Evidence.NoProvenance(record.isPresent() ? "HEAD records it as verified, but no identity"
                     : "HEAD records no attestation identity for the package");
         }
-        if (record.isPresent() && record.get().identity().isPresent()
-                && record.get().identity().getAsInt() <= h.attestationIdentities().size()) {
-            Optional<Publisher> signer = parse(h.attestationIdentities().get(record.get().identity().getAsInt() - 1));
+        // The record names its signer, or the package has only one identity to name.
+        OptionalInt position = record.isPresent() && record.get().identity().isEmpty()
+                && h.attestationIdentities().size() == 1 ? OptionalInt.of(1)
+                : record.map(FileAttestationRecord::identity).orElse(OptionalInt.empty());
+        if (record.isPresent() && position.isPresent() && position.getAsInt() <= h.attestationIdentities().size()) {
+            Optional<Publisher> signer = parse(h.attestationIdentities().get(position.getAsInt() - 1));
             if (signer.isPresent()) {
                 return new Evidence.Attested(List.of(claimed(signer.get(), record)), true);
             }
@@ -228,6 +233,33 @@ final class TrustComparer {
 
     private static boolean same(AttestationIdentity table, Publisher p) {
         return parse(table).filter(x -> x.sameIdentity(p)).isPresent();
+    }
+
+    /**
+     * HEAD identities that BASE does not hold the package to and that no file's evidence brought up (no record names
+     * them): HEAD trusts them all the same, since {@code verify} accepts a file any of them signs.
+     */
+    private List<Change.AddedIdentity> unclaimed(Expectation expected, LockedPackage h,
+                                                 List<Change.AddedIdentity> already, PackageDecision d) {
+        List<Change.AddedIdentity> out = new ArrayList<>();
+        if (!expected.anchored() || d.transitions().stream()
+                .anyMatch(r -> r.transition().kind() == Transition.Kind.AMBIGUOUS)) {
+            return out;
+        }
+        for (AttestationIdentity id : h.attestationIdentities()) {
+            Optional<Publisher> p = parse(id);
+            if (p.isEmpty() || expected.indexOf(p.get()).isPresent()
+                    || already.stream().anyMatch(a -> same(a.identity(), p.get()))) {
+                continue;
+            }
+            Publisher from = expected.identities().stream().map(l -> l.publisher())
+                    .filter(l -> l.sameRepository(p.get())).findFirst()
+                    .orElse(expected.identities().get(0).publisher());
+            Transition t = new Transition(Transition.Kind.CHANGED, Optional.of(from), SignedIds.NONE,
+                    claimed(p.get(), Optional.empty()), List.of());
+            out.add(new Change.AddedIdentity(id, approvalEntry(h.name(), t)));
+        }
+        return out;
     }
 
     /**

@@ -238,7 +238,8 @@ public final class Locker {
                 if (listed.isEmpty()) {
                     continue;
                 }
-                for (HashRule.Problem p : HashRule.check(f.hashes(), listed.get().hashes())) {
+                for (HashRule.Problem p : HashRule.check(f.hashes(), listed.get().hashes(),
+                        HashRule.Source.LISTING)) {
                     if (p instanceof HashRule.Problem.Changed ch) {
                         out.add(HashRule.changed(c.entry().name(), c.entry().name() + " " + version(c.entry()),
                                 f.filename(), ch, "the index lists", c.location()));
@@ -249,7 +250,8 @@ public final class Locker {
             }
         }
         if (!unverifiable.isEmpty()) {
-            throw HashRule.unverifiable(unverifiable, "lock from an index that lists them");
+            throw HashRule.unverifiable(unverifiable, "keep them out of the input lock: only a file's bytes can "
+                    + "confirm them, and the attestation binds the sha256");
         }
         return out;
     }

@@ -12,6 +12,11 @@ import java.util.Optional;
  * Every hash a lock records for a file is a promise about its bytes, and installers accept a file when any one of
  * them matches (pip does): an extra algorithm is an alternative file. So every recorded hash must be checked against
  * the same file; one that cannot be checked fails closed. Pure.
+ *
+ * <p>What counts as a check: the file's bytes ({@code verify --wheelhouse}). The sha256 is also bound by the file's
+ * attestation; another algorithm is not, so an index that lists the same digest as the lock confirms nothing (a
+ * hostile index and a hostile lock edit can agree): only the bytes can. An index that lists another digest
+ * contradicts the lock, which is a failure all the same.
  */
 public final class HashRule {
     private HashRule() {}
@@ -27,26 +32,47 @@ public final class HashRule {
         record Unverifiable(String algorithm) implements Problem {}
     }
 
+    /** Where the observed digests come from. */
+    public enum Source {
+        /** Computed from the file's bytes: a match confirms the hash. */
+        BYTES,
+        /** The index's listing of the file (found there by its attested sha256): only a mismatch means anything. */
+        LISTING,
+        /** Another lock's record of the same file ({@code diff}): any difference is a change. */
+        LOCK
+    }
+
     /**
      * @param locked the lock's hashes for the file (algorithm names lower case)
-     * @param observed the digests known for the same file, by lower-case algorithm: the index's listing, or digests
-     *     computed from its bytes
+     * @param observed the digests known for the same file, by lower-case algorithm
+     * @param source where {@code observed} comes from
      * @return one problem per recorded hash that does not hold, in the lock's order
      */
-    public static List<Problem> check(Map<String, String> locked, Map<String, String> observed) {
+    public static List<Problem> check(Map<String, String> locked, Map<String, String> observed, Source source) {
         Objects.requireNonNull(locked, "locked");
         Objects.requireNonNull(observed, "observed");
+        Objects.requireNonNull(source, "source");
         List<Problem> out = new ArrayList<>();
         for (Map.Entry<String, String> e : locked.entrySet()) {
             String algorithm = e.getKey().toLowerCase(Locale.ROOT);
             Optional<String> seen = Optional.ofNullable(observed.get(algorithm));
-            if (seen.isEmpty()) {
-                out.add(new Problem.Unverifiable(algorithm));
-            } else if (!seen.get().toLowerCase(Locale.ROOT).equals(e.getValue().toLowerCase(Locale.ROOT))) {
+            if (seen.isPresent() && !asciiLower(seen.get()).equals(asciiLower(e.getValue()))) {
                 out.add(new Problem.Changed(algorithm, e.getValue(), seen.get()));
+            } else if (seen.isEmpty() || source == Source.LISTING && !algorithm.equals("sha256")) {
+                out.add(new Problem.Unverifiable(algorithm));
             }
         }
         return out;
+    }
+
+    /** Hex digests compare without case, by ASCII rules only (no locale, no Unicode case folding). */
+    private static String asciiLower(String s) {
+        StringBuilder sb = new StringBuilder(s.length());
+        for (int i = 0; i < s.length(); i++) {
+            char c = s.charAt(i);
+            sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
+        }
+        return sb.toString();
     }
 
     /**

@@ -96,6 +96,13 @@ public final class LockConsistency {
                 }
             } else if (r.verified()) {
                 allReferenced = false;
+                if (identities > 1) {
+                    out.add(Finding.of(FindingCode.LOCK_INCONSISTENT, name, Optional.of(r.filename()), label + ": "
+                                    + r.filename() + " is recorded as verified without naming which of the package's "
+                                    + identities + " attestation-identities signed it", "pylock-trust records the "
+                                    + "signing identity of every verified file; without it, the signed ids and the kind "
+                                    + "of file each identity signs cannot be held to", regenerate(), where));
+                }
             }
         }
         if (!records.isEmpty()) {

@@ -190,7 +190,8 @@ public final class VerifyPolicy {
                 if (listed.isEmpty()) {
                     continue;
                 }
-                for (HashRule.Problem problem : HashRule.check(f.hashes(), listed.get().hashes())) {
+                for (HashRule.Problem problem : HashRule.check(f.hashes(), listed.get().hashes(),
+                        HashRule.Source.LISTING)) {
                     if (problem instanceof HashRule.Problem.Changed c) {
                         out.computeIfAbsent(f, k -> new ArrayList<>()).add(HashRule.changed(p.name(), label(p),
                                 f.filename(), c, "the index lists", parsed.at(parsed.sourceMap().lineOf(f))));
@@ -203,7 +204,8 @@ public final class VerifyPolicy {
         }
         if (!unverifiable.isEmpty()) {
             throw HashRule.unverifiable(unverifiable, "verify with --wheelhouse, which checks them against the "
-                    + "files' bytes");
+                    + "files' bytes (an index's listing of another algorithm confirms nothing: the attestation binds "
+                    + "the sha256 only)");
         }
         return out;
     }

@@ -66,7 +66,8 @@ public final class WheelhouseCheck {
             if (!exact.isEmpty()) {
                 present.addAll(exact);
                 for (Selected s : exact) {
-                    for (HashRule.Problem p : HashRule.check(s.file.hashes(), e.digests())) {
+                    for (HashRule.Problem p : HashRule.check(s.file.hashes(), e.digests(),
+                            HashRule.Source.BYTES)) {
                         if (p instanceof HashRule.Problem.Changed c) {
                             findings.add(HashRule.changed(s.pkg.name(), s.label(), s.file.filename(), c, dir + "/"
                                     + e.filename() + " has", s.location));
