@@ -387,6 +387,22 @@ class TrustRulesTest {
     }
 
     @Test
+    void severalIdentitiesAtFirstUseSayWhetherOneFileOrTheReleaseHasThem() {
+        TrustRules.Context lock = new TrustRules.Context(Command.LOCK, Optional.of("2.0"), Approver.NONE,
+                Optional.empty());
+        PackageDecision oneFile = TrustRules.decide(NEW, List.of(wheel(ACME_SIGNS, id(ACME_WHEELS, "111", "222"))),
+                lock);
+        assertThat(oneFile.findings()).singleElement().extracting(Finding::message).isEqualTo("widget 2.0: at first "
+                + "use, " + WHEEL + " is attested by more than one identity: GitHub acme/widget (release.yml) and "
+                + "GitHub acme/widget (wheels.yml)");
+        PackageDecision twoRepositories = TrustRules.decide(NEW, List.of(wheel(ACME_SIGNS), sdist(id(GITLAB, "5",
+                "6"))), lock);
+        assertThat(twoRepositories.findings()).singleElement().extracting(Finding::message).isEqualTo("widget 2.0: "
+                + "at first use, " + SDIST + " is attested by GitLab acme/widget (.gitlab-ci.yml), the release's "
+                + "other files by GitHub acme/widget (release.yml), another repository");
+    }
+
+    @Test
     void aRecreatedIdentityShowsTheRecordedAndTheSignedIds() {
         PackageDecision d = TrustRules.decide(ANCHORED, List.of(wheel(id(ACME, "999", "222"))),
                 new TrustRules.Context(Command.VERIFY, Optional.of("2.0"), Approver.NONE, Optional.empty()));
