@@ -114,6 +114,19 @@ class PolicyHolesLockTest {
     }
 
     @Test
+    void aCertificateWithoutTheIdsTheLockRecordsIsARecreatedIdentity() {
+        Path out = runs.locked("pylock.toml", "phoenix==1.0");
+        runs.resign("phoenix", "phoenix-1.0-py3-none-any.whl", TestIdentity.github("acme/phoenix", "release.yml")
+                .withoutIds());
+        JsonNode f = finding(refused(out, "phoenix==1.0"), "identity-recreated", "phoenix");
+        assertThat(f.path("message").asText()).isEqualTo("phoenix 1.0: phoenix-1.0-py3-none-any.whl is signed by "
+                + "GitHub acme/phoenix (release.yml) with other signed ids than the lock records: the repository or "
+                + "its owner was deleted and re-created");
+        assertThat(f.path("detail").asText()).endsWith("\nfound:    GitHub acme/phoenix (release.yml) with no "
+                + "repository or owner id");
+    }
+
+    @Test
     void aRenamedRepositoryIsAnIdentityChangeThatTheSignedIdsExplain() {
         Path out = runs.locked("pylock.toml", "phoenix==1.0");
         JsonNode f = finding(refused(out, "phoenix==3.0"), "identity-changed", "phoenix");

@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.fail;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pylocktrust.testkit.TestIdentity;
+import dev.pylocktrust.testkit.index.TestFile;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -32,6 +34,12 @@ record PolicyRuns(LockScenario s, Path dir) {
         CliRunner.Result r = s.lock(out, args);
         assertThat(r.exitCode()).as(r.toString()).isZero();
         return out;
+    }
+
+    /** The index serves {@code filename} (as it is in {@code s.index}) with provenance signed by {@code signer}. */
+    void resign(String project, String filename, TestIdentity signer) {
+        TestFile f = s.index.file(project, filename);
+        s.server.serve(s.index.withFile(project, filename, x -> x.withProvenance(s.provenance(f, signer))));
     }
 
     /** {@code dir/name}, a copy of {@code from} (to lock again on top of, as HEAD of a pull request). */
