@@ -265,7 +265,7 @@ public final class TrustRules {
                 if (results.stream().allMatch(r -> r.match().passes())) {
                     verdicts[i] = new FileVerdict(f, Verdict.ATTESTED,
                             Optional.of(expected.identities().get(signer.orElseThrow()).publisher()), "");
-                    extraIdentities(f);
+                    extraIdentities(f, expected.identities().stream().map(LockedIdentity::publisher).toList());
                 }
             }
             List<Publisher> recorded = new ArrayList<>();
@@ -306,13 +306,13 @@ public final class TrustRules {
                     + "|" + SignedIds.of(r.identity());
         }
 
-        /** Identities found for a file next to a locked one: not recorded, but worth a notice when locking. */
-        private void extraIdentities(CheckedFile f) {
+        /** Identities found for a file next to a recorded one: not recorded, but worth a notice when locking. */
+        private void extraIdentities(CheckedFile f, List<Publisher> recorded) {
             if (context.command() != FindingCode.Command.LOCK) {
                 return;
             }
             for (VerifiedIdentity id : f.identities()) {
-                if (expected.indexOf(id.publisher()).isEmpty()) {
+                if (recorded.stream().noneMatch(p -> p.sameIdentity(id.publisher()))) {
                     findings.add(Finding.of(FindingCode.EXTRA_IDENTITY, expected.name(), Optional.of(f.filename()),
                             label + ": " + f.filename() + " is also signed by " + id.publisher().describe()
                                     + ", which is not locked; it is not recorded", "", "", at));
@@ -463,11 +463,22 @@ public final class TrustRules {
                 }
             }
             ambiguity(attested, identities);
+            // A file's record names the one identity that signed it, so only those are recorded (another identity on
+            // the same file is not, as in a locked package): every recorded identity signs a recorded file.
+            List<Publisher> recorded = new ArrayList<>();
             for (int i : attested) {
                 if (verdicts[i] == null) {
                     Publisher signer = files.get(i).identities().get(0).publisher();
-                    verdicts[i] = new FileVerdict(files.get(i), Verdict.ATTESTED, identities.stream()
+                    if (recorded.stream().noneMatch(p -> p.sameIdentity(signer))) {
+                        recorded.add(signer);
+                    }
+                    verdicts[i] = new FileVerdict(files.get(i), Verdict.ATTESTED, recorded.stream()
                             .filter(p -> p.sameIdentity(signer)).findFirst(), "");
+                }
+            }
+            for (int i : attested) {
+                if (verdicts[i].verdict() == Verdict.ATTESTED) {
+                    extraIdentities(files.get(i), recorded);
                 }
             }
             if (!attested.isEmpty() && !unattested.isEmpty()) {
@@ -480,7 +491,7 @@ public final class TrustRules {
             if (!attested.isEmpty() && findings.stream().noneMatch(Finding::isFailure)) {
                 findings.add(Finding.of(FindingCode.FIRST_USE, expected.name(), Optional.empty(), label + ": "
                         + (expected.known() ? "attestations gained: recorded " : "first use: recorded ")
-                        + Expectation.describe(identities), "", "", at));
+                        + Expectation.describe(recorded), "", "", at));
             }
             if (attested.isEmpty() && unattested.stream().anyMatch(i -> files.get(i).evidence()
                     instanceof Evidence.ProvenanceUnsupported) && context.command() == FindingCode.Command.LOCK) {
@@ -491,7 +502,7 @@ public final class TrustRules {
                                 + ": the index does not serve provenance; nothing is known about its publisher",
                         u.why(), "lock against an index that serves PEP 740 provenance (e.g. PyPI)", at));
             }
-            return identities;
+            return recorded;
         }
 
         /** A file of a package with nothing to hold it to: passes unattested, unless attestations are required. */

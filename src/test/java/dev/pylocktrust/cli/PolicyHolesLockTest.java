@@ -111,6 +111,17 @@ class PolicyHolesLockTest {
                 + "from-ids = { repository-id = \"" + PHOENIX_REPOSITORY_ID + "\", repository-owner-id = \""
                 + PHOENIX_OWNER_ID + "\" }\n"
                 + "to-ids = { repository-id = \"777000111\", repository-owner-id = \"" + PHOENIX_OWNER_ID + "\" }\n");
+        assertAgreesWithItself(out, "phoenix==2.0");
+    }
+
+    /** What {@code lock} wrote passes {@code verify}, and locking it again changes no byte. */
+    private void assertAgreesWithItself(Path out, String... pins) {
+        CliRunner.Result verified = runs.verify(out);
+        assertThat(verified.exitCode()).as(verified.toString()).isZero();
+        byte[] written = bytes(out);
+        CliRunner.Result again = s.lock(out, pins);
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(bytes(out)).isEqualTo(written);
     }
 
     @Test
@@ -268,6 +279,7 @@ class PolicyHolesLockTest {
         assertThat(text).contains(identityTable("other/duo", "release.yml"), identityTable("acme/duo", "release.yml"),
                 "\n[[tool.pylock-trust.approved-identity-changes]]\npackage = \"duo\"\n",
                 "reason = \"the docs are built in other/duo\"\n");
+        assertAgreesWithItself(out, "duo==1.0");
     }
 
     @Test
@@ -281,6 +293,19 @@ class PolicyHolesLockTest {
         assertThat(f.path("message").asText()).isEqualTo("twice 1.0: at first use, twice-1.0-py3-none-any.whl is "
                 + "attested by more than one identity: GitHub acme/twice (release.yml) and GitHub acme/twice "
                 + "(wheels.yml)");
+
+        // Accepted, the lock records who signed each file (a record names one identity), and agrees with itself.
+        CliRunner.Result accepted = s.lock(out, "twice==1.0", "--accept-identity-change", "twice", "--reason",
+                "wheels are built by a second workflow", "--format", "json");
+        assertThat(accepted.exitCode()).as(accepted.toString()).isZero();
+        JsonNode report = json(accepted);
+        finding(report, "identity-ambiguous-approved", "twice");
+        assertThat(finding(report, "extra-identity", "twice").path("message").asText()).isEqualTo("twice 1.0: "
+                + "twice-1.0-py3-none-any.whl is also signed by GitHub acme/twice (wheels.yml), which is not locked; "
+                + "it is not recorded");
+        assertThat(read(out)).contains(identityTable("acme/twice", "release.yml")).doesNotContain("workflow = "
+                + "\"wheels.yml\"\n");
+        assertAgreesWithItself(out, "twice==1.0");
     }
 
     @Test
@@ -293,6 +318,8 @@ class PolicyHolesLockTest {
                 .asString().contains("identity = 2,");
         assertThat(text.lines().filter(l -> l.contains("filename = \"split-1.0.tar.gz\""))).singleElement()
                 .asString().contains("identity = 1,");
+
+        assertAgreesWithItself(out, "split==1.0");
 
         JsonNode f = finding(refused(out, "split==1.1"), "identity-changed", "split");
         assertThat(f.path("file").asText()).isEqualTo("split-1.1-py3-none-any.whl");
