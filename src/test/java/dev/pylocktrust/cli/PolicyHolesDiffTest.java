@@ -171,6 +171,16 @@ class PolicyHolesDiffTest {
         return level.equals("default") ? new String[0] : level.split(" ");
     }
 
+    @Test
+    void anUnattestedFileInANewEntryOfAnAttestedPackageIsALostAttestation() {
+        Path base = runs.locked("pylock.base.toml", "halfway==1.0");
+        Path head = runs.edited(base, "pylock.head.toml", t -> runs.withLinuxEntry(t, "halfway", "1.1",
+                HALFWAY_WHEEL));
+        JsonNode f = ranked(diffed(base, head, 1), "attestation-missing", "halfway", 2, "error");
+        assertThat(f.path("message").asText()).startsWith("attestations lost: HEAD records no identity, BASE records "
+                + "`GitHub acme/halfway (release.yml)`");
+    }
+
     // ---- hole 5: identities removed by hand ----
 
     @Test

@@ -241,6 +241,14 @@ class PolicyHolesLockTest {
                 + "attestation although halfway is locked to GitHub acme/halfway (release.yml)\n");
     }
 
+    @Test
+    void anUnattestedFileAddedAsASecondEntryOfAnAttestedPackageIsRefused() {
+        Path out = runs.locked("pylock.toml", "halfway==1.0");
+        write(out, runs.withLinuxEntry(read(out), "halfway", "1.1", "halfway-1.1-py3-none-any.whl"));
+        JsonNode f = finding(refused(out, "halfway==1.1"), "attestation-missing", "halfway");
+        assertThat(f.path("file").asText()).isEqualTo("halfway-1.1-py3-none-any.whl");
+    }
+
     // ---- hole 5: identities removed by hand ----
 
     @Test

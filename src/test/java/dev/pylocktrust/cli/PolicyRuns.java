@@ -95,6 +95,22 @@ record PolicyRuns(LockScenario s, Path dir) {
         return out;
     }
 
+    /**
+     * {@code lock}'s text with its one entry of {@code project} limited to other platforms than Linux, and a second
+     * entry for Linux with {@code filename} as its one wheel, unattested, recorded as never attested: a second entry
+     * of an attested package, as an attacker (or a hand) would add it.
+     */
+    String withLinuxEntry(String lock, String project, String version, String filename) {
+        TestFile f = s.index.file(project, filename);
+        String url = s.server.url("/files/" + project + "/" + filename).toString();
+        return replaceOnce(lock, "[[packages]]\nname = \"" + project + "\"\n", "[[packages]]\nname = \"" + project
+                + "\"\nmarker = 'sys_platform != \"linux\"'\n") + "\n[[packages]]\nname = \"" + project
+                + "\"\nversion = \"" + version + "\"\nmarker = 'sys_platform == \"linux\"'\n\n[[packages.wheels]]\n"
+                + "name = \"" + filename + "\"\nurl = \"" + url + "\"\nhashes = { sha256 = \"" + f.sha256() + "\" }\n\n"
+                + "[packages.tool.pylock-trust]\nfiles = [\n    { filename = \"" + filename + "\", sha256 = \""
+                + f.sha256() + "\", status = \"no-provenance\" },\n]\n";
+    }
+
     /** The identity table the lock writes for a GitHub publisher. */
     static String identityTable(String repository, String workflow) {
         return "\n[[packages.attestation-identities]]\nkind = \"GitHub\"\nrepository = \"" + repository
