@@ -13,12 +13,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pylocktrust.testkit.TestIdentity;
-import java.io.IOException;
 import java.nio.file.Path;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -29,35 +26,20 @@ import org.junit.jupiter.params.provider.CsvSource;
  * approval or exception removed, identities removed, a hash changed or added). Each change has the rule's code, its
  * rank, and fails the command at the documented {@code --fail-on} levels.
  */
+@ExtendWith(SharedLockScenario.class)
 class PolicyHolesDiffTest {
     private static final String WIDGET_WHEEL = "widget-1.0.0-py3-none-any.whl";
     private static final String HALFWAY_WHEEL = "halfway-1.1-py3-none-any.whl";
     private static final String ALLOW_HALFWAY = "allow-unattested = [\n    \"halfway\",\n]";
 
-    @TempDir
-    static Path shared;
+    private final LockScenario s;
+    private final Path dir;
+    private final PolicyRuns runs;
 
-    private static LockScenario s;
-
-    @TempDir
-    Path dir;
-
-    private PolicyRuns runs;
-
-    @BeforeAll
-    static void start() throws IOException {
-        s = new LockScenario(shared);
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        s.server.serve(s.index);
-        runs = new PolicyRuns(s, dir);
+    PolicyHolesDiffTest(LockScenario s, @TempDir Path dir) {
+        this.s = s;
+        this.dir = dir;
+        this.runs = PolicyRuns.of(s, dir);
     }
 
     /** {@code diff --format json <extra> BASE HEAD}, with the exit code it must have: its report. */

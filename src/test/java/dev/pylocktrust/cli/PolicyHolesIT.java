@@ -7,44 +7,35 @@ import static dev.pylocktrust.cli.PolicyRuns.read;
 import static dev.pylocktrust.cli.PolicyRuns.replaceOnce;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * One hole of issue 13 per command through the real launcher {@code bin/pylock-trust} (a separate JVM on the
  * packaged jar), against the loopback index of {@link LockScenario}; the anchors are written in-process first.
  */
+@ExtendWith(SharedLockScenario.class)
 class PolicyHolesIT {
     private static final String WIDGET_WHEEL = "widget-1.0.0-py3-none-any.whl";
 
-    @TempDir
-    static Path shared;
+    private final LockScenario s;
+    private final Path dir;
+    private final PolicyRuns runs;
 
-    private static LockScenario s;
-
-    @TempDir
-    Path dir;
-
-    @BeforeAll
-    static void start() throws IOException {
-        s = new LockScenario(shared);
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
+    PolicyHolesIT(LockScenario s, @TempDir Path dir) {
+        this.s = s;
+        this.dir = dir;
+        this.runs = PolicyRuns.of(s, dir);
     }
 
     @Test
     void lockRefusesARecreatedRepositoryAndLeavesTheLockAsItWas() {
-        Path out = new PolicyRuns(s, dir).locked("pylock.toml", "phoenix==1.0");
+        Path out = runs.locked("pylock.toml", "phoenix==1.0");
         byte[] before = bytes(out);
         List<String> args = new ArrayList<>(List.of("lock", "phoenix==2.0", "--no-deps", "-o", out.toString()));
         args.addAll(s.indexArgs());
@@ -59,7 +50,6 @@ class PolicyHolesIT {
 
     @Test
     void verifyAnnotatesASha256EditedByHandOnItsHashesLine() {
-        PolicyRuns runs = new PolicyRuns(s, dir);
         Path lock = runs.locked("pylock.toml", "widget==1.0.0");
         String real = s.index.file("widget", WIDGET_WHEEL).sha256();
         String other = "0".repeat(64);
@@ -79,7 +69,6 @@ class PolicyHolesIT {
 
     @Test
     void diffFailsOnIdentitiesRemovedByHand() {
-        PolicyRuns runs = new PolicyRuns(s, dir);
         Path base = runs.locked("pylock.base.toml", "widget==1.0.0");
         Path head = runs.edited(base, "pylock.head.toml", t -> replaceOnce(t, identityTable("acme/widget",
                 "release.yml"), ""));

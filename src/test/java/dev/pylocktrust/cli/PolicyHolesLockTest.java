@@ -15,14 +15,11 @@ import dev.pylocktrust.lock.AtomicFileWriter;
 import dev.pylocktrust.lock.LockedPackage;
 import dev.pylocktrust.lock.LockfileReader;
 import dev.pylocktrust.testkit.TestIdentity;
-import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -31,39 +28,24 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The holes of issue 13 through {@code lock}, end to end (real test-Sigstore attestations on the loopback index): each
  * is refused with its finding code and message, and a refusal leaves the lock file byte for byte as it was.
  */
+@ExtendWith(SharedLockScenario.class)
 class PolicyHolesLockTest {
     private static final String PHOENIX_REPOSITORY_ID = TestIdentity.github("acme/phoenix", "x").repositoryId();
     private static final String PHOENIX_OWNER_ID = TestIdentity.github("acme/phoenix", "x").ownerId();
     private static final String WIDGET_WHEEL = "widget-1.0.0-py3-none-any.whl";
 
-    @TempDir
-    static Path shared;
+    private final LockScenario s;
+    private final Path dir;
+    private final PolicyRuns runs;
 
-    private static LockScenario s;
-
-    @TempDir
-    Path dir;
-
-    private PolicyRuns runs;
-
-    @BeforeAll
-    static void start() throws IOException {
-        s = new LockScenario(shared);
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        s.server.serve(s.index);
-        runs = new PolicyRuns(s, dir);
+    PolicyHolesLockTest(LockScenario s, @TempDir Path dir) {
+        this.s = s;
+        this.dir = dir;
+        this.runs = PolicyRuns.of(s, dir);
     }
 
     /** Runs {@code lock} on {@code out} with {@code --format json}: refused with exit 1, {@code out} untouched. */
-    private static JsonNode refused(Path out, String... args) {
+    private JsonNode refused(Path out, String... args) {
         byte[] before = bytes(out);
         List<String> all = new ArrayList<>(List.of(args));
         all.addAll(List.of("--format", "json"));

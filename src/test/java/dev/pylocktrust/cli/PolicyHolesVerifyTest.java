@@ -12,7 +12,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.fasterxml.jackson.databind.JsonNode;
 import dev.pylocktrust.testkit.TestIdentity;
 import dev.pylocktrust.testkit.index.TestFile;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
@@ -20,10 +19,8 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -34,6 +31,7 @@ import org.junit.jupiter.params.provider.ValueSource;
  * index changes or the lock is edited by hand, and {@code verify} must fail with the rule's code (exit 1), or stop
  * with an input error (exit 2) where nothing can check what the lock says.
  */
+@ExtendWith(SharedLockScenario.class)
 class PolicyHolesVerifyTest {
     private static final String WIDGET_WHEEL = "widget-1.0.0-py3-none-any.whl";
     private static final String HALFWAY_WHEEL = "halfway-1.1-py3-none-any.whl";
@@ -41,30 +39,14 @@ class PolicyHolesVerifyTest {
     private static final List<String> CURRENT = List.of("--environment", "current", "--python-version", "3.12",
             "--platform", "manylinux_2_28_x86_64");
 
-    @TempDir
-    static Path shared;
+    private final LockScenario s;
+    private final Path dir;
+    private final PolicyRuns runs;
 
-    private static LockScenario s;
-
-    @TempDir
-    Path dir;
-
-    private PolicyRuns runs;
-
-    @BeforeAll
-    static void start() throws IOException {
-        s = new LockScenario(shared);
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
-    }
-
-    @BeforeEach
-    void reset() {
-        s.server.serve(s.index);
-        runs = new PolicyRuns(s, dir);
+    PolicyHolesVerifyTest(LockScenario s, @TempDir Path dir) {
+        this.s = s;
+        this.dir = dir;
+        this.runs = PolicyRuns.of(s, dir);
     }
 
     /** {@code verify LOCK <args> --format json}, which must fail (exit 1): its report. */

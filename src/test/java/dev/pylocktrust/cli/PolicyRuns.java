@@ -28,6 +28,12 @@ import java.util.stream.StreamSupport;
 record PolicyRuns(LockScenario s, Path dir) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    /** The runs of one test: {@code s} serves its index as built (an earlier test may have changed a file). */
+    static PolicyRuns of(LockScenario s, Path dir) {
+        s.server.serve(s.index);
+        return new PolicyRuns(s, dir);
+    }
+
     /** {@code dir/name} after a {@code lock} that must succeed (it is the anchor when it already exists). */
     Path locked(String name, String... args) {
         Path out = dir.resolve(name);
