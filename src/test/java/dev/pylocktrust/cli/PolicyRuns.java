@@ -181,8 +181,8 @@ record PolicyRuns(LockScenario s, Path dir) {
 
     /** The report's one finding with this code (for this package). */
     static JsonNode finding(JsonNode report, String code, String pkg) {
-        List<JsonNode> found = findings(report).stream().filter(f -> f.path("code").asText().equals(code) && f.path("package").asText().equals(pkg))
-                .toList();
+        List<JsonNode> found = findings(report).stream()
+                .filter(f -> f.path("code").asText().equals(code) && f.path("package").asText().equals(pkg)).toList();
         if (found.size() != 1) {
             fail("expected one " + code + " finding for " + pkg + ", found " + found.size() + " among "
                     + codes(report) + ":\n" + report.toPrettyString());

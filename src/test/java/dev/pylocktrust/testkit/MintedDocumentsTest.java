@@ -239,7 +239,8 @@ class MintedDocumentsTest {
     @Test
     void provenanceOfEachHasOneBundlePerPublisher() {
         Minted github = sigstore.mint(MintRequest.of("demo-1.0.tar.gz", SHA, GITHUB));
-        Minted google = sigstore.mint(MintRequest.of("demo-1.0.tar.gz", SHA, TestIdentity.google("a@b.iam.gserviceaccount.com")));
+        Minted google = sigstore.mint(MintRequest.of("demo-1.0.tar.gz", SHA,
+                TestIdentity.google("a@b.iam.gserviceaccount.com")));
         JsonNode provenance = AttestationDocuments.parse(TestSigstore.provenanceOfEach(github, google));
         assertThat(provenance.at("/attestation_bundles")).hasSize(2);
         assertThat(provenance.at("/attestation_bundles/0/publisher/kind").asText()).isEqualTo("GitHub");
