@@ -19,6 +19,7 @@ import dev.pylocktrust.policy.Finding;
 import dev.pylocktrust.policy.FindingCode;
 import dev.pylocktrust.policy.PackageDecision;
 import dev.pylocktrust.policy.PackageRules;
+import dev.pylocktrust.policy.PriorFile;
 import dev.pylocktrust.policy.SignedIds;
 import dev.pylocktrust.policy.Transition;
 import dev.pylocktrust.policy.TrustRules;
@@ -28,6 +29,7 @@ import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The trust side of a lockfile change, decided by the policy core as {@code lock} and {@code verify} decide it: BASE's
@@ -56,9 +58,23 @@ final class TrustComparer {
         return changes(expected, b, h);
     }
 
-    /** The trust changes of an entry only HEAD has: the first-use rules (ambiguous identities, partial attestation). */
+    /**
+     * The trust changes of an entry only HEAD has. Where BASE has the package in other entries (told apart by
+     * markers), the new entry is held to them, as {@code lock} holds a new entry of a locked package: a file without
+     * provenance passes only if BASE already had it (same sha256) in an entry without identities. Else the first-use
+     * rules (ambiguous identities, partial attestation).
+     */
     List<Change> added(LockedPackage h) {
-        return changes(Expectation.none(h.name(), rules(h.name()), head.locationOf(h)), null, h);
+        List<LockedPackage> named = base.lockfile().packagesNamed(h.name());
+        if (named.isEmpty()) {
+            return changes(Expectation.none(h.name(), rules(h.name()), head.locationOf(h)), null, h);
+        }
+        Expectation e = Expectations.ignoringMalformed(base, named, rules(h.name()));
+        Set<String> shas = h.files().stream().flatMap(f -> f.sha256().stream()).collect(Collectors.toSet());
+        List<PriorFile> unattestedBefore = e.files().stream().filter(p -> p.unattested() && shas.contains(p.sha256()))
+                .toList();
+        return changes(new Expectation(e.name(), true, e.identities(), unattestedBefore, e.rules(), e.location()),
+                null, h);
     }
 
     private List<Change> changes(Expectation expected, LockedPackage b, LockedPackage h) {
@@ -66,7 +82,9 @@ final class TrustComparer {
         TrustRules.Context context = new TrustRules.Context(FindingCode.Command.DIFF, h.version(), approver(),
                 head.locationOf(h));
         List<Change> out = new ArrayList<>();
-        List<AttestationIdentity> baseIds = b == null ? List.of() : b.attestationIdentities();
+        List<AttestationIdentity> baseIds = b != null ? b.attestationIdentities()
+                : base.lockfile().packagesNamed(h.name()).stream().flatMap(p -> p.attestationIdentities().stream())
+                .distinct().toList();
         PackageDecision d = h.isDirect() ? TrustRules.decideDirect(expected, h.sourceKind(), context)
                 : TrustRules.decide(expected, evidence(h), context);
 

@@ -73,30 +73,31 @@ public final class TrustRules {
         List<Finding> findings = new ArrayList<>();
         String label = label(expected.name(), context.version());
         Optional<SourceLocation> at = context.location().or(expected::location);
+        String source = (kind.equals("archive") ? "an " : "a ") + kind + " source";
         IdentityOutcome outcome = IdentityOutcome.UNATTESTED;
         if (expected.anchored() && !expected.rules().allowUnattested()) {
             findings.add(Finding.of(FindingCode.UNVERIFIABLE_SOURCE, expected.name(), Optional.empty(),
-                    label + ": a " + kind + " source cannot carry index attestations, but " + expected.name()
+                    label + ": " + source + " cannot carry index attestations, but " + expected.name()
                             + " is locked to " + expected.describeIdentities(),
-                    "expected: files attested by " + expected.describeIdentities() + "\nfound:    a " + kind
-                            + " source", "install it from the index it was locked from; if the change is intended, "
+                    "expected: files attested by " + expected.describeIdentities() + "\nfound:    " + source,
+                    "install it from the index it was locked from; if the change is intended, "
                             + "add \"" + expected.name() + "\" to allow-unattested in [tool.pylock-trust] (a "
                             + "reviewer sees it)", at));
         } else if (expected.rules().required()) {
             findings.add(Finding.of(FindingCode.ATTESTATION_REQUIRED, expected.name(), Optional.empty(),
-                    label + ": attestations are required, but it is a " + kind + " source, which has no index "
+                    label + ": attestations are required, but it is " + source + ", which has no index "
                             + "attestations", "required by: " + expected.rules().requiredBy().get(),
                     allowHint(expected.name()), at));
         } else if (expected.anchored()) {
             findings.add(Finding.of(FindingCode.ATTESTATION_MISSING_ALLOWED, expected.name(), Optional.empty(),
-                    label + ": a " + kind + " source carries no attestations, although " + expected.name()
+                    label + ": " + source + " carries no attestations, although " + expected.name()
                             + " is locked to " + expected.describeIdentities(),
                     "allowed: " + expected.name() + " is in allow-unattested in [tool.pylock-trust]",
                     "its identities are no longer recorded", at));
             outcome = IdentityOutcome.DROPPED_ALLOWED;
         } else if (context.command() == FindingCode.Command.LOCK) {
             findings.add(Finding.of(FindingCode.NOT_FROM_INDEX, expected.name(), Optional.empty(), expected.name()
-                    + " is a " + kind + " source: kept as it is, no provenance checked", "", "", at));
+                    + " is " + source + ": kept as it is, no provenance checked", "", "", at));
         }
         boolean refused = findings.stream().anyMatch(Finding::isFailure);
         return new PackageDecision(List.of(), refused ? IdentityOutcome.REFUSED : outcome, List.of(), List.of(),
@@ -264,7 +265,7 @@ public final class TrustRules {
                 if (results.stream().allMatch(r -> r.match().passes())) {
                     verdicts[i] = new FileVerdict(f, Verdict.ATTESTED,
                             Optional.of(expected.identities().get(signer.orElseThrow()).publisher()), "");
-                    extraIdentities(f);
+                    extraIdentities(f, expected.identities().stream().map(LockedIdentity::publisher).toList());
                 }
             }
             List<Publisher> recorded = new ArrayList<>();
@@ -305,13 +306,13 @@ public final class TrustRules {
                     + "|" + SignedIds.of(r.identity());
         }
 
-        /** Identities found for a file next to a locked one: not recorded, but worth a notice when locking. */
-        private void extraIdentities(CheckedFile f) {
+        /** Identities found for a file next to a recorded one: not recorded, but worth a notice when locking. */
+        private void extraIdentities(CheckedFile f, List<Publisher> recorded) {
             if (context.command() != FindingCode.Command.LOCK) {
                 return;
             }
             for (VerifiedIdentity id : f.identities()) {
-                if (expected.indexOf(id.publisher()).isEmpty()) {
+                if (recorded.stream().noneMatch(p -> p.sameIdentity(id.publisher()))) {
                     findings.add(Finding.of(FindingCode.EXTRA_IDENTITY, expected.name(), Optional.of(f.filename()),
                             label + ": " + f.filename() + " is also signed by " + id.publisher().describe()
                                     + ", which is not locked; it is not recorded", "", "", at));
@@ -462,11 +463,22 @@ public final class TrustRules {
                 }
             }
             ambiguity(attested, identities);
+            // A file's record names the one identity that signed it, so only those are recorded (another identity on
+            // the same file is not, as in a locked package): every recorded identity signs a recorded file.
+            List<Publisher> recorded = new ArrayList<>();
             for (int i : attested) {
                 if (verdicts[i] == null) {
                     Publisher signer = files.get(i).identities().get(0).publisher();
-                    verdicts[i] = new FileVerdict(files.get(i), Verdict.ATTESTED, identities.stream()
+                    if (recorded.stream().noneMatch(p -> p.sameIdentity(signer))) {
+                        recorded.add(signer);
+                    }
+                    verdicts[i] = new FileVerdict(files.get(i), Verdict.ATTESTED, recorded.stream()
                             .filter(p -> p.sameIdentity(signer)).findFirst(), "");
+                }
+            }
+            for (int i : attested) {
+                if (verdicts[i].verdict() == Verdict.ATTESTED) {
+                    extraIdentities(files.get(i), recorded);
                 }
             }
             if (!attested.isEmpty() && !unattested.isEmpty()) {
@@ -479,7 +491,7 @@ public final class TrustRules {
             if (!attested.isEmpty() && findings.stream().noneMatch(Finding::isFailure)) {
                 findings.add(Finding.of(FindingCode.FIRST_USE, expected.name(), Optional.empty(), label + ": "
                         + (expected.known() ? "attestations gained: recorded " : "first use: recorded ")
-                        + Expectation.describe(identities), "", "", at));
+                        + Expectation.describe(recorded), "", "", at));
             }
             if (attested.isEmpty() && unattested.stream().anyMatch(i -> files.get(i).evidence()
                     instanceof Evidence.ProvenanceUnsupported) && context.command() == FindingCode.Command.LOCK) {
@@ -490,7 +502,7 @@ public final class TrustRules {
                                 + ": the index does not serve provenance; nothing is known about its publisher",
                         u.why(), "lock against an index that serves PEP 740 provenance (e.g. PyPI)", at));
             }
-            return identities;
+            return recorded;
         }
 
         /** A file of a package with nothing to hold it to: passes unattested, unless attestations are required. */
@@ -541,9 +553,15 @@ public final class TrustRules {
                                     + "first use: " + both, "approved: " + approval.get().reason(),
                             "recorded in [tool.pylock-trust] approved-identity-changes with the reason given");
                 } else {
+                    // One file signed by both, or files of the release signed by different repositories.
+                    boolean sameFile = p.files.stream().allMatch(i -> files.get(i).identities().stream()
+                            .anyMatch(id -> id.publisher().sameIdentity(t.from().orElseThrow())));
+                    String by = sameFile ? " attested by more than one identity: " + both
+                            : " attested by " + t.to().publisher().describe() + ", the release's other files by "
+                            + t.from().orElseThrow().describe() + ", another repository";
                     add(FindingCode.IDENTITY_AMBIGUOUS, f, label + ": at first use, " + Explain.names(names) + " "
-                                    + (names.size() == 1 ? "is" : "are") + " attested by more than one identity: "
-                                    + both, "more than one identity (or repository) publishing one package is "
+                                    + (names.size() == 1 ? "is" : "are") + by,
+                            "more than one identity (or repository) publishing one package is "
                                     + "unusual; the second one may be an attacker's",
                             "check both with the project; if both are theirs, run "
                                     + Explain.acceptCommand(expected.name()) + "; the approval is recorded in the "

@@ -190,6 +190,10 @@ class TrustRulesTest {
                         .files(wheel(ACME_SIGNS, id(ACME_WHEELS, "111", "222")))
                         .lock(IdentityOutcome.REFUSED, "identity-ambiguous").verify(Verdict.UNATTESTED)
                         .diff(Verdict.FAILED, "identity-ambiguous"),
+                row("first use: one file attested by two identities, accepted: its record names one, so only that "
+                        + "one is recorded").files(wheel(ACME_SIGNS, id(ACME_WHEELS, "111", "222")), sdist(ACME_SIGNS))
+                        .approved().lock(IdentityOutcome.FIRST_USE, "identity-ambiguous-approved", "extra-identity",
+                                "first-use"),
                 row("first use: files attested by two repositories (hole 6)")
                         .files(wheel(ACME_SIGNS), sdist(id(GITLAB, "5", "6")))
                         .lock(IdentityOutcome.REFUSED, "identity-ambiguous").diff(Verdict.FAILED, "identity-ambiguous"),
@@ -384,6 +388,36 @@ class TrustRulesTest {
                 + "review; otherwise do not install it");
         assertThat(f.location()).contains(new SourceLocation("pylock.toml", 7));
         assertThat(f.file()).contains(SDIST);
+    }
+
+    @Test
+    void severalIdentitiesAtFirstUseSayWhetherOneFileOrTheReleaseHasThem() {
+        TrustRules.Context lock = new TrustRules.Context(Command.LOCK, Optional.of("2.0"), Approver.NONE,
+                Optional.empty());
+        PackageDecision oneFile = TrustRules.decide(NEW, List.of(wheel(ACME_SIGNS, id(ACME_WHEELS, "111", "222"))),
+                lock);
+        assertThat(oneFile.findings()).singleElement().extracting(Finding::message).isEqualTo("widget 2.0: at first "
+                + "use, " + WHEEL + " is attested by more than one identity: GitHub acme/widget (release.yml) and "
+                + "GitHub acme/widget (wheels.yml)");
+        PackageDecision twoRepositories = TrustRules.decide(NEW, List.of(wheel(ACME_SIGNS), sdist(id(GITLAB, "5",
+                "6"))), lock);
+        assertThat(twoRepositories.findings()).singleElement().extracting(Finding::message).isEqualTo("widget 2.0: "
+                + "at first use, " + SDIST + " is attested by GitLab acme/widget (.gitlab-ci.yml), the release's "
+                + "other files by GitHub acme/widget (release.yml), another repository");
+    }
+
+    @Test
+    void atFirstUseOnlyIdentitiesThatSignAFileAsItsSignerAreRecorded() {
+        PackageDecision d = TrustRules.decide(NEW, List.of(wheel(ACME_SIGNS, id(ACME_WHEELS, "111", "222")),
+                sdist(ACME_SIGNS)), new TrustRules.Context(Command.LOCK, Optional.of("2.0"), ACCEPT, Optional.empty()));
+        assertThat(d.identities()).containsExactly(ACME);
+        assertThat(d.files()).extracting(FileVerdict::signer).containsOnly(Optional.of(ACME));
+        assertThat(d.findings()).filteredOn(f -> f.code() == FindingCode.EXTRA_IDENTITY).singleElement()
+                .extracting(Finding::message).isEqualTo("widget 2.0: " + WHEEL + " is also signed by GitHub "
+                        + "acme/widget (wheels.yml), which is not locked; it is not recorded");
+        PackageDecision twoRepositories = TrustRules.decide(NEW, List.of(wheel(ACME_SIGNS), sdist(id(GITLAB, "5",
+                "6"))), new TrustRules.Context(Command.LOCK, Optional.of("2.0"), ACCEPT, Optional.empty()));
+        assertThat(twoRepositories.identities()).containsExactly(ACME, GITLAB);
     }
 
     @Test
