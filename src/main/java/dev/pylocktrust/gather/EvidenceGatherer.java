@@ -14,6 +14,7 @@ import dev.pylocktrust.index.IndexFile;
 import dev.pylocktrust.index.ProjectPage;
 import dev.pylocktrust.index.ProvenanceLookup;
 import dev.pylocktrust.index.ProvenanceRequest;
+import dev.pylocktrust.policy.FileNames;
 import dev.pylocktrust.python.PackageName;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -44,7 +45,8 @@ public final class EvidenceGatherer {
     }
 
     /**
-     * Evidence for every request, keyed by sha256 in request order (a sha256 requested twice is answered once).
+     * Evidence for every request, keyed by sha256 in request order (a sha256 requested twice is answered once, and
+     * is not on the index unless every request names it as the index does).
      *
      * @throws PylockTrustException when a project page cannot be fetched at all (unknown project, index down):
      *     without the page no file of that project can be judged
@@ -73,10 +75,19 @@ public final class EvidenceGatherer {
         for (FileRequest r : unique.values()) {
             ProjectPage page = pages.get(PackageName.normalize(r.project()));
             Optional<IndexFile> file = index.findFile(page, r.sha256());
+            Optional<String> misnamed = file.flatMap(f -> requests.stream()
+                    .filter(q -> q.sha256().equals(r.sha256()) && !FileNames.sameFile(q.lockedFilename(), f.filename()))
+                    .map(FileRequest::lockedFilename).findFirst());
             if (file.isEmpty()) {
                 out.put(r.sha256(), new FileEvidence.NotOnIndex(r, "no file with sha256 " + r.sha256()
                         + " is listed for " + page.name() + " on " + index.describeIndex()
                         + " (the lockfile names it " + r.lockedFilename() + ")"));
+            } else if (misnamed.isPresent()) {
+                // The attestation vouches for a filename (name and version) as much as for bytes: a lock that puts
+                // another release's bytes under this release's filename would install what it does not say.
+                out.put(r.sha256(), new FileEvidence.NotOnIndex(r, page.name() + " on " + index.describeIndex()
+                        + " lists sha256 " + r.sha256() + " as " + file.get().filename() + ", but the lockfile names "
+                        + "it " + misnamed.get() + ": the lock's filename does not describe these bytes"));
             } else {
                 listed.put(r.sha256(), file.get());
                 lookups.add(new ProvenanceRequest(file.get(), r.version()));

@@ -50,7 +50,7 @@ public enum FindingCode {
     HASH_CHANGED("hash-changed", Severity.FAILURE, Command.ALL,
             "the same file with another hash (any algorithm): other bytes under a name published before"),
     NOT_ON_INDEX("not-on-index", Severity.FAILURE, Command.LOCK_AND_VERIFY,
-            "no file with the locked sha256 is on the index"),
+            "no file with the locked sha256 is on the index, or the index lists it under another filename"),
     MISSING_SHA256("missing-sha256", Severity.FAILURE, Command.VERIFY_ONLY,
             "the lock records no sha256 for a selected file, so no attestation can be bound to it"),
     LOCK_INCONSISTENT("lock-inconsistent", Severity.FAILURE, Command.ALL,

@@ -133,14 +133,17 @@ public final class Verification {
         return new Result(judgement.packages(), plan.skipped(), all, outcome(all));
     }
 
-    /** One request per planned file that has a sha256 (a file without one fails in the policy). */
+    /**
+     * One request per planned file that has a sha256 (a file without one fails in the policy). The same bytes under
+     * two names are asked for twice, so the gatherer sees every name the lock gives them.
+     */
     static List<FileRequest> requests(Plan plan) {
-        Map<String, FileRequest> out = new LinkedHashMap<>();
+        Map<List<String>, FileRequest> out = new LinkedHashMap<>();
         for (PlannedPackage p : plan.packages()) {
             for (LockedFile f : p.files()) {
                 if (f.sha256().isPresent()) {
                     String version = p.pkg().version().orElseGet(() -> versionOf(f.filename()));
-                    out.putIfAbsent(f.sha256().get(), new FileRequest(p.pkg().name(), version, f.sha256().get(),
+                    out.putIfAbsent(List.of(f.sha256().get(), f.filename()), new FileRequest(p.pkg().name(), version, f.sha256().get(),
                             f.filename()));
                 }
             }

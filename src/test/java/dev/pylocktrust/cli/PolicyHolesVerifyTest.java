@@ -299,4 +299,20 @@ class PolicyHolesVerifyTest {
                 + WIDGET_WHEEL + ", but it was checked with sha256 " + real + " when it was locked");
         assertThat(f.path("location").path("line").asInt()).isEqualTo(lineOf(lock, "hashes = { sha256 = \"" + other));
     }
+
+    @Test
+    void anotherReleasesBytesUnderThisReleasesFilenameAreNotOnTheIndex() {
+        // A downgrade hidden in a lock edit: the entry still says widget 1.0.0, but its hash (and record) and url now
+        // name the bytes of widget 2.0.0, which the same publisher signed. The attestation is about that filename.
+        Path lock = runs.locked("pylock.toml", "widget==1.0.0");
+        String real = s.index.file("widget", WIDGET_WHEEL).sha256();
+        String other = s.index.file("widget", "widget-2.0.0-py3-none-any.whl").sha256();
+        String text = read(lock).replace(real, other);
+        text = text.replace("/" + WIDGET_WHEEL + "\"", "/widget-2.0.0-py3-none-any.whl\"");
+        write(lock, text);
+        JsonNode f = finding(failed(lock), "not-on-index", "widget");
+        assertThat(f.path("file").asText()).isEqualTo(WIDGET_WHEEL);
+        assertThat(f.path("detail").asText()).contains("lists sha256 " + other + " as widget-2.0.0-py3-none-any.whl, "
+                + "but the lockfile names it " + WIDGET_WHEEL);
+    }
 }
