@@ -23,8 +23,9 @@ final class LauncherRunner {
 
     /**
      * Runs the launcher with {@code env} added to this process's environment. Hermetic by default:
-     * {@code PYLOCK_TRUST_ROOT_SOURCE=embedded} (no TUF request, no write to the user's cache) unless {@code env} or
-     * the arguments say otherwise.
+     * {@code PYLOCK_TRUST_ROOT_SOURCE=embedded} (no TUF request, no write to the user's cache) and
+     * {@code PYLOCK_TRUST_CDS=off} (no class-data archive in the user's cache) unless {@code env} or the arguments say
+     * otherwise.
      */
     static CliRunner.Result run(Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>();
@@ -32,6 +33,7 @@ final class LauncherRunner {
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd);
         pb.environment().put("PYLOCK_TRUST_ROOT_SOURCE", "embedded");
+        pb.environment().put("PYLOCK_TRUST_CDS", "off");
         pb.environment().putAll(env);
         try {
             Path out = Files.createTempFile("pylock-trust-it", ".out");
