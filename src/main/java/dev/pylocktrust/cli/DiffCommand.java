@@ -46,6 +46,8 @@ import picocli.CommandLine.Spec;
             "",
             "  A Markdown report for a PR comment that never fails the build:",
             "    pylock-trust diff --format markdown --fail-on never git:origin/main:pylock.toml pylock.toml",
+            "",
+            DocsLink.DIFF,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

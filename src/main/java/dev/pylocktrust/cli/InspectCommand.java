@@ -59,6 +59,8 @@ import picocli.CommandLine.Spec;
             "",
             "Get a provenance file from PyPI's Integrity API:",
             "  https://pypi.org/integrity/<project>/<version>/<filename>/provenance",
+            "",
+            DocsLink.INSPECT,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

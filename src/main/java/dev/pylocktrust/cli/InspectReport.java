@@ -18,8 +18,8 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Renders the result of {@code inspect}: text for people, JSON (schema documented in the README, stable) for tools.
- * Only verified attestations show signed content; for rejected ones nothing they claim is repeated as fact.
+ * Renders the result of {@code inspect}: text for people, JSON (schema documented in docs/inspect.md, stable) for
+ * tools. Only verified attestations show signed content; for rejected ones nothing they claim is repeated as fact.
  */
 final class InspectReport {
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);

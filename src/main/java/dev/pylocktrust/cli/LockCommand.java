@@ -82,6 +82,8 @@ import picocli.CommandLine.Spec;
             "    pylock-trust lock -r requirements.txt --no-deps \\",
             "        --accept-identity-change sampleproject \\",
             "        --reason \"moved to GitHub Actions, see issue #12\" --approved-by alice",
+            "",
+            DocsLink.LOCK,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -29,7 +29,7 @@ import picocli.CommandLine.Command;
             "3:index or network error: nothing was decided",
         },
         footerHeading = "%n",
-        footer = {"Run 'pylock-trust COMMAND --help' for a command's options and examples."})
+        footer = {"Run 'pylock-trust COMMAND --help' for a command's options and examples.", DocsLink.INDEX})
 public final class PylockTrust implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -13,7 +13,9 @@ import picocli.CommandLine.Command;
                     + "most once a day. When the repository cannot be reached within the time bound, commands use "
                     + "the newer of the cached root and the snapshot embedded in pylock-trust, with one warning.",
         },
-        subcommands = {TrustRootShowCommand.class, TrustRootUpdateCommand.class, CommandLine.HelpCommand.class})
+        subcommands = {TrustRootShowCommand.class, TrustRootUpdateCommand.class, CommandLine.HelpCommand.class},
+        footerHeading = "%n",
+        footer = DocsLink.TRUST_ROOT)
 final class TrustRootCommand implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -25,6 +25,8 @@ import picocli.CommandLine.Spec;
             "  pylock-trust trust-root show",
             "  pylock-trust trust-root show --offline --format json",
             "  pylock-trust trust-root show --trusted-root staging.trusted_root.json",
+            "",
+            DocsLink.TRUST_ROOT,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

@@ -28,6 +28,8 @@ import picocli.CommandLine.Spec;
         footer = {
             "  pylock-trust trust-root update",
             "  pylock-trust trust-root update --output trusted_root.json     (also write the verified root)",
+            "",
+            DocsLink.TRUST_ROOT,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

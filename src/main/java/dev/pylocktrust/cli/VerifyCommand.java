@@ -67,6 +67,8 @@ import picocli.CommandLine.Spec;
             "",
             "  Without network, from the cache of an earlier run:",
             "    pylock-trust verify --offline",
+            "",
+            DocsLink.VERIFY,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {

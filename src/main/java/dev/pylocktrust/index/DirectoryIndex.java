@@ -11,7 +11,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A static mirror directory, read with no server at all. Layout (documented in the README):
+ * A static mirror directory, read with no server at all. Layout (documented in docs/indexes.md):
  * <pre>
  * &lt;dir&gt;/&lt;normalized-project&gt;/index.json           PEP 691 JSON project page; URLs relative to it
  * &lt;dir&gt;/&lt;normalized-project&gt;/&lt;filename&gt;             the distribution (optional: url may be absolute https)
@@ -49,7 +49,7 @@ final class DirectoryIndex {
             return JsonPageParser.parse(body.get(), project, new Base(file.toUri()), ProjectPageParser.MAX_FILES);
         } catch (IndexFormatException e) {
             throw new UsageException("malformed mirror page " + file + ": " + e.getMessage(),
-                    "regenerate the mirror directory; its layout is described in the README");
+                    "regenerate the mirror directory; its layout is described in docs/indexes.md (Mirror directories)");
         }
     }
 

@@ -20,8 +20,8 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * The composite action ({@code action.yml}) and the example workflow ({@code examples/github/pylock-review.yml})
- * agree with the command: the action's script builds the command lines the README documents (run here in bash
- * with a stand-in for pylock-trust), inputs cannot inject shell code, and the workflow's diff options and comment
+ * agree with the command: the action's script builds the command lines docs/github-actions.md documents (run here in
+ * bash with a stand-in for pylock-trust), inputs cannot inject shell code, and the workflow's diff options and comment
  * marker are the ones the command accepts and prints.
  */
 class GithubIntegrationFilesTest {
