@@ -54,16 +54,27 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  Check every file of the lock against PyPI:",
-            "    pylock-trust verify",
+            "  The CI gate: check every file the lock could install (downloading none of",
+            "  them), then install with pip 26.2 or newer, which installs only the lock's",
+            "  files and checks each one's sha256 against the lock:",
+            "    pylock-trust verify pylock.toml",
+            "    pip install -r pylock.toml",
             "",
             "  In GitHub Actions, with annotations on the lock file and a step summary:",
             "    pylock-trust verify --format github",
             "",
-            "  Check exactly what pip would install from a downloaded wheelhouse, then install from it:",
+            "  A faster check of one target only; safe only when the install runs on it:",
             "    pylock-trust verify --environment current --python-version 3.12 \\",
-            "        --platform manylinux_2_28_x86_64 --wheelhouse wheels/",
-            "    pip install --no-index --find-links wheels/ -r pylock.toml",
+            "        --platform manylinux_2_28_x86_64",
+            "",
+            "  Older pip or another installer: check the wheelhouse you install from and",
+            "  pip's report (the docs show how to fill the wheelhouse), then install from",
+            "  it with the index off:",
+            "    pylock-trust verify --environment current --python-version 3.12 \\",
+            "        --platform manylinux_2_28_x86_64 --wheelhouse wheels \\",
+            "        --pip-report pip-report.json",
+            "    pip install --no-deps --no-index --find-links wheels \\",
+            "        -r requirements-hashed.txt",
             "",
             "  Without network, from the cache of an earlier run:",
             "    pylock-trust verify --offline",
@@ -93,8 +104,10 @@ final class VerifyCommand implements Callable<Integer> {
     Path lockfile;
 
     @Option(names = "--environment", paramLabel = "MODE", defaultValue = "all",
-            description = "Which files to check: all (every file in the lock, the default) or current (the files an "
-                    + "installer would pick for --python-version and --platform, by PEP 751's rules).")
+            description = "Which files to check: all (every file in the lock, the default: safe whatever machine "
+                    + "installs) or current (only the files an installer would pick for --python-version and "
+                    + "--platform, by PEP 751's rules: a faster check of one target, safe only when the install runs "
+                    + "on that target).")
     EnvironmentMode environment;
 
     @Option(names = "--python-version", paramLabel = "X.Y",
@@ -124,14 +137,14 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Option(names = "--wheelhouse", paramLabel = "DIR",
             description = "Also check that DIR holds exactly the selected files with their locked sha256 (and no "
-                    + "other distribution), so that pip install --no-index --find-links DIR installs only what was "
-                    + "checked.")
+                    + "other distribution), so that an install from DIR with the index off can only install what was "
+                    + "checked (for pip before 26.2 and other installers).")
     Path wheelhouse;
 
     @Option(names = "--pip-report", paramLabel = "FILE",
-            description = "Also check pip's installation report (pip install --dry-run --ignore-installed --report "
-                    + "FILE ...): everything pip would install must be in the lock (name, version, sha256) and pass "
-                    + "the same checks.")
+            description = "Also check pip's JSON installation report (written by pip's --dry-run --report FILE): "
+                    + "everything pip would install must be in the lock (name, version, sha256) and pass the same "
+                    + "checks.")
     Path pipReport;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",

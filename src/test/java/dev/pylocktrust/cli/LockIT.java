@@ -24,7 +24,7 @@ class LockIT {
      * The README's "Run the demo" command, with its output directory ({@code examples/out/}, git-ignored in the
      * checkout) moved into a temporary directory.
      */
-    private static String[] readmeDemo(Path out) throws Exception {
+    static String[] readmeDemo(Path out) throws Exception {
         String prefix = "./mvnw -B -q -DskipTests package && bin/pylock-trust ";
         String line = Files.readAllLines(Path.of("README.md")).stream().filter(l -> l.startsWith(prefix)).findFirst()
                 .orElseThrow(() -> new AssertionError("README has no demo line starting with " + prefix));
