@@ -112,6 +112,58 @@ class EcdsaProviderTest {
                 .isEqualTo(accepts(algorithm, keys.getPublic(), MESSAGE, highS, "SunEC")).isTrue();
     }
 
+    @ParameterizedTest
+    @CsvSource({"secp256r1, SHA256withECDSA", "secp384r1, SHA384withECDSA"})
+    void remembersOnlyPassesAndOnlyForTheExactSameInputs(String curve, String algorithm) throws Exception {
+        KeyPair keys = keyPair(curve);
+        byte[] message = ("remembered " + curve).getBytes();
+        byte[] sig = sign(keys, algorithm, message);
+        int before = EcdsaProvider.remembered();
+        assertThat(accepts(algorithm, keys.getPublic(), message, sig, null)).isTrue();
+        assertThat(EcdsaProvider.remembered()).isEqualTo(before + 1);
+        assertThat(accepts(algorithm, keys.getPublic(), message, sig, null)).isTrue(); // the remembered pass
+        assertThat(EcdsaProvider.remembered()).isEqualTo(before + 1);
+
+        // Each input differing by one bit from the remembered ones is checked again, and fails.
+        byte[] otherMessage = message.clone();
+        otherMessage[0] ^= 1;
+        assertThat(accepts(algorithm, keys.getPublic(), otherMessage, sig, null)).isFalse();
+        byte[] otherSig = sig.clone();
+        otherSig[sig.length - 1] ^= 1;
+        assertThat(accepts(algorithm, keys.getPublic(), message, otherSig, null)).isFalse();
+        assertThat(accepts(algorithm, keyPair(curve).getPublic(), message, sig, null)).isFalse();
+        String otherAlgorithm = algorithm.equals("SHA256withECDSA") ? "SHA384withECDSA" : "SHA256withECDSA";
+        assertThat(accepts(otherAlgorithm, keys.getPublic(), message, sig, null)).isFalse();
+        // The message split across updates is the same message.
+        Signature split = Signature.getInstance(algorithm);
+        split.initVerify(keys.getPublic());
+        split.update(message, 0, 3);
+        split.update(message[3]);
+        split.update(message, 4, message.length - 4);
+        assertThat(split.verify(sig)).isTrue();
+        // ... and a Signature object verifies again after verify(), as the JCA promises.
+        split.update(otherMessage);
+        assertThat(split.verify(sig)).isFalse();
+        split.update(message);
+        assertThat(split.verify(sig)).isTrue();
+        // Failures are not remembered.
+        assertThat(EcdsaProvider.remembered()).isEqualTo(before + 1);
+    }
+
+    @org.junit.jupiter.api.Test
+    void remembersAtMostItsCapacity() throws Exception {
+        VerifiedSignatures memo = new VerifiedSignatures(2);
+        memo.add("A", new byte[] {1}, new byte[] {2}, new byte[] {3});
+        memo.add("A", new byte[] {1}, new byte[] {2}, new byte[] {4});
+        assertThat(memo.contains("A", new byte[] {1}, new byte[] {2}, new byte[] {3})).isTrue(); // now most recent
+        memo.add("A", new byte[] {1}, new byte[] {2}, new byte[] {5});
+        assertThat(memo.size()).isEqualTo(2);
+        assertThat(memo.contains("A", new byte[] {1}, new byte[] {2}, new byte[] {4})).isFalse();
+        assertThat(memo.contains("A", new byte[] {1}, new byte[] {2}, new byte[] {3})).isTrue();
+        // Lengths are part of the inputs: moving a byte from the message to the key is another input.
+        assertThat(memo.contains("A", new byte[] {1, 2}, new byte[] {}, new byte[] {3})).isFalse();
+    }
+
     /** True if the signature verifies; false if it does not or cannot be decoded (either means rejected). */
     private static boolean accepts(String algorithm, PublicKey key, byte[] message, byte[] sig, String provider)
             throws GeneralSecurityException {
