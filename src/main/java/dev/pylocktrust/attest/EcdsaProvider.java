@@ -72,11 +72,6 @@ final class EcdsaProvider extends Provider {
         }
     }
 
-    /** How many verified inputs the installed provider remembers now (for tests). */
-    static int remembered() {
-        return Security.getProvider(NAME) instanceof EcdsaProvider p ? p.verified.size() : 0;
-    }
-
     /** BouncyCastle's ECDSA classes, by name (main code does not compile against BouncyCastle); never registered. */
     private static final class BouncyCastleEcdsa extends Provider {
         private static final long serialVersionUID = 1L;

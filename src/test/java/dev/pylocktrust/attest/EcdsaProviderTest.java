@@ -1,9 +1,11 @@
 package dev.pylocktrust.attest;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
+import java.security.InvalidKeyException;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
@@ -15,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Random;
+import org.bouncycastle.jce.provider.BouncyCastleProvider;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -118,36 +121,62 @@ class EcdsaProviderTest {
         KeyPair keys = keyPair(curve);
         byte[] message = ("remembered " + curve).getBytes();
         byte[] sig = sign(keys, algorithm, message);
-        int before = EcdsaProvider.remembered();
-        assertThat(accepts(algorithm, keys.getPublic(), message, sig, null)).isTrue();
-        assertThat(EcdsaProvider.remembered()).isEqualTo(before + 1);
-        assertThat(accepts(algorithm, keys.getPublic(), message, sig, null)).isTrue(); // the remembered pass
-        assertThat(EcdsaProvider.remembered()).isEqualTo(before + 1);
+        VerifiedSignatures memo = new VerifiedSignatures(16);
+        RememberingSignature verifier = new RememberingSignature(algorithm,
+                Signature.getInstance(algorithm, new BouncyCastleProvider()), memo);
 
-        // Each input differing by one bit from the remembered ones is checked again, and fails.
+        assertThat(check(verifier, keys.getPublic(), message, sig)).isTrue();
+        assertThat(memo.size()).isOne();
+        assertThat(check(verifier, keys.getPublic(), message, sig)).isTrue(); // the remembered pass
+        assertThat(memo.size()).isOne();
+        // Each input differing from the remembered ones is checked again, and fails; failures are not remembered.
         byte[] otherMessage = message.clone();
         otherMessage[0] ^= 1;
-        assertThat(accepts(algorithm, keys.getPublic(), otherMessage, sig, null)).isFalse();
         byte[] otherSig = sig.clone();
         otherSig[sig.length - 1] ^= 1;
-        assertThat(accepts(algorithm, keys.getPublic(), message, otherSig, null)).isFalse();
-        assertThat(accepts(algorithm, keyPair(curve).getPublic(), message, sig, null)).isFalse();
+        assertThat(check(verifier, keys.getPublic(), otherMessage, sig)).isFalse();
+        assertThat(check(verifier, keys.getPublic(), message, otherSig)).isFalse();
+        assertThat(check(verifier, keyPair(curve).getPublic(), message, sig)).isFalse();
         String otherAlgorithm = algorithm.equals("SHA256withECDSA") ? "SHA384withECDSA" : "SHA256withECDSA";
-        assertThat(accepts(otherAlgorithm, keys.getPublic(), message, sig, null)).isFalse();
-        // The message split across updates is the same message.
+        assertThat(check(new RememberingSignature(otherAlgorithm,
+                Signature.getInstance(otherAlgorithm, new BouncyCastleProvider()), memo), keys.getPublic(), message,
+                sig)).isFalse();
+        assertThat(memo.size()).isOne();
+        assertThatThrownBy(() -> verifier.engineInitSign(keys.getPrivate())).isInstanceOf(InvalidKeyException.class);
+    }
+
+    @ParameterizedTest
+    @CsvSource({"secp256r1, SHA256withECDSA", "secp384r1, SHA384withECDSA"})
+    void aSignatureObjectOfTheInstalledProviderBehavesAsTheJcaPromises(String curve, String algorithm)
+            throws Exception {
+        KeyPair keys = keyPair(curve);
+        byte[] message = ("split " + curve).getBytes();
+        byte[] other = ("other " + curve).getBytes();
+        byte[] sig = sign(keys, algorithm, message);
         Signature split = Signature.getInstance(algorithm);
         split.initVerify(keys.getPublic());
         split.update(message, 0, 3);
         split.update(message[3]);
         split.update(message, 4, message.length - 4);
         assertThat(split.verify(sig)).isTrue();
-        // ... and a Signature object verifies again after verify(), as the JCA promises.
-        split.update(otherMessage);
+        // verify() resets to the state after initVerify: the next message is checked on its own.
+        split.update(other);
         assertThat(split.verify(sig)).isFalse();
         split.update(message);
         assertThat(split.verify(sig)).isTrue();
-        // Failures are not remembered.
-        assertThat(EcdsaProvider.remembered()).isEqualTo(before + 1);
+        split.update(message);
+        assertThat(split.verify(sig)).isTrue();
+    }
+
+    private static boolean check(RememberingSignature verifier, PublicKey key, byte[] message, byte[] sig)
+            throws GeneralSecurityException {
+        verifier.engineInitVerify(key);
+        verifier.engineUpdate(message, 0, message.length);
+        try {
+            return verifier.engineVerify(sig);
+        } catch (java.security.SignatureException e) {
+            return false;
+        }
     }
 
     @org.junit.jupiter.api.Test
