@@ -9,9 +9,10 @@ import picocli.CommandLine.Command;
             "Show or refresh the Sigstore trusted root that attestations are verified against.",
             "",
             "By default the root comes from Sigstore's TUF repository (https://tuf-repo-cdn.sigstore.dev/), "
-                    + "verified by sigstore-java's TUF client and cached in the cache directory; it is refreshed at "
-                    + "most once a day. When the repository cannot be reached within the time bound, commands use "
-                    + "the newer of the cached root and the snapshot embedded in pylock-trust, with one warning.",
+                    + "verified by a TUF client and cached in the cache directory; it is refreshed at most once a day. "
+                    + "The cache is verified again on every read (a cache that fails is ignored, with one warning). "
+                    + "When the repository cannot be reached within the time bound, commands use the cached root if "
+                    + "it verifies and has not expired, else the snapshot embedded in pylock-trust, with one warning.",
         },
         subcommands = {TrustRootShowCommand.class, TrustRootUpdateCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%n",

@@ -47,8 +47,9 @@ public final class TrustRootOptions {
 
     @Option(names = "--trust-root-source", paramLabel = "SOURCE", defaultValue = "${env:PYLOCK_TRUST_ROOT_SOURCE:-tuf}",
             description = "Where the Sigstore trusted root comes from: tuf (Sigstore's TUF repository, refreshed at most "
-                    + "once per --trust-root-max-age and cached; if unreachable, the newer of the cached and the "
-                    + "embedded root, with a warning) or embedded (the snapshot inside pylock-trust; no network). "
+                    + "once per --trust-root-max-age and cached; if unreachable, the cached root if it verifies and has "
+                    + "not expired, else the embedded one, with a warning) or embedded (the snapshot inside "
+                    + "pylock-trust; no network). "
                     + "Default: ${DEFAULT-VALUE} (environment: PYLOCK_TRUST_ROOT_SOURCE).")
     Source source;
 

@@ -42,6 +42,7 @@ final class TrustRootReport {
                     + t.tufRootVersion() + ", valid until " + t.metadataExpires());
         });
         selected.cacheDir().ifPresent(d -> line(sb, "cache", d.toString()));
+        selected.cacheIgnored().ifPresent(why -> line(sb, "cache ignored", why));
         line(sb, "sha256", selected.root().sha256());
         section(sb, "Certificate authorities (Fulcio)", contents.certificateAuthorities());
         logs(sb, "Transparency logs (Rekor)", contents.transparencyLogs());
@@ -105,6 +106,7 @@ final class TrustRootReport {
             root.putNull("tuf");
         }
         root.put("cache_dir", selected.cacheDir().map(Object::toString).orElse(null));
+        root.put("cache_ignored", selected.cacheIgnored().orElse(null));
         root.put("warning", selected.warning().orElse(null));
         root.put("media_type", contents.mediaType());
         authorities(root.putArray("certificate_authorities"), contents.certificateAuthorities());

@@ -18,7 +18,8 @@ import picocli.CommandLine.Spec;
                     + "logs, CT logs, timestamp authorities).",
             "",
             "It selects the root exactly as other commands do, so a stale cache is refreshed first (use --offline "
-                    + "to only look).",
+                    + "to only look). The TUF cache is verified like the repository itself on every read; when it fails "
+                    + "a check, 'cache ignored' (cache_ignored in JSON) names the check and another root is used.",
         },
         footerHeading = "%nExamples:%n",
         footer = {

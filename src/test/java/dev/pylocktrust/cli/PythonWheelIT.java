@@ -3,6 +3,7 @@ package dev.pylocktrust.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.fail;
 
+import dev.pylocktrust.testkit.python.PipCommands;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -61,8 +62,14 @@ class PythonWheelIT {
         }
         venv = venvParent.resolve("venv");
         expectSuccess(List.of("python3", "-m", "venv", venv.toString()));
-        expectSuccess(List.of(venv.resolve("bin/python").toString(), "-m", "pip", "install", "--no-index",
-                "--disable-pip-version-check", "--quiet", wheel.toString()));
+        // The documented command, verbatim, with pip configured (as a pip.conf would) to take the built wheel.
+        CliRunner.Result r = LauncherRunner.runProcess(List.of("sh", "-c", PipCommands.INSTALL_TOOL), env -> {
+            env.put("PATH", venv.resolve("bin") + java.io.File.pathSeparator + env.getOrDefault("PATH", ""));
+            env.put("PIP_NO_INDEX", "1");
+            env.put("PIP_FIND_LINKS", wheel.getParent().toString());
+            env.put("PIP_DISABLE_PIP_VERSION_CHECK", "1");
+        });
+        assertThat(r.exitCode()).as(PipCommands.INSTALL_TOOL + "\n" + r).isZero();
     }
 
     private static CliRunner.Result expectSuccess(List<String> cmd) {

@@ -172,7 +172,8 @@ class TrustRootIT {
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
 
         assertThat(p.exitValue()).as(output).isEqualTo(3);
-        assertThat(output).contains("does not match the hashes in the signed TUF metadata")
+        assertThat(output).contains(".trusted_root.json: has 2 bytes, 1.targets.json says "
+                        + repo.trustedRoot().length + " (tampered or corrupted)")
                 .contains("error: the TUF refresh failed; nothing was changed");
         assertThat(Files.readString(dest.resolve("production.trusted_root.properties"))).isEqualTo("sha256=00\n");
         assertThat(dest.resolve("production.trusted_root.json")).doesNotExist();

@@ -34,7 +34,14 @@ public final class PipCommands {
     public static final String INSTALL_FROM_WHEELHOUSE = "pip install --no-deps --no-index --find-links wheels "
             + "-r requirements-hashed.txt";
 
+    /**
+     * Installs pylock-trust itself as a Python tool. {@code PythonWheelIT} runs it verbatim in a fresh virtual
+     * environment, with {@code PIP_NO_INDEX} and {@code PIP_FIND_LINKS} (pip's own configuration, as a pip.conf would
+     * set it) pointing pip at the built wheel instead of PyPI.
+     */
+    public static final String INSTALL_TOOL = "pip install pylock-trust";
+
     /** Every command above. */
     public static final List<String> ALL = List.of(UPGRADE_PIP, INSTALL_FROM_LOCK, LOCK, REQUIREMENTS, DOWNLOAD, REPORT,
-            INSTALL_FROM_WHEELHOUSE);
+            INSTALL_FROM_WHEELHOUSE, INSTALL_TOOL);
 }
