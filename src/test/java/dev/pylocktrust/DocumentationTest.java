@@ -24,11 +24,11 @@ import org.junit.jupiter.api.Test;
  * repeating them, so every relative link and anchor must resolve; and the README's exit-code table lists exactly the
  * codes {@link ExitCode} defines.
  */
-class DocumentationTest {
+public class DocumentationTest {
     private static final Pattern LINK = Pattern.compile("\\]\\(([^)\\s]+)\\)");
     private static final Pattern INLINE_CODE = Pattern.compile("`[^`]*`");
 
-    static List<Path> pages() throws IOException {
+    public static List<Path> pages() throws IOException {
         List<Path> pages = new ArrayList<>(List.of(Path.of("README.md"), Path.of("examples/README.md")));
         try (Stream<Path> docs = Files.list(Path.of("docs"))) {
             docs.filter(p -> p.toString().endsWith(".md")).sorted().forEach(pages::add);

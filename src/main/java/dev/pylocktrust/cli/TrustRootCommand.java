@@ -4,7 +4,8 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code pylock-trust trust-root}: only dispatches to {@code show} and {@code update}. */
-@Command(name = "trust-root", mixinStandardHelpOptions = true,
+@Command(name = "trust-root",
+        header = "Show or refresh the Sigstore trusted root attestations are verified against.",
         description = {
             "Show or refresh the Sigstore trusted root that attestations are verified against.",
             "",
@@ -14,10 +15,14 @@ import picocli.CommandLine.Command;
                     + "When the repository cannot be reached within the time bound, commands use the cached root if "
                     + "it verifies and has not expired, else the snapshot embedded in pylock-trust, with one warning.",
         },
+        commandListHeading = "%nCommands:%n",
         subcommands = {TrustRootShowCommand.class, TrustRootUpdateCommand.class, CommandLine.HelpCommand.class},
         footerHeading = "%n",
         footer = DocsLink.TRUST_ROOT)
 final class TrustRootCommand implements Runnable {
+    @picocli.CommandLine.Mixin
+    HelpOption helpOption;
+
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 

@@ -16,6 +16,8 @@ import java.util.Optional;
 
 /** What {@code trust-root show} and {@code trust-root update} print: the root in use, its origin and age, its keys. */
 final class TrustRootReport {
+    static final String SCHEMA = "pylock-trust.trust-root/1";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final SelectedTrustRoot selected;
@@ -83,7 +85,7 @@ final class TrustRootReport {
 
     String json() {
         ObjectNode root = JSON.createObjectNode();
-        root.put("schema", "pylock-trust.trust-root/1");
+        root.put("schema", SCHEMA);
         root.put("label", selected.root().label());
         root.put("source", selected.origin().jsonName());
         root.put("location", selected.location());

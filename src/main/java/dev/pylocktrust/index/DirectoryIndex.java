@@ -1,5 +1,6 @@
 package dev.pylocktrust.index;
 
+import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -31,7 +32,7 @@ final class DirectoryIndex {
         try {
             this.root = root.toRealPath();
         } catch (IOException e) {
-            throw new UsageException("cannot open the mirror directory " + root + ": " + e.getMessage());
+            throw new UsageException("cannot open the mirror directory " + root + ": " + IoErrors.reason(e));
         }
     }
 
@@ -73,7 +74,7 @@ final class DirectoryIndex {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UsageException("cannot read " + path.get() + ": " + e.getMessage());
+            throw new UsageException("cannot read " + path.get() + ": " + IoErrors.reason(e));
         }
     }
 
@@ -95,7 +96,7 @@ final class DirectoryIndex {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UsageException("cannot read " + path + ": " + e.getMessage());
+            throw new UsageException("cannot read " + path + ": " + IoErrors.reason(e));
         }
     }
 
