@@ -19,9 +19,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The launcher's class-data-sharing archive ({@code bin/pylock-trust}, in {@code $PYLOCK_TRUST_CACHE_DIR/jvm}): made
- * on a command's first run, used by later runs, rebuilt when the jar changes, and ignored (same results, nothing
- * printed) when it is corrupt or writable by others. Whether the archive is used is read from the JVM's class-load
+ * The launcher's class-data-sharing archive ({@code bin/pylock-trust}, in {@code pylock-trust-jvm/} next to the jar,
+ * never in the cache directory, which CI restores from shared caches): made on a command's first run, used by later
+ * runs, rebuilt when the jar changes, and ignored (same results, nothing printed) when it is corrupt or writable by
+ * others. Whether the archive is used is read from the JVM's class-load
  * log: a class from the archive is logged as coming from the "shared objects file".
  */
 class LauncherArchiveIT {
@@ -117,16 +118,46 @@ class LauncherArchiveIT {
         assertThat(classesFromArchive()).isEmpty();
 
         Files.setPosixFilePermissions(archive, PosixFilePermissions.fromString("r--------"));
-        Files.setPosixFilePermissions(cache.resolve("jvm"), PosixFilePermissions.fromString("rwxrwxrwx"));
+        Files.setPosixFilePermissions(archiveDir(), PosixFilePermissions.fromString("rwxrwxrwx"));
         assertThat(runLogged("--version")).isEqualTo(plain);
         assertThat(classesFromArchive()).isEmpty();
     }
 
     @Test
-    void offAndNoCacheLeaveTheCacheDirectoryAlone() {
+    void offMakesNoArchive() {
         assertThat(run(Map.of("PYLOCK_TRUST_CDS", "off"), "--version").exitCode()).isZero();
-        assertThat(run(Map.of(), "trust-root", "show", "--no-cache").exitCode()).isZero();
+        assertThat(archiveDir()).doesNotExist();
+    }
+
+    /**
+     * The cache directory is data that CI shares between runs (and an attacker may write, through a shared cache): no
+     * archive is ever written there or read from there, whatever it holds.
+     */
+    @Test
+    void theCacheDirectoryNeverHoldsCode() throws IOException {
+        CliRunner.Result plain = run(Map.of("PYLOCK_TRUST_CDS", "off"), "--version");
+        runLogged("--version");
         assertThat(cache.resolve("jvm")).doesNotExist();
+        // Plant this very archive in the cache, as a cache writer would, and remove the real one: nothing maps it.
+        Path planted = Files.createDirectories(cache.resolve("jvm"));
+        for (Path p : archives()) {
+            Files.move(p, planted.resolve(p.getFileName()));
+        }
+        Files.delete(archiveDir().resolve(commandsFile()));
+        Files.setPosixFilePermissions(planted, PosixFilePermissions.fromString("rwx------"));
+        assertThat(runLogged("--version")).isEqualTo(plain);
+        assertThat(classesFromArchive()).as("the planted archive is not mapped").isEmpty();
+        assertThat(archives()).as("a new archive, next to the jar").hasSize(1);
+    }
+
+    private Path archiveDir() {
+        return tmp.resolve("pylock-trust-jvm");
+    }
+
+    private Path commandsFile() throws IOException {
+        try (Stream<Path> files = Files.list(archiveDir())) {
+            return files.filter(p -> p.toString().endsWith(".commands")).findFirst().orElseThrow().getFileName();
+        }
     }
 
     @Test
@@ -166,13 +197,13 @@ class LauncherArchiveIT {
     }
 
     private List<Path> archives() throws IOException {
-        try (Stream<Path> files = Files.list(cache.resolve("jvm"))) {
+        try (Stream<Path> files = Files.list(archiveDir())) {
             return files.filter(p -> p.toString().endsWith(".jsa")).toList();
         }
     }
 
     private List<String> commandsTrained() throws IOException {
-        try (Stream<Path> files = Files.list(cache.resolve("jvm"))) {
+        try (Stream<Path> files = Files.list(archiveDir())) {
             Path commands = files.filter(p -> p.toString().endsWith(".commands")).findFirst().orElseThrow();
             return Files.readAllLines(commands);
         }
