@@ -28,8 +28,9 @@ import okhttp3.HttpUrl;
  * is checked and credentials are recomputed for each origin), retries per {@link RetryPolicy}, and size caps.
  *
  * <p>Returns every final answer except 429/5xx (which are retried) to the caller, because a 404 means different
- * things to different callers. Throws {@link NetworkException} when the tries are exhausted, a hop is refused, or a
- * body exceeds its cap.
+ * things to different callers. Throws {@link NetworkException} when the tries are exhausted or a hop is refused, and
+ * its subclass {@link UnacceptableAnswerException} when a body exceeds its cap (not retried: the index chose to send
+ * it). A body shorter than its Content-Length, or a connection dropped mid-body, is a transport failure and retried.
  */
 final class HttpTransport implements AutoCloseable {
     static final int MAX_REDIRECTS = 10;
@@ -230,8 +231,8 @@ final class HttpTransport implements AutoCloseable {
         return out.toByteArray();
     }
 
-    private static NetworkException tooLarge(HttpUrl url, String what, long cap, long declared) {
-        return new NetworkException("the " + what + " at " + Urls.redact(url) + " is larger than the "
+    private static UnacceptableAnswerException tooLarge(HttpUrl url, String what, long cap, long declared) {
+        return new UnacceptableAnswerException("the " + what + " at " + Urls.redact(url) + " is larger than the "
                 + Texts.bytes(cap) + " limit" + (declared > 0 ? " (" + Texts.bytes(declared) + " declared)" : ""),
                 "an index answer this large is a broken or hostile index; check --index-url");
     }

@@ -47,6 +47,7 @@ public final class TestIndexServer implements AutoCloseable {
     private volatile boolean provenanceKey = true;
     private volatile boolean rangeRequests = true;
     private volatile boolean relativeUrls = true;
+    private volatile String provenanceHost;
 
     private TestIndexServer(TestIndex index) {
         this.index = index;
@@ -127,6 +128,15 @@ public final class TestIndexServer implements AutoCloseable {
     /** Whether file URLs on pages are relative ({@code ../../files/...}) or absolute. */
     public TestIndexServer relativeUrls(boolean relative) {
         this.relativeUrls = relative;
+        return this;
+    }
+
+    /**
+     * Pages list provenance URLs on this host name instead of the server's own ({@code 127.0.0.1} for a server
+     * reached as {@code localhost}: the same server on another origin). {@code null} restores the default.
+     */
+    public TestIndexServer provenanceHost(String host) {
+        this.provenanceHost = host;
         return this;
     }
 
@@ -344,7 +354,8 @@ public final class TestIndexServer implements AutoCloseable {
         if (!f.hasProvenance()) {
             return Optional.empty();
         }
-        return Optional.of(server.url("/").newBuilder().addPathSegment("integrity").addPathSegment(f.project())
+        HttpUrl base = provenanceHost == null ? server.url("/") : urlWithHost(provenanceHost, "/");
+        return Optional.of(base.newBuilder().addPathSegment("integrity").addPathSegment(f.project())
                 .addPathSegment(f.version()).addPathSegment(f.filename()).addPathSegment("provenance").build()
                 .toString());
     }
