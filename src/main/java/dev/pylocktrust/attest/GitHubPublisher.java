@@ -45,9 +45,9 @@ public record GitHubPublisher(String repository, String workflow, Optional<Strin
     @Override
     public boolean sameIdentity(Publisher other) {
         return other instanceof GitHubPublisher o
-                && repository.equalsIgnoreCase(o.repository)
-                && workflow.equals(o.workflow)
-                && environment.orElse("").equalsIgnoreCase(o.environment.orElse(""));
+                && IdentityValues.same(KIND, "repository", repository, o.repository)
+                && IdentityValues.same(KIND, "workflow", workflow, o.workflow)
+                && IdentityValues.same(KIND, "environment", environment.orElse(""), o.environment.orElse(""));
     }
 
     @Override
@@ -61,6 +61,8 @@ public record GitHubPublisher(String repository, String workflow, Optional<Strin
 
     @Override
     public String describe() {
-        return "GitHub " + repository + " (" + workflow + environment.map(e -> ", environment " + e).orElse("") + ")";
+        String d = "GitHub " + repository + " (" + workflow + environment.map(e -> ", environment " + e).orElse("")
+                + ")";
+        return d + IdentityValues.nonAsciiNote(d);
     }
 }

@@ -44,9 +44,9 @@ public record GitLabPublisher(String repository, String workflowFilepath, Option
     @Override
     public boolean sameIdentity(Publisher other) {
         return other instanceof GitLabPublisher o
-                && repository.equalsIgnoreCase(o.repository)
-                && workflowFilepath.equals(o.workflowFilepath)
-                && environment.orElse("").equals(o.environment.orElse(""));
+                && IdentityValues.same(KIND, "repository", repository, o.repository)
+                && IdentityValues.same(KIND, "workflow_filepath", workflowFilepath, o.workflowFilepath)
+                && IdentityValues.same(KIND, "environment", environment.orElse(""), o.environment.orElse(""));
     }
 
     @Override
@@ -60,7 +60,8 @@ public record GitLabPublisher(String repository, String workflowFilepath, Option
 
     @Override
     public String describe() {
-        return "GitLab " + repository + " (" + workflowFilepath + environment.map(e -> ", environment " + e).orElse("")
-                + ")";
+        String d = "GitLab " + repository + " (" + workflowFilepath
+                + environment.map(e -> ", environment " + e).orElse("") + ")";
+        return d + IdentityValues.nonAsciiNote(d);
     }
 }

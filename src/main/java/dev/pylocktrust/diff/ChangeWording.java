@@ -1,5 +1,6 @@
 package dev.pylocktrust.diff;
 
+import dev.pylocktrust.Ascii;
 import static dev.pylocktrust.report.MarkdownText.quote;
 
 import dev.pylocktrust.attest.Publisher;
@@ -202,7 +203,7 @@ final class ChangeWording {
             }
             for (Map.Entry<String, String> e : f.head().entrySet()) {
                 String before = f.base().get(e.getKey());
-                if (before != null && !before.equalsIgnoreCase(e.getValue())) {
+                if (before != null && !Ascii.equalsIgnoreCase(before, e.getValue())) {
                     detail.add(quote(f.filename()) + ": " + e.getKey() + " " + quote(before) + " -> "
                             + quote(e.getValue()));
                 }

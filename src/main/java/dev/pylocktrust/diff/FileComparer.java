@@ -1,5 +1,6 @@
 package dev.pylocktrust.diff;
 
+import dev.pylocktrust.Ascii;
 import dev.pylocktrust.diff.Change.FileHashes;
 import dev.pylocktrust.diff.Change.LostFile;
 import dev.pylocktrust.diff.Change.MovedFile;
@@ -139,7 +140,7 @@ final class FileComparer {
             String other = base.hashes().get(e.getKey());
             if (other != null) {
                 anyCommon = true;
-                differ |= !other.equalsIgnoreCase(e.getValue());
+                differ |= !Ascii.equalsIgnoreCase(other, e.getValue());
             }
         }
         if (anyCommon && !differ) {

@@ -1,5 +1,6 @@
 package dev.pylocktrust.index;
 
+import dev.pylocktrust.Ascii;
 import dev.pylocktrust.NetworkException;
 import java.net.URI;
 import java.util.Map;
@@ -34,7 +35,7 @@ final class Fetcher {
     }
 
     static boolean isFileUrl(String url) {
-        return url.regionMatches(true, 0, "file:", 0, 5);
+        return Ascii.startsWithIgnoreCase(url, "file:");
     }
 
     /**

@@ -1,7 +1,7 @@
 package dev.pylocktrust.index;
 
+import dev.pylocktrust.Ascii;
 import dev.pylocktrust.NetworkException;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
@@ -22,11 +22,11 @@ final class UrlPolicy {
     private final Set<String> trustedHosts;
 
     UrlPolicy(Set<String> trustedHosts) {
-        this.trustedHosts = trustedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.trustedHosts = trustedHosts.stream().map(Ascii::toLowerCase).collect(Collectors.toUnmodifiableSet());
     }
 
     boolean isTrusted(HttpUrl url) {
-        String host = url.host().toLowerCase(Locale.ROOT);
+        String host = Ascii.toLowerCase(url.host());
         String hostPort = hostForMatch(host) + ":" + url.port();
         return trustedHosts.contains(host) || trustedHosts.contains(hostPort)
                 || trustedHosts.contains(hostForMatch(host));

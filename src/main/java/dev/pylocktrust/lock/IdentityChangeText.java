@@ -1,5 +1,6 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.attest.IdentityValues;
 import dev.pylocktrust.attest.Publisher;
 import dev.pylocktrust.attest.VerifiedIdentity;
 import java.util.ArrayList;
@@ -36,9 +37,9 @@ final class IdentityChangeText {
         for (String k : keys) {
             String x = a.getOrDefault(k, "(none)");
             String y = b.getOrDefault(k, "(none)");
-            boolean same = k.equals("repository") ? x.equalsIgnoreCase(y) : x.equals(y);
+            boolean same = IdentityValues.same(now.kind(), k, x, y);
             if (!same) {
-                parts.add(k + " " + x + " -> " + y);
+                parts.add(k + " " + x + IdentityValues.nonAsciiNote(x) + " -> " + y + IdentityValues.nonAsciiNote(y));
             }
         }
         return parts.isEmpty() ? "no key differs" : String.join(", ", parts);
@@ -73,7 +74,8 @@ final class IdentityChangeText {
         String lockedRepos = String.join(", ", oldRepos);
         String lockedOwners = String.join(", ", oldOwners);
         if (sameRepo && sameOwner) {
-            boolean renamed = !repositoryOf(locked).equalsIgnoreCase(repositoryOf(now.publisher()));
+            boolean renamed = !IdentityValues.same(locked.kind(), "repository", repositoryOf(locked),
+                    repositoryOf(now.publisher()));
             return "same signed repository id " + repo.get() + " and owner id " + owner.get() + ": "
                     + (renamed ? "the repository was renamed" : "the same repository now publishes from another "
                     + "workflow or environment");

@@ -1,5 +1,6 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.attest.IdentityValues;
 import dev.pylocktrust.attest.Publisher;
 import dev.pylocktrust.attest.VerifiedIdentity;
 import dev.pylocktrust.python.DistributionFilename;
@@ -337,7 +338,8 @@ public final class TofuRules {
         String repo = now.toIdentityTable().getOrDefault("repository", "");
         return anchor.identities().stream()
                 .filter(l -> l.publisher().kind().equals(now.kind())
-                        && l.publisher().toIdentityTable().getOrDefault("repository", "").equalsIgnoreCase(repo))
+                        && IdentityValues.same(now.kind(), "repository",
+                                l.publisher().toIdentityTable().getOrDefault("repository", ""), repo))
                 .findFirst()
                 .or(() -> anchor.identities().stream().filter(l -> l.publisher().kind().equals(now.kind())).findFirst())
                 .orElse(anchor.identities().get(0));

@@ -1,5 +1,6 @@
 package dev.pylocktrust.python;
 
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -81,7 +82,8 @@ final class Inputs {
                         "contains the control or invisible character U+%04X at index %d", cp, i));
             }
             if (isPythonSpace(cp)) {
-                throw new InvalidSpecException(what, s, String.format("contains whitespace (U+%04X) at index %d", cp, i));
+                throw new InvalidSpecException(what, s, String.format(Locale.ROOT,
+                        "contains whitespace (U+%04X) at index %d", cp, i));
             }
             if (cp == '/' || cp == '\\') {
                 throw new InvalidSpecException(what, s, "contains the path separator '" + (char) cp
