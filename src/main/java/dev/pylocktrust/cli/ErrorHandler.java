@@ -1,9 +1,12 @@
 package dev.pylocktrust.cli;
 
 import dev.pylocktrust.ExitCode;
+import dev.pylocktrust.Printable;
 import dev.pylocktrust.PylockTrustException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
+import java.util.Collections;
+import java.util.IdentityHashMap;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -11,25 +14,27 @@ import picocli.CommandLine.ParseResult;
 
 /**
  * Turns exceptions into a message on stderr and an exit code. A user never sees a stack trace for their own
- * mistake; {@code -v} adds the cause chain, and an unexpected exception is reported as a bug (exit 70).
+ * mistake; {@code -v} adds the cause chain, and an unexpected exception is reported as a bug (exit 70). Messages and
+ * hints quote hostile text (paths, URLs, index answers), so each is printed as one {@link Printable} line, and
+ * stderr is behind the output edge ({@link SafePrintWriter}) whichever way the error arrives.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
 
     @Override
     public int handleExecutionException(Exception ex, CommandLine cmd, ParseResult parseResult) {
-        PrintWriter err = cmd.getErr();
+        PrintWriter err = SafePrintWriter.of(cmd.getErr(), false);
         boolean verbose = OutputOptions.isVerbose(parseResult);
         if (ex instanceof PylockTrustException e) {
-            err.println("error: " + e.getMessage());
+            err.println("error: " + Printable.of(e.getMessage()));
             for (String hint : e.hints()) {
-                err.println("hint: " + hint);
+                err.println("hint: " + Printable.of(hint));
             }
             if (verbose && e.getCause() != null) {
                 err.println("cause:");
                 err.print(stackTrace(e.getCause()));
             }
         } else {
-            err.println("error: internal error in pylock-trust: " + ex);
+            err.println("error: internal error in pylock-trust: " + Printable.of(ex.toString()));
             err.println("hint: this is a bug; please report it with the output of the same command run with -v");
             if (verbose) {
                 err.print(stackTrace(ex));
@@ -49,10 +54,20 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         return ExitCode.INTERNAL;
     }
 
+    /**
+     * The cause chain with its frames, each line made safe on its own: an exception message quoting hostile text
+     * (a parser's "unexpected character") cannot add lines of its own.
+     */
     private static String stackTrace(Throwable t) {
-        StringWriter sw = new StringWriter();
-        t.printStackTrace(new PrintWriter(sw));
-        return sw.toString();
+        StringBuilder sb = new StringBuilder();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+            sb.append(c == t ? "" : "Caused by: ").append(Printable.of(c.toString())).append('\n');
+            for (StackTraceElement frame : c.getStackTrace()) {
+                sb.append("    at ").append(Printable.of(frame.toString())).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     /** Bad arguments: say what is wrong and how to get help, without dumping the whole usage text. */
@@ -60,8 +75,8 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         @Override
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             CommandLine cmd = ex.getCommandLine();
-            PrintWriter err = cmd.getErr();
-            err.println("error: " + ex.getMessage());
+            PrintWriter err = SafePrintWriter.of(cmd.getErr(), false);
+            err.println("error: " + Printable.of(ex.getMessage()));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             err.println("hint: run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage");
             err.flush();

@@ -1,7 +1,7 @@
 package dev.pylocktrust.cli;
 
 import dev.pylocktrust.UsageException;
-import dev.pylocktrust.report.Printable;
+import dev.pylocktrust.Printable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

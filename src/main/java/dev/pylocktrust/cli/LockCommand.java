@@ -1,6 +1,7 @@
 package dev.pylocktrust.cli;
 
 import dev.pylocktrust.ExitCode;
+import dev.pylocktrust.Printable;
 import dev.pylocktrust.TrustException;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.attest.ProvenanceVerifier;
@@ -221,7 +222,7 @@ final class LockCommand implements Callable<Integer> {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean quiet = outputOptions.quiet();
-        IndexConfig config = indexOptions.config(TerminalProgress.forStderr(err, quiet));
+        IndexConfig config = indexOptions.config(TerminalProgress.forStderr(SafePrintWriter.unfiltered(err), quiet));
         TrustRoot root = trustRootOptions.trustRoot(config.cacheDir(), config.offline(), outputOptions, err);
         LockOutcome outcome;
         try (IndexClient index = IndexClient.open(config)) {
@@ -337,7 +338,7 @@ final class LockCommand implements Callable<Integer> {
         if (!outputOptions.quiet()) {
             PrintWriter err = spec.commandLine().getErr();
             for (LockfileWarning w : parsed.warnings()) {
-                err.println("warning: " + w);
+                err.println("warning: " + Printable.of(w.toString()));
             }
         }
         return parsed;

@@ -2,6 +2,7 @@ package dev.pylocktrust.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pylocktrust.Printable;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.attest.TrustRoot;
 import dev.pylocktrust.trust.SelectedTrustRoot;
@@ -134,7 +135,7 @@ public final class TrustRootOptions {
 
     static void printWarning(SelectedTrustRoot selected, OutputOptions output, PrintWriter err) {
         if (selected.warning().isPresent() && !output.quiet()) {
-            err.println("warning: " + selected.warning().get());
+            err.println("warning: " + Printable.of(selected.warning().get()));
             err.flush();
         }
     }
