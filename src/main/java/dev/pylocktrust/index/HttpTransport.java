@@ -9,10 +9,14 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.ConnectionPool;
@@ -53,6 +57,9 @@ final class HttpTransport implements AutoCloseable {
     private final Clock clock;
     private final Counters counters;
     private final long errorBodyCap;
+    private final long inFlightCap;
+    /** Bytes held right now by the 2xx bodies being read, by every thread (see {@link SizeLimits#inFlight}). */
+    private final AtomicLong inFlight = new AtomicLong();
     private final String userAgent;
 
     HttpTransport(IndexConfig config, UrlPolicy policy, Credentials credentials, Counters counters, String version) {
@@ -63,6 +70,7 @@ final class HttpTransport implements AutoCloseable {
         this.clock = config.clock();
         this.counters = counters;
         this.errorBodyCap = config.limits().errorBody();
+        this.inFlightCap = config.limits().inFlight();
         this.userAgent = "pylock-trust/" + version;
         this.client = buildClient(config);
     }
@@ -195,18 +203,55 @@ final class HttpTransport implements AutoCloseable {
         return r.message().isEmpty() ? "" : " " + Texts.clip(r.message());
     }
 
-    /** Reads at most {@code cap} bytes; more is an error (checked against Content-Length first, then while reading). */
+    /**
+     * Reads at most {@code cap} bytes; more is an error (checked against Content-Length first, then while reading).
+     * Chunks are charged twice against the in-flight budget (the chunk, and its copy in the result) and released when
+     * the body is returned or abandoned.
+     */
     private byte[] read(ResponseBody body, long cap, HttpUrl url, String what) throws IOException {
         long declared = body.contentLength();
         if (declared > cap) {
             throw tooLarge(url, what, cap, declared);
         }
-        byte[] bytes = readAtMost(body.byteStream(), cap);
-        if (bytes == null) {
-            throw tooLarge(url, what, cap, -1);
+        List<byte[]> chunks = new ArrayList<>();
+        long total = 0;
+        long charged = 0;
+        try (InputStream in = body.byteStream()) {
+            while (true) {
+                byte[] chunk = new byte[64 * 1024];
+                int n = in.readNBytes(chunk, 0, chunk.length);
+                if (n == 0) {
+                    break;
+                }
+                total += n;
+                if (total > cap) {
+                    throw tooLarge(url, what, cap, -1);
+                }
+                charge(2L * n, url, what);
+                charged += 2L * n;
+                chunks.add(n == chunk.length ? chunk : Arrays.copyOf(chunk, n));
+            }
+            byte[] bytes = new byte[(int) total];
+            int at = 0;
+            for (byte[] c : chunks) {
+                System.arraycopy(c, 0, bytes, at, c.length);
+                at += c.length;
+            }
+            counters.bytes.addAndGet(total);
+            return bytes;
+        } finally {
+            inFlight.addAndGet(-charged);
         }
-        counters.bytes.addAndGet(bytes.length);
-        return bytes;
+    }
+
+    private void charge(long bytes, HttpUrl url, String what) {
+        if (inFlight.addAndGet(bytes) > inFlightCap) {
+            inFlight.addAndGet(-bytes);
+            throw new NetworkException("stopped reading the " + what + " at " + Urls.redact(url) + ": the index is "
+                    + "sending more than " + Texts.bytes(inFlightCap) + " at once, which would exhaust memory",
+                    "an index that sends this much at once is broken or hostile; if it is genuine, lower --jobs or "
+                            + "give Java more memory (PYLOCK_TRUST_JAVA_OPTS=-Xmx2g)");
+        }
     }
 
     /** An error body is only read for its message: anything past the cap is dropped, never an error by itself. */
