@@ -140,12 +140,14 @@ public final class TrustRootOptions {
 
     /**
      * Prints the selection's warning, if any, as one line: in full when {@code detailed} ({@code -v}, and the
-     * trust-root commands), else briefly, pointing at where the detail is. Nothing when {@code quiet}.
+     * trust-root commands) or when the TUF cache was not used (a cache that fails verification may be an attack: the
+     * failed check is always named), else briefly, pointing at where the detail is. Nothing when {@code quiet}.
      */
     static void printWarning(SelectedTrustRoot selected, boolean quiet, boolean detailed, Instant now,
                              PrintWriter err) {
         if (selected.warning().isPresent() && !quiet) {
-            err.println("warning: " + Printable.of(detailed ? selected.warning().get() : brief(selected, now)));
+            boolean full = detailed || selected.cacheIgnored().isPresent();
+            err.println("warning: " + Printable.of(full ? selected.warning().get() : brief(selected, now)));
             err.flush();
         }
     }
