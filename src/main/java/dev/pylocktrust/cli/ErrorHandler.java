@@ -25,7 +25,9 @@ import picocli.CommandLine.ParseResult;
  * with {@link #print}, which returns the exit code: the report on stdout is then the machine's answer.
  *
  * <p>Messages and hints quote hostile text (paths, URLs, index answers), so each is printed as one {@link Printable}
- * line, and stderr is behind the output edge ({@link SafePrintWriter}) whichever way the error arrives.
+ * line (a newline inside is escaped too), except the lines an exception says it made itself
+ * ({@link PylockTrustException#messageLines}); stderr is behind the output edge ({@link SafePrintWriter}) whichever
+ * way the error arrives.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
     static final String BUG_HINT = "this is a bug; please report it with the output of the same command run with -v";
@@ -49,7 +51,10 @@ final class ErrorHandler implements IExecutionExceptionHandler {
 
     private static void print(Failure failure, PrintWriter stderr, boolean verbose) {
         PrintWriter err = SafePrintWriter.of(stderr, false);
-        err.println("error: " + Printable.of(failure.message()));
+        List<String> lines = failure.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            err.println((i == 0 ? "error: " : "") + Printable.of(lines.get(i)));
+        }
         for (String hint : failure.hints()) {
             err.println("hint: " + Printable.of(hint));
         }
@@ -83,12 +88,17 @@ final class ErrorHandler implements IExecutionExceptionHandler {
     /**
      * What the user is told about an exception.
      *
+     * @param lines the message as printed on stderr, one line each ({@link PylockTrustException#messageLines})
      * @param cause what {@code -v} shows (the whole chain), or {@code null}
      */
-    record Failure(int exitCode, String message, List<String> hints, Throwable cause) {
+    record Failure(int exitCode, String message, List<String> lines, List<String> hints, Throwable cause) {
+        Failure(int exitCode, String message, List<String> hints, Throwable cause) {
+            this(exitCode, message, List.of(message), hints, cause);
+        }
+
         static Failure of(Throwable ex) {
             if (ex instanceof PylockTrustException e) {
-                return new Failure(e.exitCode(), e.getMessage(), e.hints(), e.getCause());
+                return new Failure(e.exitCode(), e.getMessage(), e.messageLines(), e.hints(), e.getCause());
             }
             if (ex instanceof CommandLine.ParameterException e) {
                 return new Failure(ExitCode.USAGE, Parameters.message(e), List.of(), null);

@@ -107,8 +107,8 @@ public final class InstallPlanner {
             out.add(new PlannedPackage(i, p, List.of(chosen.get())));
         }
         if (!problems.isEmpty()) {
-            throw new UsageException(where + " cannot be installed on " + target.describe() + ":\n  "
-                    + String.join("\n  ", problems),
+            throw new UninstallableLockException(where + " cannot be installed on " + target.describe() + ":",
+                    problems,
                     "check --python-version and --platform (they describe the machine that installs), or re-lock "
                             + "for this target");
         }
