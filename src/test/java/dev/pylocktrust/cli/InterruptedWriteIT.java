@@ -111,7 +111,7 @@ class InterruptedWriteIT {
     @Test
     void killedThroughTheLauncherAtAnyMomentTheLockIsOldOrNew() throws Exception {
         int interrupted = 0;
-        for (long delayMs : new long[] {0, 400, 1_000, 2_000, 4_000}) {
+        for (long delayMs : new long[] {0, 700, 1_500, 3_000}) {
             Files.write(out, old);
             List<String> cmd = new ArrayList<>(List.of(LauncherRunner.launcher().toString()));
             cmd.addAll(List.of(args("examples/requirements-upgrade.txt")));
@@ -136,7 +136,7 @@ class InterruptedWriteIT {
 
     @Test
     void twoLocksOnOneFileAtOnceLeaveOneWholeResult() throws Exception {
-        for (int round = 0; round < 2; round++) {
+        for (int round = 0; round < 2; round++) { // two rounds: the race goes either way
             Files.write(out, old);
             var a = CompletableFuture.supplyAsync(() -> LauncherRunner.run(args("examples/requirements-upgrade.txt")));
             var b = CompletableFuture.supplyAsync(() -> LauncherRunner.run(args("examples/requirements.txt")));
