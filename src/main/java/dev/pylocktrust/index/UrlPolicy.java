@@ -16,7 +16,9 @@ import okhttp3.HttpUrl;
  *   <li>A provenance URL on another origin than the index must be https (PEP 740 requires https for every
  *       provenance URL; a trusted http mirror may serve its own). Enforced by {@link Fetcher}.</li>
  * </ol>
- * Every refusal is a {@link NetworkException}: the index asked for something unsafe, so nothing is decided.
+ * Every refusal is a {@link NetworkException}: the index asked for something unsafe, so nothing is decided. The one
+ * exception is a provenance URL the page lists against rule 3: the index chose it, so the file's provenance is
+ * invalid ({@link UnacceptableAnswerException}, {@link ProvenanceLookup.Invalid}).
  */
 final class UrlPolicy {
     private final Set<String> trustedHosts;
