@@ -1,5 +1,6 @@
 package dev.pylocktrust.cli;
 
+import dev.pylocktrust.PhaseTimes;
 import dev.pylocktrust.PylockTrustException;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.attest.ProvenanceVerifier;
@@ -183,8 +184,11 @@ final class VerifyCommand implements Callable<Integer>, JsonErrorReport.Schema {
 
     private int run() {
         long start = System.nanoTime();
+        PhaseTimes phases = PhaseTimes.fromSystemProperties();
+        phases.mark("start-up");
         EnvironmentSelection selection = selection();
         ParsedLockfile lock = new LockfileReader().read(lockfile);
+        phases.mark("reading the lock");
         Optional<PipReport> pip = Optional.ofNullable(pipReport).map(PipReport::read);
         Optional<Verification.WheelhouseListing> house = Optional.ofNullable(wheelhouse)
                 .map(d -> new Verification.WheelhouseListing(d.toString(), Wheelhouse.scan(d)));
@@ -195,12 +199,14 @@ final class VerifyCommand implements Callable<Integer>, JsonErrorReport.Schema {
                 : dev.pylocktrust.index.Progress.NONE);
         TrustRoot root = trustRootOptions.trustRoot(config.cacheDir(), config.offline(), output, err);
         boolean remote = config.location() instanceof IndexLocation.Remote;
+        phases.mark("trust root");
 
         Verification.Result result;
         IndexStats stats;
         String index;
         try (IndexClient client = IndexClient.open(config)) {
-            EvidenceGatherer gatherer = new EvidenceGatherer(client, new ProvenanceVerifier(root), Clock.systemUTC());
+            EvidenceGatherer gatherer = new EvidenceGatherer(client, new ProvenanceVerifier(root), Clock.systemUTC(),
+                    phases);
             result = Verification.run(new Verification.Inputs(lock, selection,
                     new VerifyPolicy.Options(requireAttestations, config.offline(), remote), pip, house),
                     gatherer::gather);
@@ -224,6 +230,9 @@ final class VerifyCommand implements Callable<Integer>, JsonErrorReport.Schema {
             }
         }
         out.flush();
+        phases.mark("policy and report");
+        err.print(phases.render());
+        err.flush();
         return result.exitCode();
     }
 

@@ -1,6 +1,7 @@
 package dev.pylocktrust.gather;
 
 import dev.pylocktrust.ParallelMap;
+import dev.pylocktrust.PhaseTimes;
 import dev.pylocktrust.PylockTrustException;
 import dev.pylocktrust.attest.AttestationResult;
 import dev.pylocktrust.attest.Distribution;
@@ -31,16 +32,28 @@ public final class EvidenceGatherer {
     private final ProvenanceVerifier verifier;
     private final Clock clock;
     private final int verifyThreads;
+    private final PhaseTimes phases;
 
     public EvidenceGatherer(IndexClient index, ProvenanceVerifier verifier, Clock clock) {
-        this(index, verifier, clock, Runtime.getRuntime().availableProcessors());
+        this(index, verifier, clock, PhaseTimes.off());
+    }
+
+    /** As {@link #EvidenceGatherer(IndexClient, ProvenanceVerifier, Clock)}, marking pages, provenance, verification. */
+    public EvidenceGatherer(IndexClient index, ProvenanceVerifier verifier, Clock clock, PhaseTimes phases) {
+        this(index, verifier, clock, Runtime.getRuntime().availableProcessors(), phases);
     }
 
     EvidenceGatherer(IndexClient index, ProvenanceVerifier verifier, Clock clock, int verifyThreads) {
+        this(index, verifier, clock, verifyThreads, PhaseTimes.off());
+    }
+
+    private EvidenceGatherer(IndexClient index, ProvenanceVerifier verifier, Clock clock, int verifyThreads,
+                             PhaseTimes phases) {
         this.index = index;
         this.verifier = verifier;
         this.clock = clock;
         this.verifyThreads = Math.max(1, verifyThreads);
+        this.phases = phases;
     }
 
     /**
@@ -66,6 +79,7 @@ public final class EvidenceGatherer {
         List<String> missing = unique.values().stream().map(r -> PackageName.normalize(r.project()))
                 .filter(p -> !pages.containsKey(p)).distinct().toList();
         pages.putAll(index.projectPages(missing));
+        phases.mark("pages");
 
         Map<String, FileEvidence> out = new LinkedHashMap<>();
         Map<String, IndexFile> listed = new LinkedHashMap<>();
@@ -83,7 +97,9 @@ public final class EvidenceGatherer {
             }
         }
         Map<String, ProvenanceLookup> found = index.provenance(lookups);
+        phases.mark("provenance");
         Map<String, FileEvidence> judged = judgeAll(unique, listed, found);
+        phases.mark("verification");
         // Keep request order in the result.
         Map<String, FileEvidence> ordered = new LinkedHashMap<>();
         for (String sha : unique.keySet()) {
