@@ -44,13 +44,13 @@ public record GitLabPublisher(String repository, String workflowFilepath, Option
     @Override
     public boolean sameIdentity(Publisher other) {
         return sameRepository(other) && other instanceof GitLabPublisher o
-                && workflowFilepath.equals(o.workflowFilepath)
-                && environment.orElse("").equals(o.environment.orElse(""));
+                && IdentityValues.same(KIND, "workflow_filepath", workflowFilepath, o.workflowFilepath)
+                && IdentityValues.same(KIND, "environment", environment.orElse(""), o.environment.orElse(""));
     }
 
     @Override
     public boolean sameRepository(Publisher other) {
-        return other instanceof GitLabPublisher o && repository.equalsIgnoreCase(o.repository);
+        return other instanceof GitLabPublisher o && IdentityValues.same(KIND, "repository", repository, o.repository);
     }
 
     @Override
@@ -64,7 +64,8 @@ public record GitLabPublisher(String repository, String workflowFilepath, Option
 
     @Override
     public String describe() {
-        return "GitLab " + repository + " (" + workflowFilepath + environment.map(e -> ", environment " + e).orElse("")
-                + ")";
+        String d = "GitLab " + repository + " (" + workflowFilepath
+                + environment.map(e -> ", environment " + e).orElse("") + ")";
+        return d + IdentityValues.nonAsciiNote(d);
     }
 }

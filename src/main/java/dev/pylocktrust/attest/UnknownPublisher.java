@@ -37,7 +37,8 @@ public record UnknownPublisher(String kind, SortedMap<String, String> keys) impl
 
     @Override
     public String describe() {
-        return kind + (keys.isEmpty() ? "" : keys.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        String d = kind + (keys.isEmpty() ? "" : keys.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", ", " (", ")")));
+        return d + IdentityValues.nonAsciiNote(d);
     }
 }

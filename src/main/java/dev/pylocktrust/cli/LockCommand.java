@@ -1,6 +1,7 @@
 package dev.pylocktrust.cli;
 
 import dev.pylocktrust.ExitCode;
+import dev.pylocktrust.Printable;
 import dev.pylocktrust.TrustException;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.attest.ProvenanceVerifier;
@@ -250,7 +251,7 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean quiet = outputOptions.quiet();
-        IndexConfig config = indexOptions.config(TerminalProgress.forStderr(err, quiet));
+        IndexConfig config = indexOptions.config(TerminalProgress.forStderr(SafePrintWriter.unfiltered(err), quiet));
         Optional<PortableFiles> portable = portableFiles(config);
         TrustRoot root = trustRootOptions.trustRoot(config.cacheDir(), config.offline(), outputOptions, err);
         LockOutcome outcome;
@@ -429,7 +430,7 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
         if (!outputOptions.quiet()) {
             PrintWriter err = spec.commandLine().getErr();
             for (LockfileWarning w : parsed.warnings()) {
-                err.println("warning: " + w);
+                err.println("warning: " + Printable.of(w.toString()));
             }
         }
         return parsed;

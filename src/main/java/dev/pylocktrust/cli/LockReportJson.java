@@ -2,12 +2,12 @@ package dev.pylocktrust.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pylocktrust.lock.AttestationIdentity;
 import dev.pylocktrust.lock.LockReport;
 import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.report.JsonOutput;
 import java.util.List;
 
 /**
@@ -16,7 +16,7 @@ import java.util.List;
  */
 final class LockReportJson {
     static final String SCHEMA = "pylock-trust.lock/2";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonOutput.MAPPER;
 
     private LockReportJson() {}
 

@@ -195,7 +195,8 @@ final class VerifyCommand implements Callable<Integer>, JsonErrorReport.Schema {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         IndexConfig config = indexOptions.config(format == Format.text
-                ? TerminalProgress.forStderr(err, output.quiet()) : dev.pylocktrust.index.Progress.NONE);
+                ? TerminalProgress.forStderr(SafePrintWriter.unfiltered(err), output.quiet())
+                : dev.pylocktrust.index.Progress.NONE);
         TrustRoot root = trustRootOptions.trustRoot(config.cacheDir(), config.offline(), output, err);
         boolean remote = config.location() instanceof IndexLocation.Remote;
         phases.mark("trust root");

@@ -1,5 +1,6 @@
 package dev.pylocktrust.diff;
 
+import dev.pylocktrust.Ascii;
 import static dev.pylocktrust.report.MarkdownText.quote;
 
 import dev.pylocktrust.attest.Publisher;
@@ -245,7 +246,7 @@ final class ChangeWording {
             for (String algorithm : algorithms) {
                 String before = f.base().get(algorithm);
                 String after = f.head().get(algorithm);
-                if (before == null || after == null || !before.equalsIgnoreCase(after)) {
+                if (before == null || after == null || !Ascii.equalsIgnoreCase(before, after)) {
                     detail.add(quote(f.filename()) + ": " + algorithm + " " + (before == null ? NONE : quote(before))
                             + " -> " + (after == null ? NONE : quote(after)));
                 }

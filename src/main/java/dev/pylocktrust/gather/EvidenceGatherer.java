@@ -144,6 +144,9 @@ public final class EvidenceGatherer {
         if (lookup instanceof ProvenanceLookup.NotSupported n) {
             return new FileEvidence.ProvenanceUnsupported(request, file, n.why());
         }
+        if (lookup instanceof ProvenanceLookup.Invalid i) {
+            return new FileEvidence.Invalid(request, file, i.why(), Optional.empty());
+        }
         return new FileEvidence.LookupFailed(request, ((ProvenanceLookup.Failed) lookup).error());
     }
 

@@ -63,8 +63,9 @@ public sealed interface FileEvidence {
     record ProvenanceUnsupported(FileRequest request, IndexFile file, String why) implements FileEvidence {}
 
     /**
-     * Provenance exists but does not hold: malformed, or an attestation was rejected (signature, subject, digest,
-     * publisher not matching the certificate, ...). A trust failure.
+     * Provenance exists but does not hold: what the index served is not provenance (not JSON, over the size cap, a
+     * forbidden URL), is malformed, or an attestation was rejected (signature, subject, digest, publisher not matching
+     * the certificate, ...). A trust failure.
      *
      * @param result the per-attestation verdicts, when the document parsed at all
      */
@@ -74,6 +75,9 @@ public sealed interface FileEvidence {
     /** No file with the locked sha256 is listed on the index's page for the project. A trust failure. */
     record NotOnIndex(FileRequest request, String why) implements FileEvidence {}
 
-    /** The index could not be asked (network, 5xx, offline cache miss). Nothing was decided: exit 3, never a pass. */
+    /**
+     * The index could not be asked (transport failure, 5xx after retries, a non-200 answer, offline cache miss).
+     * Nothing was decided: exit 3, never a pass.
+     */
     record LookupFailed(FileRequest request, PylockTrustException error) implements FileEvidence {}
 }

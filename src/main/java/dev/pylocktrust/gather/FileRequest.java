@@ -1,6 +1,6 @@
 package dev.pylocktrust.gather;
 
-import java.util.Locale;
+import dev.pylocktrust.Ascii;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -20,7 +20,7 @@ public record FileRequest(String project, String version, String sha256, String 
         Objects.requireNonNull(project, "project");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(lockedFilename, "lockedFilename");
-        sha256 = Objects.requireNonNull(sha256, "sha256").toLowerCase(Locale.ROOT);
+        sha256 = Ascii.toLowerCase(Objects.requireNonNull(sha256, "sha256"));
         if (!SHA256.matcher(sha256).matches()) {
             throw new IllegalArgumentException("sha256 of " + lockedFilename + " must be 64 hex digits, got '"
                     + sha256 + "'");

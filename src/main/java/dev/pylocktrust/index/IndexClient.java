@@ -1,5 +1,6 @@
 package dev.pylocktrust.index;
 
+import dev.pylocktrust.Ascii;
 import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.NetworkException;
 import dev.pylocktrust.ParallelMap;
@@ -19,7 +20,6 @@ import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
@@ -341,7 +341,7 @@ public final class IndexClient implements AutoCloseable {
             return Optional.of(parsed.newBuilder().username("").password("").build());
         }
         if (index.isPresent() && index.get().isHttps()) {
-            String host = index.get().host().toLowerCase(Locale.ROOT);
+            String host = Ascii.toLowerCase(index.get().host());
             if (host.equals("pypi.org") || host.equals("test.pypi.org")) {
                 return Optional.of(HttpUrl.get("https://" + host + "/"));
             }

@@ -1,5 +1,6 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.Ascii;
 import dev.pylocktrust.python.InvalidSpecException;
 import dev.pylocktrust.python.Marker;
 import dev.pylocktrust.python.PackageName;
@@ -125,10 +126,10 @@ final class PackageReader {
             if (digest.isEmpty()) {
                 throw h.keyError(algorithm, "must not be empty");
             }
-            if (algorithm.equalsIgnoreCase("sha256") && !SHA256.matcher(digest).matches()) {
+            if (Ascii.equalsIgnoreCase(algorithm, "sha256") && !SHA256.matcher(digest).matches()) {
                 throw h.keyError(algorithm, "expected 64 hex digits, found " + digest.length() + " characters");
             }
-            if (out.keySet().stream().anyMatch(algorithm::equalsIgnoreCase)) {
+            if (out.keySet().stream().anyMatch(a -> Ascii.equalsIgnoreCase(a, algorithm))) {
                 throw h.keyError(algorithm, "hash algorithm given twice (names are case-insensitive)");
             }
             out.put(algorithm, digest);

@@ -1,5 +1,6 @@
 package dev.pylocktrust.policy;
 
+import dev.pylocktrust.attest.IdentityValues;
 import dev.pylocktrust.attest.Publisher;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
@@ -45,9 +46,9 @@ public final class Explain {
         for (String k : keys) {
             String x = a.getOrDefault(k, "(none)");
             String y = b.getOrDefault(k, "(none)");
-            boolean same = k.equals("repository") ? locked.sameRepository(now) : x.equals(y);
+            boolean same = IdentityValues.same(now.kind(), k, x, y);
             if (!same) {
-                parts.add(k + " " + x + " -> " + y);
+                parts.add(k + " " + x + IdentityValues.nonAsciiNote(x) + " -> " + y + IdentityValues.nonAsciiNote(y));
             }
         }
         return parts.isEmpty() ? "the same identity, for the other kind of file" : String.join(", ", parts);

@@ -1,6 +1,7 @@
 package dev.pylocktrust.policy;
 
-import java.util.Locale;
+import dev.pylocktrust.Ascii;
+
 
 /** The two kinds of distribution file; publishers often build them in different workflows. */
 public enum FileKind {
@@ -14,7 +15,7 @@ public enum FileKind {
 
     /** The kind of a distribution file, by its name: wheels end in {@code .whl}, everything else is an sdist. */
     public static FileKind of(String filename) {
-        return filename.toLowerCase(Locale.ROOT).endsWith(".whl") ? WHEEL : SDIST;
+        return Ascii.toLowerCase(filename).endsWith(".whl") ? WHEEL : SDIST;
     }
 
     public String label() {

@@ -1,9 +1,10 @@
 package dev.pylocktrust.policy;
 
+import dev.pylocktrust.Ascii;
+import dev.pylocktrust.ProblemListException;
 import dev.pylocktrust.UsageException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -54,25 +55,15 @@ public final class HashRule {
         Objects.requireNonNull(source, "source");
         List<Problem> out = new ArrayList<>();
         for (Map.Entry<String, String> e : locked.entrySet()) {
-            String algorithm = e.getKey().toLowerCase(Locale.ROOT);
+            String algorithm = Ascii.toLowerCase(e.getKey());
             Optional<String> seen = Optional.ofNullable(observed.get(algorithm));
-            if (seen.isPresent() && !asciiLower(seen.get()).equals(asciiLower(e.getValue()))) {
+            if (seen.isPresent() && !Ascii.equalsIgnoreCase(seen.get(), e.getValue())) {
                 out.add(new Problem.Changed(algorithm, e.getValue(), seen.get()));
             } else if (seen.isEmpty() || source == Source.LISTING && !algorithm.equals("sha256")) {
                 out.add(new Problem.Unverifiable(algorithm));
             }
         }
         return out;
-    }
-
-    /** Hex digests compare without case, by ASCII rules only (no locale, no Unicode case folding). */
-    private static String asciiLower(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            sb.append(c >= 'A' && c <= 'Z' ? (char) (c + 32) : c);
-        }
-        return sb.toString();
     }
 
     /**
@@ -98,7 +89,7 @@ public final class HashRule {
      * @param how what would check them
      */
     public static UsageException unverifiable(List<String> what, String how) {
-        return new UsageException("the lock records hashes that cannot be checked:\n  " + String.join("\n  ", what),
+        return new ProblemListException("the lock records hashes that cannot be checked:", what,
                 "an installer accepts a file when any one of its hashes matches, so every hash must be checked; "
                         + "remove hashes other than sha256 (sha256 is enough), or " + how);
     }

@@ -2,7 +2,6 @@ package dev.pylocktrust.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pylocktrust.policy.Finding;
 import java.io.UncheckedIOException;
@@ -16,7 +15,7 @@ import java.io.UncheckedIOException;
  * consumer gets the input's exact strings.
  */
 public final class JsonRenderer {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonOutput.MAPPER;
 
     private JsonRenderer() {}
 

@@ -1,5 +1,6 @@
 package dev.pylocktrust.report;
 
+import dev.pylocktrust.Printable;
 import dev.pylocktrust.policy.Finding;
 
 /**
@@ -18,7 +19,7 @@ public final class VerifyReportGithub {
         for (Finding f : report.warnings()) {
             sb.append(GithubCommands.annotation(f, title(f))).append('\n');
         }
-        sb.append(report.summaryLine()).append('\n');
+        sb.append(Printable.of(report.summaryLine())).append('\n');
         return sb.toString();
     }
 

@@ -2,7 +2,6 @@ package dev.pylocktrust.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pylocktrust.policy.Finding;
@@ -19,7 +18,7 @@ import java.util.Map;
  * present (null when it has no value), so consumers need not guess.
  */
 public final class VerifyReportJson {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonOutput.MAPPER;
 
     private VerifyReportJson() {}
 

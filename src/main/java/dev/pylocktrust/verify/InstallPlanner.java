@@ -1,5 +1,6 @@
 package dev.pylocktrust.verify;
 
+import dev.pylocktrust.ProblemListException;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.lock.LockedFile;
 import dev.pylocktrust.lock.LockedPackage;
@@ -121,8 +122,8 @@ public final class InstallPlanner {
             }
         }
         if (!problems.isEmpty()) {
-            throw new UsageException(where + " cannot be installed on " + target.describe() + ":\n  "
-                    + String.join("\n  ", problems),
+            throw new ProblemListException(where + " cannot be installed on " + target.describe() + ":",
+                    problems,
                     "check --python-version and --platform (they describe the machine that installs), or re-lock "
                             + "for this target");
         }

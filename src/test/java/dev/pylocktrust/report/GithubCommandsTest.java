@@ -28,10 +28,11 @@ class GithubCommandsTest {
     @Test
     void hostileTextCannotInjectWorkflowCommands() {
         String line = GithubCommands.annotation(
-                finding("x\n::add-mask::secret 100%", Optional.of(new SourceLocation("a,b:c.toml", 1))), "t,i:tle");
+                finding("x\n::add-mask::secret 100%\u001b[2J\u202e", Optional.of(new SourceLocation("a,b:c.toml", 1))),
+                "t,i:tle");
         assertThat(line.lines()).hasSize(1);
         assertThat(line).contains("file=a%2Cb%3Ac.toml").contains("title=t%2Ci%3Atle")
-                .contains("x%0A::add-mask::secret 100%25");
+                .contains("x\\u000A::add-mask::secret 100%25\\u001B[2J\\u202E%0A");
     }
 
     @Test

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pylocktrust.Printable;
 import dev.pylocktrust.policy.Finding;
 import dev.pylocktrust.policy.FindingCode;
 import dev.pylocktrust.policy.Severity;

@@ -115,7 +115,7 @@ class VerifyReportRenderTest {
                 "verification FAILED: checked 2 files of 2 packages: 0 packages attested (identities match), 1 package unattested, "
                         + "1 failure in 1.8 s");
         assertThat(GithubCommands.error("pylock-trust verify", "index down\n::add-mask::x"))
-                .isEqualTo("::error title=pylock-trust verify::index down%0A::add-mask::x");
+                .isEqualTo("::error title=pylock-trust verify::index down\\u000A::add-mask::x");
     }
 
     @Test
