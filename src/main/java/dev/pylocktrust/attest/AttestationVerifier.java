@@ -26,7 +26,8 @@ import java.util.Set;
  *   <li>Subject sha256 equals the distribution's sha256.</li>
  *   <li>Predicate type is PyPI publish v1 or SLSA provenance v1.</li>
  *   <li>Exactly one transparency log entry, of kind {@code dsse} (0.0.1 = Rekor v1, 0.0.2 = Rekor v2), with an
- *       inclusion proof, and a signed entry timestamp (Rekor v1) or an RFC 3161 timestamp (Rekor v2).</li>
+ *       inclusion proof bound to its leaf index and tree size ({@link InclusionProofShape}), and a signed entry
+ *       timestamp (Rekor v1) or an RFC 3161 timestamp (Rekor v2).</li>
  *   <li>The log entry records this attestation: the certificate it records is the attestation's certificate
  *       (sigstore-java 2.0.0 does not compare them for Rekor v1 entries), and not another attestation's entry.</li>
  *   <li>The log's integrated time (Rekor v1) lies inside the certificate's validity (also missing in sigstore-java
