@@ -221,4 +221,15 @@ class ParsingTest {
                 .hasMessageStartingWith("provenance.attestation_bundles[0].publisher: invalid \"workflow\" "
                         + "'release.yml@refs/heads/main'");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "true", "{}", "[\"pypi\"]"})
+    void publisherIdentityValuesMustBeStrings(String environment) {
+        // Found by the mutation suite: {"environment": 0} became the index-asserted environment "0".
+        String json = new String(Fixtures.bytes("provenance/pypi_attestations-0.0.19.tar.gz.provenance.json"),
+                StandardCharsets.UTF_8).replace("\"environment\":null", "\"environment\":" + environment);
+        assertThatThrownBy(() -> Provenance.parse(utf8(json)))
+                .isInstanceOf(MalformedAttestationException.class)
+                .hasMessageStartingWith("provenance.attestation_bundles[0].publisher.environment must be a string, found ");
+    }
 }
