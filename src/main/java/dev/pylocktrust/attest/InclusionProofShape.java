@@ -36,7 +36,8 @@ final class InclusionProofShape {
         // (1)
         if (index.isEmpty() || size.isEmpty() || index.get() < 0 || index.get() >= size.get()) {
             return reject(RejectionReason.INCLUSION_PROOF, "the inclusion proof's log index "
-                    + text(proof.get("logIndex")) + " is not a leaf of its tree of size " + text(proof.get("treeSize")));
+                    + text(proof.get("logIndex")) + " is not a leaf of its tree of size "
+                    + text(proof.get("treeSize")));
         }
         // (2)
         JsonNode hashes = proof.path("hashes");
