@@ -95,6 +95,10 @@ public final class LockfileReader {
             toml = Toml.parse(text, TomlVersion.V1_0_0);
         } catch (StackOverflowError e) {
             throw new LockfileException(file, 0, "", "invalid TOML: nested too deeply to parse");
+        } catch (AssertionError e) {
+            // With assertions enabled (java -ea), tomlj 1.1.1 asserts on some malformed input, such as an incomplete
+            // unicode escape, instead of reporting it; without them the same input is an ordinary parse error.
+            throw new LockfileException(file, 0, "", "invalid TOML: a malformed escape sequence or value");
         } catch (OutOfMemoryError e) {
             // tomlj holds the whole parse tree (~270 bytes of heap per byte of input); once we unwind it is garbage.
             throw new LockfileException(file, 0, "", "file is too large to parse in the available memory ("

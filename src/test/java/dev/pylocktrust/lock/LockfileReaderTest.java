@@ -267,4 +267,13 @@ class LockfileReaderTest {
         assertThatThrownBy(() -> Fixtures.parse(nested))
                 .hasMessage("pylock.toml:4: tool: TOML data nested deeper than 32 levels");
     }
+
+    @Test
+    void anIncompleteUnicodeEscapeIsInvalidTomlNotAnAssertionError() {
+        // Found by LockfileFuzzTest (crash-4359ad26...): tomlj asserts on it when assertions are on, as in tests.
+        assertThatThrownBy(() -> Fixtures.parse(HEAD + "packages = []\n[tool.x]\nv = \"a\\uzz\"\n"))
+                .isInstanceOf(LockfileException.class)
+                .hasMessageStartingWith("pylock.toml")
+                .hasMessageContaining(": invalid TOML: ");
+    }
 }
