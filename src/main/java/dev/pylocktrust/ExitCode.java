@@ -1,6 +1,9 @@
 package dev.pylocktrust;
 
-/** The exit codes every command uses. Documented in the README and in {@code --help}. */
+/**
+ * The exit codes every command uses. Documented in the README's table (a test keeps it in step with these constants)
+ * and in {@code --help}.
+ */
 public final class ExitCode {
     /** Everything checked passed. */
     public static final int OK = 0;

@@ -1,5 +1,7 @@
 package dev.pylocktrust.attest;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.UsageException;
 import dev.sigstore.KeylessVerifier;
 import dev.sigstore.trustroot.SigstoreTrustedRoot;
@@ -72,7 +74,7 @@ public final class TrustRoot {
             }
             bytes = Files.readAllBytes(file);
         } catch (IOException e) {
-            throw new UsageException("cannot read trusted root " + file + ": " + e.getMessage(), e,
+            throw new UsageException("cannot read trusted root " + file + ": " + IoErrors.reason(e), e,
                     "check the path given to --trusted-root");
         }
         try {
@@ -103,8 +105,10 @@ public final class TrustRoot {
         } catch (IllegalArgumentException e) {
             throw e;
         } catch (Exception e) {
-            // sigstore-java throws several checked and unchecked types here; all mean "not a usable root".
-            throw new IllegalArgumentException(rootCauseMessage(e), e);
+            // sigstore-java throws several checked and unchecked types here; all mean "not a usable root". Their
+            // messages name library classes and may quote the input's bytes: the cause goes behind -v.
+            throw new IllegalArgumentException(isJson(json) ? "it is JSON, but not a Sigstore trusted root "
+                    + "(certificateAuthorities, tlogs, ctlogs, timestampAuthorities)" : "it is not valid JSON", e);
         }
     }
 
@@ -137,19 +141,13 @@ public final class TrustRoot {
         return label;
     }
 
-    private static String rootCauseMessage(Throwable e) {
-        Throwable t = e;
-        StringBuilder sb = new StringBuilder();
-        while (t != null) {
-            if (t.getMessage() != null && !sb.toString().contains(t.getMessage())) {
-                if (sb.length() > 0) {
-                    sb.append(": ");
-                }
-                sb.append(t.getMessage());
-            }
-            t = t.getCause() == t ? null : t.getCause();
+    private static boolean isJson(byte[] bytes) {
+        try {
+            new ObjectMapper().readTree(bytes);
+            return true;
+        } catch (IOException e) {
+            return false;
         }
-        return sb.length() == 0 ? e.getClass().getSimpleName() : sb.toString();
     }
 
     /** Holder idiom: the embedded root's provenance is read on first use, once (cheap: no verifier is built). */

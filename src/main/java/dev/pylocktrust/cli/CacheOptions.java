@@ -11,18 +11,17 @@ import picocli.CommandLine.Option;
  * ({@code inspect}, {@code trust-root}). Same names, meanings and default directory as the index options, so the
  * TUF cache and the index cache share one directory.
  */
+@HelpSection("Cache")
 public final class CacheOptions {
     @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Cache directory (default: $PYLOCK_TRUST_CACHE_DIR, else the user cache directory, e.g. "
-                    + "~/.cache/pylock-trust).")
+            description = "Cache directory (default: $PYLOCK_TRUST_CACHE_DIR, else e.g. ~/.cache/pylock-trust).")
     Path cacheDir;
 
-    @Option(names = "--no-cache", description = "Use no on-disk cache (the trusted root is then fetched on every run).")
+    @Option(names = "--no-cache", description = "Use no on-disk cache.")
     boolean noCache;
 
     @Option(names = "--offline",
-            description = "Never use the network: verify with the cached TUF trusted root or the embedded one, "
-                    + "whichever is newer.")
+            description = "Never use the network (cached or embedded root).")
     boolean offline;
 
     /**

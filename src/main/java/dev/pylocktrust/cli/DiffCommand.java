@@ -28,24 +28,28 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pylock-trust diff}: what changed between two lockfiles, ranked by risk, for reviewers and CI. */
-@Command(name = "diff", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "diff", sortOptions = false,
+        header = "Show what changed between two lockfiles, identity changes first.",
         description = {
-            "Show what changed between two lockfiles, ranked by risk: publisher identity changes first, then lost "
-                    + "attestations, changed hashes, hosts and indexes, new and removed packages, versions and "
-                    + "files, and policy changes. Works on any PEP 751 pylock.toml (pylock-trust's, uv's, pip's). "
-                    + "Offline: it only compares the two files.",
+            "Show what changed between two PEP 751 lockfiles (any tool's), ranked by risk: publisher identity "
+                    + "changes first, then lost attestations, changed hashes, hosts and indexes, packages, versions "
+                    + "and files. Offline: it only compares the two files.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  Review a lockfile change before committing it:",
             "    pylock-trust diff git:HEAD:pylock.toml pylock.toml",
             "",
-            "  In a pull request (annotations on the changed lines, a job summary, exit 1 on unapproved identity",
-            "  changes and lost attestations):",
-            "    pylock-trust diff --format github git:origin/main:pylock.toml pylock.toml",
+            "  In a pull request: annotations on the changed lines, a job summary, exit 1",
+            "  on unapproved identity changes and lost attestations:",
+            "    pylock-trust diff --format github git:origin/main:pylock.toml \\",
+            "      pylock.toml",
             "",
             "  A Markdown report for a PR comment that never fails the build:",
-            "    pylock-trust diff --format markdown --fail-on never git:origin/main:pylock.toml pylock.toml",
+            "    pylock-trust diff --format markdown --fail-on never \\",
+            "      git:origin/main:pylock.toml pylock.toml",
+            "",
+            DocsLink.DIFF,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -53,7 +57,8 @@ import picocli.CommandLine.Spec;
             "1:a change that --fail-on fails on (default: an unapproved identity change or lost attestations)",
             "2:bad arguments, or a lockfile that cannot be read (not found, not in that git revision, invalid)",
         })
-final class DiffCommand implements Callable<Integer> {
+@HelpSection("Lock files")
+final class DiffCommand implements Callable<Integer>, JsonErrorReport.Schema {
     /** Output formats of {@code diff}. */
     enum Format { text, markdown, json, github }
 
@@ -70,12 +75,14 @@ final class DiffCommand implements Callable<Integer> {
                     + "file.")
     String head;
 
+    @HelpSection(HelpLayout.OUTPUT)
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "text (colour on a terminal), markdown (a PR comment), json (schema/diff-report.schema"
                     + ".json) or github (annotations on HEAD's lines, plus the Markdown job summary). "
                     + "Default: ${DEFAULT-VALUE}.")
     Format format;
 
+    @HelpSection(HelpLayout.OUTPUT)
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "identity",
             description = "Which changes exit 1: identity (unapproved identity changes and lost attestations), "
                     + "attestation (also changed hashes, hosts, indexes and sources, and new unattested packages), "
@@ -91,6 +98,14 @@ final class DiffCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
+
+    @Mixin
+    HelpOption helpOption;
+
+    @Override
+    public String jsonSchema() {
+        return DiffReport.SCHEMA;
+    }
 
     @Override
     public Integer call() {
@@ -130,7 +145,8 @@ final class DiffCommand implements Callable<Integer> {
                     + "'pylock-trust lock --accept-identity-change NAME --reason TEXT' and review it in this change");
         }
         hints.add("to report without failing, use --fail-on never");
-        throw new TrustException("the lockfile change needs review: " + Verdict.of(failing) + " (--fail-on "
-                + failOn + ")", hints.toArray(String[]::new));
+        return ErrorHandler.print(new TrustException("the lockfile change needs review: " + Verdict.of(failing)
+                + " (--fail-on " + failOn + ")", hints.toArray(String[]::new)), spec.commandLine().getErr(),
+                output.verbose());
     }
 }

@@ -3,6 +3,7 @@ package dev.pylocktrust.cli;
 import picocli.CommandLine.Option;
 
 /** {@code --format text|json}, for commands whose output a machine may read. */
+@HelpSection(HelpLayout.OUTPUT)
 public final class FormatOption {
     /** Output formats shared by most commands. */
     public enum Format { text, json }

@@ -1,5 +1,6 @@
 package dev.pylocktrust.cli;
 
+import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.report.Printable;
 import java.io.ByteArrayOutputStream;
@@ -62,7 +63,7 @@ final class GitShow {
         try {
             process = pb.start();
         } catch (IOException e) {
-            throw new UsageException(spec + ": cannot run git: " + e.getMessage(), e,
+            throw new UsageException(spec + ": cannot run git: " + IoErrors.reason(e), e,
                     "install git, or give the lockfile as a file path");
         }
         try {

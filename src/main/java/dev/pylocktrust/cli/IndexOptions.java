@@ -17,44 +17,54 @@ import picocli.CommandLine.Option;
  * The package index options shared by {@code lock} and {@code verify}. {@link #config(Progress)} turns them into an
  * {@link IndexConfig}. {@code --extra-index-url} is accepted only to explain why it is refused.
  */
+@HelpSection("Package index")
 public final class IndexOptions {
+    /** Where the fine-tuning options are described in full. */
+    static final String DETAILS = "docs/indexes.md";
+
     @Option(names = {"-i", "--index-url"}, paramLabel = "URL|DIR", defaultValue = "https://pypi.org/simple",
-            description = "Simple API base URL, or a mirror directory (file: URL or path). Default: ${DEFAULT-VALUE}. "
-                    + "Credentials may be given as https://user:token@host/...; they are never printed.")
+            description = "Simple API URL or mirror directory. Default: ${DEFAULT-VALUE}.")
     String indexUrl;
 
     @Option(names = "--extra-index-url", paramLabel = "URL", hidden = true)
     List<String> extraIndexUrls;
 
+    @HelpSection.Detail(DETAILS)
     @Option(names = "--trusted-host", paramLabel = "HOST",
-            description = "Allow plain http for this host (host or host:port). Repeatable. Use only on networks you trust.")
+            description = "Allow plain http for this host[:port]. Repeatable.")
     List<String> trustedHosts;
 
+    @HelpSection.Detail(DETAILS)
     @Option(names = "--integrity-url", paramLabel = "BASE",
-            description = "PyPI-style Integrity API base URL, asked for provenance when a page has no provenance key "
-                    + "(default: https://pypi.org when the index is PyPI, else none).")
+            description = "Integrity API URL (default: PyPI's, for PyPI).")
     String integrityUrl;
 
+    @HelpSection.Detail(DETAILS)
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
-            description = "Requests in flight at once (default: 8 per core, between 8 and 32).")
+            description = "Requests at once (default: 8 per core, 8 to 32).")
     Integer jobs;
 
+    @HelpSection.Detail(DETAILS)
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
-            description = "Per-request timeout in seconds (connect, each read). Default: ${DEFAULT-VALUE}.")
+            description = "Connect and read timeout, s. Default: ${DEFAULT-VALUE}.")
     int timeoutSeconds;
 
+    @HelpSection("Cache")
     @Option(names = "--cache-dir", paramLabel = "DIR",
-            description = "Cache directory (default: the user cache directory, e.g. ~/.cache/pylock-trust).")
+            description = "Cache directory (default: $PYLOCK_TRUST_CACHE_DIR, else e.g. ~/.cache/pylock-trust).")
     Path cacheDir;
 
+    @HelpSection("Cache")
     @Option(names = "--no-cache", description = "Use no on-disk cache.")
     boolean noCache;
 
-    @Option(names = "--offline", description = "Use only the cache (and a mirror directory); never the network.")
+    @HelpSection("Cache")
+    @Option(names = "--offline", description = "Use only the cache and mirror directories.")
     boolean offline;
 
+    @HelpSection.Detail(DETAILS)
     @Option(names = "--cert", paramLabel = "PEM",
-            description = "Trust these CA certificates (PEM bundle) for https instead of the JDK's.")
+            description = "CA certificates (PEM) for https, not the JDK's.")
     Path cert;
 
     /**

@@ -1,6 +1,7 @@
 package dev.pylocktrust.cli;
 
 import dev.pylocktrust.ExitCode;
+import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.attest.AttestationDocument;
 import dev.pylocktrust.attest.AttestationResult;
@@ -33,32 +34,34 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pylock-trust inspect}: verify every attestation in one provenance or attestation file and show who signed. */
-@Command(name = "inspect", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "inspect", sortOptions = false,
+        header = "Verify the attestations in one provenance file and show who signed them.",
         description = {
             "Verify the PEP 740 attestations in a provenance or attestation JSON file and show who signed them.",
             "",
-            "Each attestation is checked against the Sigstore trusted root (certificate chain, signature, "
-                    + "transparency log proof and signed time), against the distribution (filename and sha256) and "
-                    + "against the publisher the provenance asserts (repository, workflow, issuer). The only network "
-                    + "access is the TUF refresh of the Sigstore trusted root (at most once a day, within "
-                    + "--trust-root-timeout; none with --offline, --trust-root-source embedded or --trusted-root).",
+            "Each is checked against the Sigstore trusted root, the distribution (name and sha256) and the publisher "
+                    + "the provenance asserts. No network, but the daily refresh of the trusted root.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
             "  Verify a provenance file against the distribution it is for:",
             "    pylock-trust inspect pypi_attestations-0.0.19.tar.gz.provenance.json \\",
-            "        --dist pypi_attestations-0.0.19.tar.gz",
+            "      --dist pypi_attestations-0.0.19.tar.gz",
             "",
-            "  The same when you only know the file's name and sha256 (e.g. from a lockfile):",
+            "  The same when you only know the file's name and sha256 (e.g. from a lock):",
             "    pylock-trust inspect sampleproject-4.0.0.tar.gz.provenance.json \\",
-            "        --filename sampleproject-4.0.0.tar.gz --sha256 0ace7980f82c5815ede4cd7bf9f6693684cec2ae47b9b7ade9add533b8627c6b",
+            "      --filename sampleproject-4.0.0.tar.gz \\",
+            "      --sha256 0ace7980f82c5815ede4cd7bf9f6693684cec2ae47b9b7ade9add533b8627c6b",
             "",
             "  An attestation signed by Sigstore's staging instance, as JSON:",
-            "    pylock-trust inspect rfc8785-0.1.2-py3-none-any.whl.publish.attestation.json \\",
-            "        --trusted-root staging.trusted_root.json --format json",
+            "    pylock-trust inspect --format json \\",
+            "      --trusted-root staging.trusted_root.json \\",
+            "      rfc8785-0.1.2-py3-none-any.whl.publish.attestation.json",
             "",
-            "Get a provenance file from PyPI's Integrity API:",
-            "  https://pypi.org/integrity/<project>/<version>/<filename>/provenance",
+            "  Provenance files come from PyPI's Integrity API:",
+            "    https://pypi.org/integrity/PROJECT/VERSION/FILENAME/provenance",
+            "",
+            DocsLink.INSPECT,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -66,7 +69,8 @@ import picocli.CommandLine.Spec;
             "1:at least one attestation was rejected; the reasons are on stderr",
             "2:bad arguments, or a file that cannot be read or is not a PEP 740 document",
         })
-final class InspectCommand implements Callable<Integer> {
+@HelpSection("What to check")
+final class InspectCommand implements Callable<Integer>, JsonErrorReport.Schema {
     static final long MAX_DOCUMENT_BYTES = 4L * 1024 * 1024;
 
     @Spec
@@ -91,7 +95,11 @@ final class InspectCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    HelpOption helpOption;
+
     /** Either the distribution file, or its name and digest. */
+    @HelpSection("What to check")
     static final class DistributionArgs {
         @Option(names = "--dist", paramLabel = "DIST",
                 description = "The distribution file (wheel or sdist) the attestations must be about; its name and "
@@ -111,6 +119,11 @@ final class InspectCommand implements Callable<Integer> {
         @Option(names = "--sha256", required = true, paramLabel = "HEX",
                 description = "The distribution's sha256, 64 hex digits (use with --filename).")
         String sha256;
+    }
+
+    @Override
+    public String jsonSchema() {
+        return InspectReport.SCHEMA;
     }
 
     @Override
@@ -179,7 +192,7 @@ final class InspectCommand implements Callable<Integer> {
             } catch (NoSuchFileException e) {
                 throw new UsageException("cannot read --dist " + p + ": no such file");
             } catch (IOException e) {
-                throw new UsageException("cannot read --dist " + p + ": " + e.getMessage(), e);
+                throw new UsageException("cannot read --dist " + p + ": " + IoErrors.reason(e), e);
             }
         }
         try {
@@ -203,7 +216,7 @@ final class InspectCommand implements Callable<Integer> {
         } catch (NoSuchFileException e) {
             throw new UsageException("cannot read " + path + ": no such file");
         } catch (IOException e) {
-            throw new UsageException("cannot read " + path + ": " + e.getMessage(), e);
+            throw new UsageException("cannot read " + path + ": " + IoErrors.reason(e), e);
         }
     }
 

@@ -18,10 +18,12 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * Renders the result of {@code inspect}: text for people, JSON (schema documented in the README, stable) for tools.
- * Only verified attestations show signed content; for rejected ones nothing they claim is repeated as fact.
+ * Renders the result of {@code inspect}: text for people, JSON (schema documented in docs/inspect.md, stable) for
+ * tools. Only verified attestations show signed content; for rejected ones nothing they claim is repeated as fact.
  */
 final class InspectReport {
+    static final String SCHEMA = "pylock-trust.inspect/2";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final String file;
@@ -143,7 +145,7 @@ final class InspectReport {
 
     String json() {
         ObjectNode root = JSON.createObjectNode();
-        root.put("schema", "pylock-trust.inspect/1");
+        root.put("schema", SCHEMA);
         root.put("file", file);
         root.put("document", bare ? "attestation" : "provenance");
         ObjectNode d = root.putObject("distribution");
@@ -162,8 +164,9 @@ final class InspectReport {
                 a.putNull("index");
                 a.putNull("publisher");
             } else {
-                a.put("bundle", item.bundleIndex());
-                a.put("index", item.attestationIndex());
+                // Counted from 1, as the text says "bundle 1, attestation 1": one numbering for people and machines.
+                a.put("bundle", item.bundleIndex() + 1);
+                a.put("index", item.attestationIndex() + 1);
                 ObjectNode p = a.putObject("publisher");
                 item.publisher().toIdentityTable().forEach(p::put);
             }

@@ -8,18 +8,22 @@ import dev.pylocktrust.attest.TrustRoot;
 import dev.pylocktrust.gather.EvidenceGatherer;
 import dev.pylocktrust.index.IndexClient;
 import dev.pylocktrust.index.IndexConfig;
+import dev.pylocktrust.index.IndexLocation;
 import dev.pylocktrust.index.TerminalProgress;
 import dev.pylocktrust.lock.Acceptance;
 import dev.pylocktrust.lock.AtomicFileWriter;
 import dev.pylocktrust.lock.LockOutcome;
 import dev.pylocktrust.lock.LockReport;
 import dev.pylocktrust.lock.Locker;
+import dev.pylocktrust.lock.LockfileException;
 import dev.pylocktrust.lock.LockfileNames;
 import dev.pylocktrust.lock.LockfileReader;
 import dev.pylocktrust.lock.LockfileWarning;
+import dev.pylocktrust.lock.Lockfile;
 import dev.pylocktrust.lock.LockfileWriter;
 import dev.pylocktrust.lock.ParsedLockfile;
 import dev.pylocktrust.lock.Pin;
+import dev.pylocktrust.lock.PortableFiles;
 import dev.pylocktrust.lock.RequirementLine;
 import dev.pylocktrust.lock.RequirementsFile;
 import dev.pylocktrust.lock.ResolveInputs;
@@ -28,6 +32,8 @@ import dev.pylocktrust.python.PackageName;
 import dev.pylocktrust.resolve.Targets;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.URI;
+import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
@@ -47,51 +53,51 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pylock-trust lock}: write a PEP 751 pylock.toml with verified publisher identities, trust on first use. */
-@Command(name = "lock", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "lock", sortOptions = false,
+        header = "Write a pylock.toml that records who publishes each package (verified).",
         description = {
-            "Resolve requirements (or a pyproject.toml) for the target environments, or take exact pins "
-                    + "(--no-deps) or another tool's pylock.toml (--from-lock), and write a PEP 751 pylock.toml that "
-                    + "records every file's hash and, per package, the publisher identities whose PEP 740 "
+            "Resolve requirements (or take exact pins, or another tool's pylock.toml) and write a PEP 751 "
+                    + "pylock.toml with every file's hash and, per package, the publisher identities whose PEP 740 "
                     + "attestations verified.",
             "",
-            "When the lock file already exists (or --previous names one), its identities are the anchor: a package "
-                    + "signed by another identity, attestations that disappeared, a file whose hash changed or an "
-                    + "attestation that does not verify refuse the lock (exit 1) and leave the file untouched.",
+            "When the lock file exists (or --previous names one), its identities are the anchor: another publisher, "
+                    + "lost attestations, a changed hash or an attestation that does not verify refuse the lock "
+                    + "(exit 1) and leave the file untouched.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  Resolve loose requirements for the default targets (CPython 3.12 on Linux x86_64, macOS arm64,",
-            "  Windows amd64):",
+            "  Resolve for CPython 3.12 on Linux x86_64, macOS arm64 and Windows amd64:",
             "    pylock-trust lock 'requests>=2.31' 'django~=5.0'",
             "",
-            "  Resolve a project with its 'test' extra and 'dev' dependency group, for Linux only:",
+            "  A project with its 'test' extra and 'dev' group, for Linux only:",
             "    pylock-trust lock -r pyproject.toml --extra test --group dev \\",
-            "        --python-version 3.12 --platform manylinux_2_28_x86_64",
+            "      --platform manylinux_2_28_x86_64",
             "",
-            "  Move one package to its newest version, keep every other locked version:",
+            "  Move one package to its newest version, keep the others:",
             "    pylock-trust lock -r requirements.in --upgrade-package django",
             "",
             "  Lock a complete pinned set (e.g. pip-compile output):",
             "    pylock-trust lock -r requirements.txt --no-deps",
             "",
             "  Add verified identities to a lock written by uv, pip or pdm:",
-            "    uv export --format pylock.toml -o pylock.uv.toml",
             "    pylock-trust lock --from-lock pylock.uv.toml",
             "",
-            "  Accept a checked publisher change (recorded in [tool.pylock-trust]):",
+            "  Accept a checked change of publisher (recorded in the lock for review):",
             "    pylock-trust lock -r requirements.txt --no-deps \\",
-            "        --accept-identity-change sampleproject \\",
-            "        --reason \"moved to GitHub Actions, see issue #12\" --approved-by alice",
+            "      --accept-identity-change sampleproject \\",
+            "      --reason \"moved to GitHub Actions, see issue #12\" --approved-by alice",
+            "",
+            DocsLink.LOCK,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the lock file was written",
-            "1:trust failure: identity changed, attestations disappeared or invalid, a hash changed; nothing written",
-            "2:bad arguments or input (requirements file, lock file), or no versions satisfy the requirements; "
-                    + "nothing written",
+            "1:trust failure (identity changed, attestations lost or invalid, hash changed); nothing written",
+            "2:bad arguments or input, or no versions satisfy the requirements; nothing written",
             "3:the index could not be read; nothing written",
         })
-final class LockCommand implements Callable<Integer> {
+@HelpSection("What to lock")
+final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
     static final String DEFAULT_OUTPUT = "pylock.toml";
 
     private final Clock clock;
@@ -101,71 +107,78 @@ final class LockCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(arity = "0..*", paramLabel = "REQUIREMENT",
-            description = "Requirements to lock, e.g. 'requests>=2.31' (with --no-deps: exact pins such as "
-                    + "'requests==2.32.3').")
+            description = "Requirements, e.g. 'requests>=2.31' (exact pins with --no-deps).")
     List<String> requirements = new ArrayList<>();
 
     @Option(names = {"-r", "--requirement"}, paramLabel = "FILE",
-            description = "A pip requirements file (requirements, extras, markers, comments, line continuations, "
-                    + "nested -r; --hash with --no-deps), or a pyproject.toml ([project].dependencies). Repeatable.")
+            description = "A requirements file or pyproject.toml. Repeatable.")
     List<Path> requirementFiles = new ArrayList<>();
 
     @Option(names = {"-c", "--constraint"}, paramLabel = "FILE",
-            description = "A constraints file: narrows the versions of packages something requires, never adds one "
-                    + "(pip's -c). Repeatable.")
+            description = "A constraints file (pip's -c). Repeatable.")
     List<Path> constraintFiles = new ArrayList<>();
 
     @Option(names = "--extra", paramLabel = "NAME",
-            description = "Also lock this [project.optional-dependencies] extra of the pyproject.toml. Repeatable.")
+            description = "Also lock this pyproject.toml extra. Repeatable.")
     List<String> extras = new ArrayList<>();
 
-    @Option(names = "--all-extras", description = "Also lock every extra of the pyproject.toml.")
+    @Option(names = "--all-extras", description = "Also lock every pyproject.toml extra.")
     boolean allExtras;
 
     @Option(names = "--group", paramLabel = "NAME",
-            description = "Also lock this [dependency-groups] group of the pyproject.toml (PEP 735). Repeatable.")
+            description = "Also lock this dependency group. Repeatable.")
     List<String> groups = new ArrayList<>();
 
+    @Option(names = "--no-deps",
+            description = "Lock exactly the pins given; do not resolve.")
+    boolean noDeps;
+
+    @Option(names = "--from-lock", paramLabel = "FILE",
+            description = "Add identities to another tool's pylock.toml.")
+    Path fromLock;
+
+    @Option(names = "--allow-empty",
+            description = "Write a lock even if it has no package.")
+    boolean allowEmpty;
+
+    @HelpSection("Resolution")
     @Option(names = "--python-version", paramLabel = "X.Y",
             description = "Target CPython version. Repeatable; default: " + Targets.DEFAULT_PYTHON + ".")
     List<String> pythonVersions = new ArrayList<>();
 
+    @HelpSection("Resolution")
     @Option(names = "--platform", paramLabel = "TAG",
-            description = "Target platform tag, e.g. manylinux_2_28_x86_64, musllinux_1_2_aarch64, macosx_14_0_arm64, "
-                    + "win_amd64. Repeatable; default: manylinux_2_28_x86_64, macosx_14_0_arm64 and win_amd64. Every "
-                    + "Python version is resolved on every platform.")
+            description = "Target platform tag. Repeatable; default: manylinux_2_28_x86_64, macosx_14_0_arm64, "
+                    + "win_amd64.")
     List<String> platforms = new ArrayList<>();
 
-    @Option(names = {"-U", "--upgrade"},
-            description = "Ignore the versions of the earlier lock: take the highest versions that fit.")
+    @HelpSection("Resolution")
+    @Option(names = {"-U", "--upgrade"}, description = "Take the highest versions, not the locked ones.")
     boolean upgrade;
 
+    @HelpSection("Resolution")
     @Option(names = {"-P", "--upgrade-package"}, paramLabel = "NAME",
-            description = "Let this package move to its highest fitting version; keep the other locked versions. "
-                    + "Repeatable.")
+            description = "Let this package move; keep the rest. Repeatable.")
     List<String> upgradePackages = new ArrayList<>();
 
-    @Option(names = "--pre", description = "Allow pre-releases for every package (otherwise only where a requirement "
-            + "names one, or nothing else matches).")
+    @HelpSection("Resolution")
+    @Option(names = "--pre", description = "Allow pre-releases for every package.")
     boolean pre;
 
-    @Option(names = "--no-deps",
-            description = "Lock exactly the pins given, without dependency resolution (for complete pinned sets such "
-                    + "as pip-compile output).")
-    boolean noDeps;
-
-    @Option(names = "--from-lock", paramLabel = "FILE",
-            description = "Take the packages and files of an existing pylock.toml (from uv, pip or pdm) exactly, "
-                    + "and add verification and identities.")
-    Path fromLock;
-
+    @HelpSection("Lock file")
     @Option(names = {"-o", "--output"}, paramLabel = "FILE", defaultValue = DEFAULT_OUTPUT,
-            description = "The lock file to write: pylock.toml or pylock.<name>.toml (default: ${DEFAULT-VALUE}).")
+            description = "${DEFAULT-VALUE} (the default) or pylock.NAME.toml.")
     Path outputFile;
 
+    @HelpSection("Lock file")
     @Option(names = "--previous", paramLabel = "FILE",
-            description = "The earlier lock whose identities are the anchor (default: the output file, if it exists).")
+            description = "The earlier lock (default: the output file).")
     Path previous;
+
+    @HelpSection("Lock file")
+    @Option(names = "--mirror-of", paramLabel = "URL",
+            description = "Where --index-url DIR is published: write URLs below it, not relative paths.")
+    String mirrorOf;
 
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<AcceptanceArgs> acceptances = new ArrayList<>();
@@ -182,18 +195,22 @@ final class LockCommand implements Callable<Integer> {
     @Mixin
     OutputOptions outputOptions;
 
+    @Mixin
+    HelpOption helpOption;
+
     /** {@code --accept-identity-change NAME --reason TEXT [--approved-by WHO]}: together, repeatable. */
+    @HelpSection("Lock file")
     static final class AcceptanceArgs {
         @Option(names = "--accept-identity-change", required = true, paramLabel = "NAME",
-                description = "Accept the new publisher identity of this package (after you checked it).")
+                description = "Accept NAME's new publisher, checked by you.")
         String name;
 
         @Option(names = "--reason", required = true, paramLabel = "TEXT",
-                description = "Why the new identity is trusted; recorded with the date in [tool.pylock-trust].")
+                description = "Why it is trusted; recorded in the lock.")
         String reason;
 
         @Option(names = "--approved-by", paramLabel = "WHO",
-                description = "Who checked and approved the change (e.g. a name or handle); recorded with the reason.")
+                description = "Who approved it; recorded with the reason.")
         String approvedBy;
     }
 
@@ -205,6 +222,11 @@ final class LockCommand implements Callable<Integer> {
     LockCommand(Clock clock, AtomicFileWriter.Ops writeOps) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.writeOps = Objects.requireNonNull(writeOps, "writeOps");
+    }
+
+    @Override
+    public String jsonSchema() {
+        return LockReportJson.SCHEMA;
     }
 
     @Override
@@ -222,6 +244,7 @@ final class LockCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         boolean quiet = outputOptions.quiet();
         IndexConfig config = indexOptions.config(TerminalProgress.forStderr(err, quiet));
+        Optional<PortableFiles> portable = portableFiles(config);
         TrustRoot root = trustRootOptions.trustRoot(config.cacheDir(), config.offline(), outputOptions, err);
         LockOutcome outcome;
         try (IndexClient index = IndexClient.open(config)) {
@@ -230,7 +253,8 @@ final class LockCommand implements Callable<Integer> {
         }
         LockReport report = outcome.report();
         if (outcome.lockfile().isPresent()) {
-            new LockfileWriter(regenerateCommand()).writeAtomically(outputFile, outcome.lockfile().get(), writeOps);
+            Lockfile lockfile = portable.map(p -> p.apply(outcome.lockfile().get())).orElse(outcome.lockfile().get());
+            new LockfileWriter(regenerateCommand()).writeAtomically(outputFile, lockfile, writeOps);
             report = report.asWritten();
         }
         if (formatOption.format() == FormatOption.Format.json) {
@@ -246,11 +270,41 @@ final class LockCommand implements Callable<Integer> {
             LockReportText.failures(report).forEach(err::println);
             err.flush();
             int n = report.failures().size();
-            throw new TrustException("lock refused: " + n + (n == 1 ? " trust failure" : " trust failures") + "; "
-                    + outputFile + (Files.exists(outputFile) ? " was left unchanged" : " was not written"));
+            return ErrorHandler.print(new TrustException("lock refused: " + n + (n == 1 ? " trust failure"
+                    : " trust failures") + "; " + outputFile + (Files.exists(outputFile) ? " was left unchanged"
+                    : " was not written")), err, outputOptions.verbose());
         }
         err.flush();
         return ExitCode.OK;
+    }
+
+    /** For a mirror directory: files as paths relative to the lock, or URLs below {@code --mirror-of}. */
+    private Optional<PortableFiles> portableFiles(IndexConfig config) {
+        if (!(config.location() instanceof IndexLocation.Directory d)) {
+            if (mirrorOf != null) {
+                throw new UsageException("--mirror-of names the URL where a mirror directory is published, but "
+                        + "--index-url is not a directory", "drop --mirror-of, or lock from the directory with "
+                        + "--index-url DIR");
+            }
+            return Optional.empty();
+        }
+        Optional<URI> servedAt = Optional.ofNullable(mirrorOf).map(LockCommand::httpUrl);
+        return Optional.of(new PortableFiles(d.root(), outputFile.toAbsolutePath().getParent(), servedAt));
+    }
+
+    private static URI httpUrl(String text) {
+        try {
+            URI u = new URI(text.strip());
+            String scheme = u.getScheme() == null ? "" : u.getScheme().toLowerCase(java.util.Locale.ROOT);
+            if ((scheme.equals("https") || scheme.equals("http")) && u.getHost() != null && u.getRawQuery() == null
+                    && u.getRawFragment() == null && u.getRawUserInfo() == null) {
+                return u;
+            }
+        } catch (URISyntaxException e) {
+            // reported below
+        }
+        throw new UsageException("--mirror-of must be an http(s) URL without credentials, query or fragment, such as "
+                + "https://mirror.example/simple");
     }
 
     private Locker.Source source() {
@@ -275,10 +329,17 @@ final class LockCommand implements Callable<Integer> {
             throw new UsageException("nothing to lock: give requirements, -r FILE (a requirements file or a "
                     + "pyproject.toml), or --from-lock FILE", "run 'pylock-trust lock --help' for examples");
         }
-        if (noDeps) {
-            return new Locker.Source.Pins(Pin.of(requirementLines()));
+        Locker.Source source = noDeps ? new Locker.Source.Pins(Pin.of(requirementLines())) : inputs.source();
+        boolean empty = source instanceof Locker.Source.Pins p ? p.pins().isEmpty()
+                : ((Locker.Source.Resolve) source).request().requirements().isEmpty();
+        if (empty && !allowEmpty) {
+            List<String> named = new ArrayList<>(requirementFiles.stream().map(Path::toString).toList());
+            throw new UsageException("nothing to lock: " + (named.isEmpty() ? "no requirement was given"
+                    : String.join(", ", named) + (named.size() == 1 ? " names" : " name") + " no package"),
+                    "check that you passed the right file; to write a lock without packages on purpose, add "
+                            + "--allow-empty");
         }
-        return inputs.source();
+        return source;
     }
 
     private List<RequirementLine> requirementLines() {
@@ -326,7 +387,18 @@ final class LockCommand implements Callable<Integer> {
         if (source instanceof Locker.Source.FromLock f && sameFile(p, fromLock)) {
             return Optional.of(f.lock());
         }
-        return Optional.of(read(p));
+        try {
+            return Optional.of(read(p));
+        } catch (LockfileException e) {
+            if (previous != null) {
+                throw e;
+            }
+            // Not named by the user as the earlier lock: say why it was read, and the ways out.
+            throw new UsageException(e.getMessage(), e,
+                    p + " exists, so it was read as the earlier lock (its identities are the anchor)",
+                    "if it is the earlier lock, restore it (e.g. git checkout " + p + ") or name a good copy with "
+                            + "--previous FILE; if it is not a lock file, remove it or write elsewhere with -o FILE");
+        }
     }
 
     private ParsedLockfile read(Path file) {
@@ -380,6 +452,9 @@ final class LockCommand implements Callable<Integer> {
         if (noDeps) {
             cmd.add("--no-deps");
         }
+        if (allowEmpty) {
+            cmd.add("--allow-empty");
+        }
         if (!"https://pypi.org/simple".equals(indexOptions.indexUrl)) {
             cmd.add("--index-url");
             cmd.add(indexOptions.indexUrl);
@@ -389,6 +464,10 @@ final class LockCommand implements Callable<Integer> {
                 cmd.add("--trusted-host");
                 cmd.add(h);
             }
+        }
+        if (mirrorOf != null) {
+            cmd.add("--mirror-of");
+            cmd.add(mirrorOf);
         }
         if (indexOptions.integrityUrl != null) {
             cmd.add("--integrity-url");

@@ -4,8 +4,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParseResult;
 
 /** {@code -q/--quiet} and {@code -v/--verbose}, shared by every command. */
+@HelpSection(HelpLayout.OUTPUT)
 public final class OutputOptions {
-    @Option(names = {"-q", "--quiet"}, description = "Print nothing but errors (and the requested machine output).")
+    @Option(names = {"-q", "--quiet"}, description = "Print only errors and requested machine output.")
     boolean quiet;
 
     @Option(names = {"-v", "--verbose"}, description = "Print details, including the causes of errors.")

@@ -21,15 +21,17 @@ import picocli.CommandLine.Command;
             TrustRootCommand.class,
             CommandLine.HelpCommand.class,
         },
+        commandListHeading = "%nCommands:%n",
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:success: everything checked passed",
             "1:trust failure: verification failed, identity mismatch, missing attestation, hash mismatch",
             "2:usage or input error: bad arguments, unreadable or malformed file",
             "3:index or network error: nothing was decided",
+            "70:internal error: a bug in pylock-trust; please report it with the output of the command run with -v",
         },
         footerHeading = "%n",
-        footer = {"Run 'pylock-trust COMMAND --help' for a command's options and examples."})
+        footer = {"Run 'pylock-trust COMMAND --help' for a command's options and examples.", DocsLink.INDEX})
 public final class PylockTrust implements Runnable {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
@@ -55,6 +57,7 @@ public final class PylockTrust implements Runnable {
         cl.setCaseInsensitiveEnumValuesAllowed(true);
         cl.setUsageHelpAutoWidth(true);
         cl.getCommandSpec().exitCodeOnInvalidInput(ExitCode.USAGE);
+        HelpLayout.install(cl);
         return cl;
     }
 }

@@ -1,5 +1,6 @@
 package dev.pylocktrust.cli;
 
+import dev.pylocktrust.IoErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -9,10 +10,10 @@ import java.nio.file.StandardOpenOption;
 import picocli.CommandLine.Option;
 
 /** {@code --step-summary FILE}: where {@code --format github} appends its Markdown job summary. */
+@HelpSection(HelpLayout.OUTPUT)
 final class StepSummaryOption {
     @Option(names = "--step-summary", paramLabel = "FILE", defaultValue = "${env:GITHUB_STEP_SUMMARY}",
-            description = "With --format github, append the Markdown report to FILE (default: $GITHUB_STEP_SUMMARY, "
-                    + "when set).")
+            description = "With --format github: append the Markdown report here (default: $GITHUB_STEP_SUMMARY).")
     Path file;
 
     /**
@@ -27,7 +28,7 @@ final class StepSummaryOption {
             Files.writeString(file, markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
-            err.println("warning: cannot append the job summary to " + file + ": " + e.getMessage());
+            err.println("warning: cannot append the job summary to " + file + ": " + IoErrors.reason(e));
             err.flush();
         }
     }

@@ -2,6 +2,7 @@ package dev.pylocktrust.cli;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.attest.TrustRoot;
 import dev.pylocktrust.trust.SelectedTrustRoot;
@@ -30,10 +31,13 @@ import picocli.CommandLine.Option;
  * declares them ({@link CacheOptions}, or the package index options in {@code lock} and {@code verify}), so that one
  * {@code --cache-dir} and one {@code --offline} govern everything a command does.
  */
+@HelpSection("Sigstore trust root")
 public final class TrustRootOptions {
     /** Where the trusted root comes from when no file is given. */
     public enum Source { tuf, embedded }
 
+    /** Where the TUF tuning options are described in full. */
+    static final String DETAILS = "pylock-trust trust-root show --help";
     static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(3);
     static final Duration DEFAULT_UPDATE_TIMEOUT = Duration.ofSeconds(30);
     private static final BigDecimal MAX_TIMEOUT_SECONDS = BigDecimal.valueOf(600);
@@ -41,37 +45,37 @@ public final class TrustRootOptions {
     private static final int MAX_TUF_ROOT_BYTES = 512 * 1024;
 
     @Option(names = "--trusted-root", paramLabel = "FILE",
-            description = "Sigstore trusted_root.json to verify against instead of --trust-root-source (for Sigstore "
-                    + "staging or a private instance).")
+            description = "Sigstore trusted_root.json to verify against.")
     Path trustedRoot;
 
+    @HelpSection.Detail(DETAILS)
     @Option(names = "--trust-root-source", paramLabel = "SOURCE", defaultValue = "${env:PYLOCK_TRUST_ROOT_SOURCE:-tuf}",
-            description = "Where the Sigstore trusted root comes from: tuf (Sigstore's TUF repository, refreshed at most "
-                    + "once per --trust-root-max-age and cached; if unreachable, the newer of the cached and the "
-                    + "embedded root, with a warning) or embedded (the snapshot inside pylock-trust; no network). "
-                    + "Default: ${DEFAULT-VALUE} (environment: PYLOCK_TRUST_ROOT_SOURCE).")
+            description = "tuf (Sigstore's TUF repository, cached; if unreachable, the cached root if it verifies and "
+                    + "has not expired, else the embedded one, with a warning) or embedded (no network). Default: "
+                    + "${DEFAULT-VALUE} ($PYLOCK_TRUST_ROOT_SOURCE).")
     Source source;
 
+    @HelpSection.Detail(DETAILS)
     @Option(names = "--trust-root-timeout", paramLabel = "SECONDS",
-            description = "Time allowed for the whole TUF refresh, all requests together, before falling back "
-                    + "(default: 3; 30 for 'trust-root update').")
+            description = "Time for the whole TUF refresh before falling back (default: 3; 30 for 'trust-root "
+                    + "update').")
     BigDecimal timeoutSeconds;
 
+    @HelpSection.Detail(DETAILS)
     @Option(names = "--trust-root-max-age", paramLabel = "HOURS", defaultValue = "24",
-            description = "Refresh the cached TUF trusted root once it is this old; 0 refreshes on every run. After "
-                    + "a failed refresh, runs skip it for 1 hour (doubling up to 24 with repeated failures); "
-                    + "'trust-root update' always tries. Default: ${DEFAULT-VALUE}.")
+            description = "Refresh the cached root once it is this old (0: every run; after a failure, wait 1 to "
+                    + "24 hours). Default: ${DEFAULT-VALUE}.")
     BigDecimal maxAgeHours;
 
+    @HelpSection.Detail(DETAILS)
     @Option(names = "--tuf-url", paramLabel = "URL",
-            description = "TUF repository to refresh from (default: Sigstore production, "
-                    + "https://tuf-repo-cdn.sigstore.dev/). Without --tuf-root it must be a mirror of Sigstore "
-                    + "production.")
+            description = "TUF repository (default: https://tuf-repo-cdn.sigstore.dev/); without --tuf-root, a "
+                    + "mirror of it.")
     String tufUrl;
 
+    @HelpSection.Detail(DETAILS)
     @Option(names = "--tuf-root", paramLabel = "FILE",
-            description = "TUF root.json that bootstraps trust in the --tuf-url repository when it is not Sigstore "
-                    + "production's (e.g. Sigstore staging or a private instance).")
+            description = "The TUF root.json of another repository (Sigstore staging, a private instance).")
     Path tufRoot;
 
     /** The file given with {@code --trusted-root}, or {@code null}. */
@@ -91,8 +95,9 @@ public final class TrustRootOptions {
      * @param offline  the command's {@code --offline}
      */
     public TrustRoot trustRoot(Optional<Path> cacheDir, boolean offline, OutputOptions output, PrintWriter err) {
-        SelectedTrustRoot selected = select(cacheDir, offline, Instant.now());
-        printWarning(selected, output, err);
+        Instant now = Instant.now();
+        SelectedTrustRoot selected = select(cacheDir, offline, now);
+        printWarning(selected, output.quiet(), output.verbose(), now, err);
         return selected.root();
     }
 
@@ -132,11 +137,30 @@ public final class TrustRootOptions {
         return new TrustRootSelector(repository, new TrustRootSelector.Settings(maxAge, timeout, offline));
     }
 
-    static void printWarning(SelectedTrustRoot selected, OutputOptions output, PrintWriter err) {
-        if (selected.warning().isPresent() && !output.quiet()) {
-            err.println("warning: " + selected.warning().get());
+    /**
+     * Prints the selection's warning, if any, as one line: in full when {@code detailed} ({@code -v}, and the
+     * trust-root commands) or when the TUF cache was not used (a cache that fails verification may be an attack: the
+     * failed check is always named), else briefly, pointing at where the detail is. Nothing when {@code quiet}.
+     */
+    static void printWarning(SelectedTrustRoot selected, boolean quiet, boolean detailed, Instant now,
+                             PrintWriter err) {
+        if (selected.warning().isPresent() && !quiet) {
+            boolean full = detailed || selected.cacheIgnored().isPresent();
+            err.println("warning: " + (full ? selected.warning().get() : brief(selected, now)));
             err.flush();
         }
+    }
+
+    /** {@code the Sigstore trusted root could not be refreshed; using the cached root from 3 days ago (...) ...}. */
+    static String brief(SelectedTrustRoot selected, Instant now) {
+        String used = switch (selected.origin()) {
+            case EMBEDDED -> "the snapshot embedded in pylock-trust";
+            case TUF_CACHE -> "the cached root";
+            default -> "the root from " + selected.location();
+        };
+        return "the Sigstore trusted root could not be refreshed; using " + used
+                + selected.age(now).map(age -> " from " + age).orElse("")
+                + " (details: -v, or 'pylock-trust trust-root show')";
     }
 
     private Duration timeout() {
@@ -176,7 +200,7 @@ public final class TrustRootOptions {
         } catch (NoSuchFileException e) {
             throw new UsageException("cannot read --tuf-root " + file + ": no such file");
         } catch (IOException e) {
-            throw new UsageException("cannot read --tuf-root " + file + ": " + e.getMessage(), e);
+            throw new UsageException("cannot read --tuf-root " + file + ": " + IoErrors.reason(e), e);
         }
         if (bytes.length > MAX_TUF_ROOT_BYTES) {
             throw new UsageException("--tuf-root " + file + " is larger than " + MAX_TUF_ROOT_BYTES + " bytes",

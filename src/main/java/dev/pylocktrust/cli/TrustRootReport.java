@@ -16,6 +16,8 @@ import java.util.Optional;
 
 /** What {@code trust-root show} and {@code trust-root update} print: the root in use, its origin and age, its keys. */
 final class TrustRootReport {
+    static final String SCHEMA = "pylock-trust.trust-root/1";
+
     private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
 
     private final SelectedTrustRoot selected;
@@ -42,6 +44,7 @@ final class TrustRootReport {
                     + t.tufRootVersion() + ", valid until " + t.metadataExpires());
         });
         selected.cacheDir().ifPresent(d -> line(sb, "cache", d.toString()));
+        selected.cacheIgnored().ifPresent(why -> line(sb, "cache ignored", why));
         line(sb, "sha256", selected.root().sha256());
         section(sb, "Certificate authorities (Fulcio)", contents.certificateAuthorities());
         logs(sb, "Transparency logs (Rekor)", contents.transparencyLogs());
@@ -82,7 +85,7 @@ final class TrustRootReport {
 
     String json() {
         ObjectNode root = JSON.createObjectNode();
-        root.put("schema", "pylock-trust.trust-root/1");
+        root.put("schema", SCHEMA);
         root.put("label", selected.root().label());
         root.put("source", selected.origin().jsonName());
         root.put("location", selected.location());
@@ -105,6 +108,7 @@ final class TrustRootReport {
             root.putNull("tuf");
         }
         root.put("cache_dir", selected.cacheDir().map(Object::toString).orElse(null));
+        root.put("cache_ignored", selected.cacheIgnored().orElse(null));
         root.put("warning", selected.warning().orElse(null));
         root.put("media_type", contents.mediaType());
         authorities(root.putArray("certificate_authorities"), contents.certificateAuthorities());

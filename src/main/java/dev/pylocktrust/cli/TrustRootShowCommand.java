@@ -11,20 +11,26 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
 /** {@code pylock-trust trust-root show}: the trusted root a command would use now, and what it contains. */
-@Command(name = "show", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "show", sortOptions = false,
+        header = "Print the Sigstore trusted root a command would use now.",
         description = {
-            "Print the Sigstore trusted root a command would use now: its source (tuf, tuf-cache, embedded or file), "
-                    + "its age, and the keys and validity windows it holds (certificate authorities, transparency "
-                    + "logs, CT logs, timestamp authorities).",
-            "",
-            "It selects the root exactly as other commands do, so a stale cache is refreshed first (use --offline "
-                    + "to only look).",
+            "Print the Sigstore trusted root a command would use now: its source, age, keys and validity windows, "
+                    + "and why a refresh failed. It selects the root as other commands do, so a stale cache is "
+                    + "refreshed first (--offline only looks). The TUF cache is verified like the repository itself on "
+                    + "every read; when it fails a check, 'cache ignored' (cache_ignored in JSON) names the check.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  pylock-trust trust-root show",
-            "  pylock-trust trust-root show --offline --format json",
-            "  pylock-trust trust-root show --trusted-root staging.trusted_root.json",
+            "  The root in use, refreshed first if the cache is stale:",
+            "    pylock-trust trust-root show",
+            "",
+            "  Only look, as JSON:",
+            "    pylock-trust trust-root show --offline --format json",
+            "",
+            "  What a trusted_root.json file holds:",
+            "    pylock-trust trust-root show --trusted-root staging.trusted_root.json",
+            "",
+            DocsLink.TRUST_ROOT,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -32,7 +38,7 @@ import picocli.CommandLine.Spec;
             "2:bad arguments, or an unreadable --trusted-root or --tuf-root file",
             "3:no root available (a custom TUF repository that is unreachable and was never cached)",
         })
-final class TrustRootShowCommand implements Callable<Integer> {
+final class TrustRootShowCommand implements Callable<Integer>, JsonErrorReport.Schema, HelpLayout.Tailored {
     @Spec
     CommandSpec spec;
 
@@ -48,11 +54,24 @@ final class TrustRootShowCommand implements Callable<Integer> {
     @Mixin
     OutputOptions output;
 
+    @Mixin
+    HelpOption helpOption;
+
+    @Override
+    public boolean detailsInFull() {
+        return true;
+    }
+
+    @Override
+    public String jsonSchema() {
+        return TrustRootReport.SCHEMA;
+    }
+
     @Override
     public Integer call() {
         Instant now = Instant.now();
         SelectedTrustRoot selected = trustRootOptions.select(cache.cacheDir(), cache.offline(), now);
-        TrustRootOptions.printWarning(selected, output, spec.commandLine().getErr());
+        TrustRootOptions.printWarning(selected, output.quiet(), true, now, spec.commandLine().getErr());
         TrustRootReport report = new TrustRootReport(selected, now);
         PrintWriter out = spec.commandLine().getOut();
         out.print(formatOption.format() == FormatOption.Format.json ? report.json() + "\n" : report.text());

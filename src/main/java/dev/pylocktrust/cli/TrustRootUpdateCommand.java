@@ -2,14 +2,12 @@ package dev.pylocktrust.cli;
 
 import dev.pylocktrust.ExitCode;
 import dev.pylocktrust.UsageException;
+import dev.pylocktrust.lock.AtomicFileWriter;
 import dev.pylocktrust.trust.SelectedTrustRoot;
-import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
+import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -18,7 +16,8 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /** {@code pylock-trust trust-root update}: refresh through TUF now, whatever the cache holds. */
-@Command(name = "update", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "update", sortOptions = false,
+        header = "Refresh the Sigstore trusted root from its TUF repository now.",
         description = {
             "Refresh the Sigstore trusted root from the TUF repository now, ignoring the cache's age and any recently "
                     + "failed refresh, and store it in the cache. Fails (exit 3) when the repository cannot be reached "
@@ -26,19 +25,25 @@ import picocli.CommandLine.Spec;
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  pylock-trust trust-root update",
-            "  pylock-trust trust-root update --output trusted_root.json     (also write the verified root)",
+            "  Refresh now:",
+            "    pylock-trust trust-root update",
+            "",
+            "  Refresh, and also write the verified root to a file:",
+            "    pylock-trust trust-root update --output trusted_root.json",
+            "",
+            DocsLink.TRUST_ROOT,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:the root was refreshed and verified",
-            "2:bad arguments (e.g. --offline, or --trust-root-source embedded)",
+            "2:bad arguments, or options that do not apply here (e.g. offline, or an embedded or file root)",
             "3:the repository could not be reached, or its metadata did not verify",
         })
-final class TrustRootUpdateCommand implements Callable<Integer> {
+final class TrustRootUpdateCommand implements Callable<Integer>, JsonErrorReport.Schema, HelpLayout.Tailored {
     @Spec
     CommandSpec spec;
 
+    @HelpSection(HelpLayout.OUTPUT)
     @Option(names = "--output", paramLabel = "FILE",
             description = "Also write the verified trusted_root.json to FILE (replaced atomically).")
     Path output;
@@ -55,6 +60,25 @@ final class TrustRootUpdateCommand implements Callable<Integer> {
     @Mixin
     OutputOptions outputOptions;
 
+    @Mixin
+    HelpOption helpOption;
+
+    @Override
+    public boolean detailsInFull() {
+        return true;
+    }
+
+    /** Accepted, so that the options of any other command work here too, but not listed: they do not apply. */
+    @Override
+    public Set<String> unlisted() {
+        return Set.of("--trusted-root", "--trust-root-source", "--trust-root-max-age", "--offline");
+    }
+
+    @Override
+    public String jsonSchema() {
+        return TrustRootReport.SCHEMA;
+    }
+
     @Override
     public Integer call() {
         if (cache.offline()) {
@@ -62,9 +86,9 @@ final class TrustRootUpdateCommand implements Callable<Integer> {
         }
         Instant now = Instant.now();
         SelectedTrustRoot selected = trustRootOptions.update(cache.cacheDir(), now);
-        TrustRootOptions.printWarning(selected, outputOptions, spec.commandLine().getErr());
+        TrustRootOptions.printWarning(selected, outputOptions.quiet(), true, now, spec.commandLine().getErr());
         if (output != null) {
-            write(output, selected.root().json(), "--output");
+            AtomicFileWriter.write(output, selected.root().json(), AtomicFileWriter.Ops.DEFAULT);
         }
         PrintWriter out = spec.commandLine().getOut();
         if (formatOption.format() == FormatOption.Format.json) {
@@ -82,24 +106,5 @@ final class TrustRootUpdateCommand implements Callable<Integer> {
         }
         out.flush();
         return ExitCode.OK;
-    }
-
-    private static void write(Path file, byte[] bytes, String option) {
-        try {
-            Path dir = file.toAbsolutePath().getParent();
-            Path tmp = Files.createTempFile(dir, "." + file.getFileName(), ".tmp");
-            try {
-                Files.write(tmp, bytes);
-                try {
-                    Files.move(tmp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-                } catch (AtomicMoveNotSupportedException e) {
-                    Files.move(tmp, file, StandardCopyOption.REPLACE_EXISTING);
-                }
-            } finally {
-                Files.deleteIfExists(tmp);
-            }
-        } catch (IOException e) {
-            throw new UsageException("cannot write " + option + " " + file + ": " + e.getMessage(), e);
-        }
     }
 }

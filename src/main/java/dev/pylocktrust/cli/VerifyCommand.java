@@ -42,30 +42,41 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code pylock-trust verify}: the CI gate. Fails unless every selected file is published by a locked identity. */
-@Command(name = "verify", mixinStandardHelpOptions = true, sortOptions = false,
+@Command(name = "verify", sortOptions = false,
+        header = "The CI gate: check that everything a pylock.toml installs is what it trusts.",
         description = {
-            "Check that everything a pylock.toml would install is what the lock trusts: each file's PEP 740 "
-                    + "provenance verifies for its locked sha256, and is signed by one of the package's locked "
-                    + "attestation-identities.",
-            "",
-            "Quiet when all is well (one summary line); on failure, one block per problem: package, file, expected "
-                    + "identity, what was found, and what to do.",
+            "Check that each file a pylock.toml would install has PEP 740 provenance that verifies for its locked "
+                    + "sha256 and is signed by one of its package's locked identities. One summary line when all is "
+                    + "well; one block per problem otherwise.",
         },
         footerHeading = "%nExamples:%n",
         footer = {
-            "  Check every file of the lock against PyPI:",
-            "    pylock-trust verify",
+            "  The CI gate: check every file the lock could install (downloading none of",
+            "  them), then install with pip 26.2 or newer, which installs only the lock's",
+            "  files and checks each one's sha256 against the lock:",
+            "    pylock-trust verify pylock.toml",
+            "    pip install -r pylock.toml",
             "",
             "  In GitHub Actions, with annotations on the lock file and a step summary:",
             "    pylock-trust verify --format github",
             "",
-            "  Check exactly what pip would install from a downloaded wheelhouse, then install from it:",
+            "  A faster check of one target only; safe only when the install runs on it:",
             "    pylock-trust verify --environment current --python-version 3.12 \\",
-            "        --platform manylinux_2_28_x86_64 --wheelhouse wheels/",
-            "    pip install --no-index --find-links wheels/ -r pylock.toml",
+            "        --platform manylinux_2_28_x86_64",
+            "",
+            "  Older pip or another installer: check the wheelhouse you install from and",
+            "  pip's report (the docs show how to fill the wheelhouse), then install from",
+            "  it with the index off:",
+            "    pylock-trust verify --environment current --python-version 3.12 \\",
+            "        --platform manylinux_2_28_x86_64 --wheelhouse wheels \\",
+            "        --pip-report pip-report.json",
+            "    pip install --no-deps --no-index --find-links wheels \\",
+            "        -r requirements-hashed.txt",
             "",
             "  Without network, from the cache of an earlier run:",
             "    pylock-trust verify --offline",
+            "",
+            DocsLink.VERIFY,
         },
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
@@ -75,7 +86,8 @@ import picocli.CommandLine.Spec;
             "2:bad arguments, or an unreadable or malformed lock file, pip report or wheelhouse",
             "3:the index failed or a file is not in the cache (--offline): nothing was decided for it",
         })
-final class VerifyCommand implements Callable<Integer> {
+@HelpSection("What to check")
+final class VerifyCommand implements Callable<Integer>, JsonErrorReport.Schema {
     /** Output formats of {@code verify}. */
     enum Format { text, json, github }
 
@@ -86,54 +98,52 @@ final class VerifyCommand implements Callable<Integer> {
     CommandSpec spec;
 
     @Parameters(index = "0", arity = "0..1", paramLabel = "LOCKFILE", defaultValue = "pylock.toml",
-            description = "The PEP 751 lock file (ours, uv's, pip's, pdm's). Default: ${DEFAULT-VALUE}.")
+            description = "The lock file (any tool's). Default: ${DEFAULT-VALUE}.")
     Path lockfile;
 
     @Option(names = "--environment", paramLabel = "MODE", defaultValue = "all",
-            description = "Which files to check: all (every file in the lock, the default) or current (the files an "
-                    + "installer would pick for --python-version and --platform, by PEP 751's rules).")
+            description = "all (the default: every file, safe whatever machine installs) or current (the files an "
+                    + "installer picks for --python-version and --platform: faster, safe only on that target).")
     EnvironmentMode environment;
 
     @Option(names = "--python-version", paramLabel = "X.Y",
-            description = "With --environment current: the CPython version that installs, e.g. 3.12 (3.13t: "
-                    + "free-threaded).")
+            description = "With --environment current: e.g. 3.12 (3.13t: free-threaded).")
     String pythonVersion;
 
     @Option(names = "--platform", paramLabel = "TAG",
-            description = "With --environment current: the installing machine's platform tag, e.g. "
-                    + "manylinux_2_28_x86_64, musllinux_1_2_aarch64, macosx_14_0_arm64, win_amd64. Repeatable "
-                    + "(first one with a compatible wheel wins).")
+            description = "With --environment current: the installing machine's platform tag. Repeatable (the "
+                    + "first with a compatible wheel wins).")
     List<String> platforms;
 
     @Option(names = "--extra", paramLabel = "NAME",
-            description = "With --environment current: an extra being installed (the 'extras' marker). Repeatable.")
+            description = "With --environment current: an extra installed. Repeatable.")
     List<String> extras;
 
     @Option(names = "--group", paramLabel = "NAME",
-            description = "With --environment current: a dependency group being installed (default: the lock's "
-                    + "default-groups). Repeatable.")
+            description = "With --environment current: a group installed (default: the lock's default-groups). "
+                    + "Repeatable.")
     List<String> groups;
 
+    @HelpSection("Checks")
     @Option(names = "--require-attestations",
-            description = "Fail for packages without locked identities too (except those in the lock's "
-                    + "[tool.pylock-trust] allow-unattested).")
+            description = "Fail for packages without locked identities too (except the lock's allow-unattested).")
     boolean requireAttestations;
 
+    @HelpSection("Checks")
     @Option(names = "--wheelhouse", paramLabel = "DIR",
-            description = "Also check that DIR holds exactly the selected files with their locked sha256 (and no "
-                    + "other distribution), so that pip install --no-index --find-links DIR installs only what was "
-                    + "checked.")
+            description = "Also check that DIR holds exactly the checked files, to install from with the index off "
+                    + "(pip before 26.2, other installers).")
     Path wheelhouse;
 
+    @HelpSection("Checks")
     @Option(names = "--pip-report", paramLabel = "FILE",
-            description = "Also check pip's installation report (pip install --dry-run --ignore-installed --report "
-                    + "FILE ...): everything pip would install must be in the lock (name, version, sha256) and pass "
-                    + "the same checks.")
+            description = "Also check pip's --dry-run --report FILE: all it would install must be locked and pass.")
     Path pipReport;
 
+    @HelpSection(HelpLayout.OUTPUT)
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "Output: text, json (schema pylock-trust.verify/1), or github (workflow annotations on the "
-                    + "lock file, plus a Markdown step summary). Default: ${DEFAULT-VALUE}.")
+            description = "text, json (schema pylock-trust.verify/1) or github (annotations and a step summary). "
+                    + "Default: ${DEFAULT-VALUE}.")
     Format format;
 
     @Mixin
@@ -147,6 +157,14 @@ final class VerifyCommand implements Callable<Integer> {
 
     @Mixin
     OutputOptions output;
+
+    @Mixin
+    HelpOption helpOption;
+
+    @Override
+    public String jsonSchema() {
+        return VerifyReport.SCHEMA;
+    }
 
     @Override
     public Integer call() {

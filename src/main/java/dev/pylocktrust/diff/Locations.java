@@ -9,8 +9,10 @@ import java.util.regex.Pattern;
 
 /**
  * Where a locked file comes from, for comparing hosts. A file's origin is {@code scheme://host[:port]} of its URL
- * (lower case, credentials dropped), or {@code local path} for a file given by path (PEP 751: path wins over url
- * for fetching). A URL that does not parse is its own origin, so it never matches a real host.
+ * (lower case, credentials dropped), or {@code local path} for a file on this machine: given by path (PEP 751: path
+ * wins over url for fetching) or by a {@code file:} URL (pylock-trust writes those for a mirror directory; they have
+ * no host, and two files of one directory have the same origin). A URL that does not parse is its own origin, so it
+ * never matches a real host.
  */
 final class Locations {
     static final String LOCAL = "local path";
@@ -28,6 +30,9 @@ final class Locations {
     static String origin(String url) {
         try {
             URI u = new URI(url);
+            if ("file".equalsIgnoreCase(u.getScheme())) {
+                return LOCAL;
+            }
             if (u.getScheme() == null || u.getHost() == null) {
                 return "unparsable URL " + redact(url);
             }

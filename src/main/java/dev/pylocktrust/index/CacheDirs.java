@@ -7,6 +7,10 @@ import java.util.Optional;
 
 /** Default locations (pure: environment, OS name and home directory are passed in). */
 public final class CacheDirs {
+    /** What to do when the cache directory cannot be created (e.g. a CI user whose home directory does not exist). */
+    public static final String UNUSABLE_HINT = "point the cache elsewhere: set XDG_CACHE_HOME or PYLOCK_TRUST_CACHE_DIR "
+            + "to a writable directory, or pass --cache-dir DIR; or run without a cache with --no-cache";
+
     private CacheDirs() {}
 
     /**

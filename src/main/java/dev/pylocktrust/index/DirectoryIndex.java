@@ -1,5 +1,6 @@
 package dev.pylocktrust.index;
 
+import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,7 +12,7 @@ import java.util.Locale;
 import java.util.Optional;
 
 /**
- * A static mirror directory, read with no server at all. Layout (documented in the README):
+ * A static mirror directory, read with no server at all. Layout (documented in docs/indexes.md):
  * <pre>
  * &lt;dir&gt;/&lt;normalized-project&gt;/index.json           PEP 691 JSON project page; URLs relative to it
  * &lt;dir&gt;/&lt;normalized-project&gt;/&lt;filename&gt;             the distribution (optional: url may be absolute https)
@@ -31,7 +32,7 @@ final class DirectoryIndex {
         try {
             this.root = root.toRealPath();
         } catch (IOException e) {
-            throw new UsageException("cannot open the mirror directory " + root + ": " + e.getMessage());
+            throw new UsageException("cannot open the mirror directory " + root + ": " + IoErrors.reason(e));
         }
     }
 
@@ -49,7 +50,7 @@ final class DirectoryIndex {
             return JsonPageParser.parse(body.get(), project, new Base(file.toUri()), ProjectPageParser.MAX_FILES);
         } catch (IndexFormatException e) {
             throw new UsageException("malformed mirror page " + file + ": " + e.getMessage(),
-                    "regenerate the mirror directory; its layout is described in the README");
+                    "regenerate the mirror directory; its layout is described in docs/indexes.md (Mirror directories)");
         }
     }
 
@@ -73,7 +74,7 @@ final class DirectoryIndex {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UsageException("cannot read " + path.get() + ": " + e.getMessage());
+            throw new UsageException("cannot read " + path.get() + ": " + IoErrors.reason(e));
         }
     }
 
@@ -95,7 +96,7 @@ final class DirectoryIndex {
         } catch (NoSuchFileException e) {
             return Optional.empty();
         } catch (IOException e) {
-            throw new UsageException("cannot read " + path + ": " + e.getMessage());
+            throw new UsageException("cannot read " + path + ": " + IoErrors.reason(e));
         }
     }
 

@@ -1,5 +1,6 @@
 package dev.pylocktrust.index;
 
+import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.NetworkException;
 import dev.pylocktrust.ParallelMap;
 import dev.pylocktrust.PylockTrustException;
@@ -317,8 +318,8 @@ public final class IndexClient implements AutoCloseable {
         try {
             return Optional.of(new DiskCache(dir));
         } catch (IOException e) {
-            throw new UsageException("cannot create the cache directory " + dir + ": " + e.getMessage(),
-                    "pass --cache-dir DIR to use another directory, or --no-cache");
+            throw new UsageException("cannot create the cache directory " + dir + ": " + IoErrors.reason(e),
+                    CacheDirs.UNUSABLE_HINT);
         }
     }
 
@@ -358,7 +359,7 @@ public final class IndexClient implements AutoCloseable {
         } catch (NoSuchFileException e) {
             return Netrc.empty();
         } catch (IOException e) {
-            throw new UsageException("cannot read the netrc file " + path.get() + ": " + e.getMessage());
+            throw new UsageException("cannot read the netrc file " + path.get() + ": " + IoErrors.reason(e));
         }
     }
 

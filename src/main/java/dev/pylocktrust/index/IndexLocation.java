@@ -34,7 +34,7 @@ public sealed interface IndexLocation permits IndexLocation.Remote, IndexLocatio
         }
     }
 
-    /** A mirror directory laid out as documented in the README ({@code <dir>/<project>/index.json}). */
+    /** A mirror directory laid out as documented in docs/indexes.md ({@code <dir>/<project>/index.json}). */
     record Directory(Path root) implements IndexLocation {
         public Directory {
             Objects.requireNonNull(root, "root");

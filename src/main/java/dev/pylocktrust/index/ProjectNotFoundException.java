@@ -1,12 +1,13 @@
 package dev.pylocktrust.index;
 
-import dev.pylocktrust.NetworkException;
+import dev.pylocktrust.UsageException;
 
 /**
  * The index has no page for the project (HTTP 404, or no directory in a mirror). A typo, a private package on the
- * wrong index, or a quarantined project (PyPI hides those from the Simple API). Exit code 3: nothing was decided.
+ * wrong index, or a quarantined project (PyPI hides those from the Simple API). An input error (exit 2), as when the
+ * resolver finds no project of that name: the same situation gets the same code.
  */
-public final class ProjectNotFoundException extends NetworkException {
+public final class ProjectNotFoundException extends UsageException {
     private final String project;
 
     public ProjectNotFoundException(String project, String where) {

@@ -1,5 +1,6 @@
 package dev.pylocktrust.index;
 
+import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -23,7 +24,7 @@ record TlsTrust(SSLContext context, X509TrustManager trustManager) {
         try (InputStream in = Files.newInputStream(pem)) {
             certs = CertificateFactory.getInstance("X.509").generateCertificates(in);
         } catch (IOException e) {
-            throw new UsageException("cannot read the CA bundle " + pem + ": " + e.getMessage());
+            throw new UsageException("cannot read the CA bundle " + pem + ": " + IoErrors.reason(e));
         } catch (GeneralSecurityException e) {
             throw new UsageException("the CA bundle " + pem + " is not a PEM file of X.509 certificates: "
                     + e.getMessage());

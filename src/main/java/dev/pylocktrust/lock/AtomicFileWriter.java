@@ -1,5 +1,6 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.UsageException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
@@ -126,10 +127,9 @@ public final class AtomicFileWriter {
     }
 
     private static UsageException failure(Path target, Exception e) {
-        String why = e instanceof AtomicMoveNotSupportedException
-                ? "this file system cannot replace files atomically"
-                : e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-        return new UsageException("cannot write '" + target + "': " + why + "; '" + target + "' was left unchanged",
-                e, "check that the directory is writable and has free space");
+        String why = e instanceof IOException io ? IoErrors.reason(io)
+                : IoErrors.reason(((java.io.UncheckedIOException) e));
+        return new UsageException("cannot write '" + target + "': " + why + "; '" + target + "' was left unchanged", e,
+                "check that the directory is writable and has free space, or write elsewhere with -o FILE");
     }
 }

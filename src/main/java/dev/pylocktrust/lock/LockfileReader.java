@@ -1,5 +1,6 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.python.PackageName;
 import dev.pylocktrust.python.InvalidSpecException;
 import dev.pylocktrust.python.Marker;
@@ -56,7 +57,7 @@ public final class LockfileReader {
             throw new LockfileException(name, 0, "", "no such file", e,
                     "check the path, or run 'pylock-trust lock' to create it");
         } catch (IOException e) {
-            throw new LockfileException(name, 0, "", "cannot read: " + e.getMessage(), e);
+            throw new LockfileException(name, 0, "", "cannot read: " + IoErrors.reason(e), e);
         }
         return parse(bytes, name);
     }

@@ -1,5 +1,6 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,7 +93,7 @@ public final class RequirementsFile {
         } catch (NoSuchFileException e) {
             throw failure(display, includedAt, "no such file");
         } catch (IOException e) {
-            throw failure(display, includedAt, "cannot be read: " + e.getMessage());
+            throw failure(display, includedAt, "cannot be read: " + IoErrors.reason(e));
         }
     }
 
@@ -104,7 +105,7 @@ public final class RequirementsFile {
             }
             return bytes;
         } catch (IOException e) {
-            throw failure(display, includedAt, "cannot be read: " + e.getMessage());
+            throw failure(display, includedAt, "cannot be read: " + IoErrors.reason(e));
         }
     }
 

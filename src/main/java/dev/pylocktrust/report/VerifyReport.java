@@ -207,8 +207,9 @@ public record VerifyReport(
     }
 
     /**
-     * The one-line summary, e.g. {@code verified 312 files of 97 packages: 71 attested (identities match), 26
-     * unattested, 0 failures in 1.8 s}.
+     * The one-line summary, e.g. {@code verified 312 files of 97 packages: 71 packages attested (identities match),
+     * 26 packages unattested, 0 failures in 1.8 s}: the counts after the colon are packages, and files of an attested
+     * package that have no attestation are counted in its parentheses.
      */
     public String summaryLine() {
         int failures = failures().size();
@@ -218,9 +219,12 @@ public record VerifyReport(
             case INCOMPLETE -> "verification INCOMPLETE: checked ";
         };
         StringBuilder sb = new StringBuilder(head);
+        int unattestedFiles = (int) packages.stream().filter(p -> p.status() == Status.ATTESTED)
+                .flatMap(p -> p.files().stream()).filter(f -> f.status() == Status.UNATTESTED).count();
         sb.append(plural(fileCount(), "file")).append(" of ").append(plural(packages.size(), "package")).append(": ")
-                .append(packagesWith(Status.ATTESTED)).append(" attested (identities match), ")
-                .append(packagesWith(Status.UNATTESTED)).append(" unattested, ")
+                .append(plural(packagesWith(Status.ATTESTED), "package")).append(" attested (identities match")
+                .append(unattestedFiles > 0 ? "; " + plural(unattestedFiles, "file") + " unattested" : "").append("), ")
+                .append(plural(packagesWith(Status.UNATTESTED), "package")).append(" unattested, ")
                 .append(plural(failures, "failure"));
         int incomplete = packagesWith(Status.INCOMPLETE);
         if (incomplete > 0) {

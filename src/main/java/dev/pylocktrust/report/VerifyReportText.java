@@ -13,7 +13,7 @@ import java.util.stream.Collectors;
  *   found:    GitHub evil/widget (release.yml), verified (log index 7)
  *   hint: ...
  *
- * verification FAILED: checked 4 files of 2 packages: 1 attested (identities match), 0 unattested, 1 failure in 0.4 s
+ * verification FAILED: checked 4 files of 2 packages: 1 package attested (identities match), 0 packages unattested, 1 failure in 0.4 s
  * </pre>
  */
 public final class VerifyReportText {

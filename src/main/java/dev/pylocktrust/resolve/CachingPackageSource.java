@@ -148,10 +148,15 @@ public final class CachingPackageSource implements PackageSource, AutoCloseable 
         }
     }
 
+    /**
+     * Runs {@code load} into {@code future}; whatever it throws is the future's failure. Throwable, not only unchecked
+     * types: Kotlin code (okhttp) throws checked exceptions such as {@code InterruptedException} undeclared when
+     * {@link #close} interrupts a request in flight, and nothing may escape a background thread.
+     */
     private static <V> void complete(CompletableFuture<V> future, java.util.function.Supplier<V> load) {
         try {
             future.complete(load.get());
-        } catch (RuntimeException | Error e) {
+        } catch (Throwable e) {
             future.completeExceptionally(e);
         }
     }

@@ -1,5 +1,6 @@
 package dev.pylocktrust.resolve;
 
+import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.python.InvalidSpecException;
 import dev.pylocktrust.python.PackageName;
@@ -131,7 +132,7 @@ public final class Pyproject {
             }
             return parse(Files.readString(file, StandardCharsets.UTF_8), file.toString());
         } catch (IOException e) {
-            throw new UsageException("cannot read " + file + ": " + e.getMessage(), e);
+            throw new UsageException("cannot read " + file + ": " + IoErrors.reason(e), e);
         }
     }
 

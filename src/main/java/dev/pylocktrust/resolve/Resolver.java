@@ -51,9 +51,17 @@ public final class Resolver {
         try {
             decisions = solver.solve();
         } catch (PubGrubSolver.NoSolution e) {
-            TermFormatter format = new TermFormatter(key -> key.isRoot() ? List.of(Version.parse("0"))
-                    : versionsOf(provider.versions(key.name())));
-            String why = new FailureExplainer(format).explain(e.incompatibility());
+            java.util.function.Function<PackageKey, List<Version>> universe = key -> key.isRoot()
+                    ? List.of(Version.parse("0")) : versionsOf(provider.versions(key.name()));
+            String why = new FailureExplainer(new TermFormatter(universe)).explain(e.incompatibility());
+            Set<String> unknown = new TreeSet<>();
+            notOnIndex(e.incompatibility(), universe, unknown);
+            if (!unknown.isEmpty()) {
+                // A name the index does not have: most often a typo or the wrong index, not a version conflict.
+                throw new ResolutionException("cannot resolve the requirements for " + target + ":\n" + why,
+                        "the index has no project named " + String.join(", ", unknown) + ": check the spelling, "
+                                + "and that --index-url is the index that serves it");
+            }
             throw new ResolutionException("cannot resolve the requirements for " + target + ":\n" + why,
                     "change or drop one of the requirements named above, or lock fewer target environments");
         } catch (PubGrubSolver.TooComplex e) {
@@ -82,6 +90,18 @@ public final class Resolver {
             results.put(t, resolve(request, t));
         }
         return EnvironmentMerger.merge(results);
+    }
+
+    /** The projects a failure's derivation requires that have no version at all on the index. */
+    private static void notOnIndex(Incompatibility i, java.util.function.Function<PackageKey, List<Version>> universe,
+                                   Set<String> out) {
+        if (i.cause() instanceof Incompatibility.Derived d) {
+            notOnIndex(d.cause1(), universe, out);
+            notOnIndex(d.cause2(), universe, out);
+        } else if (i.cause() instanceof Incompatibility.Dependency dep && dep.child().kind() == PackageKey.Kind.PROJECT
+                && universe.apply(dep.child()).isEmpty()) {
+            out.add(dep.child().name().value());
+        }
     }
 
     private static List<Version> versionsOf(TargetVersions tv) {

@@ -1,5 +1,6 @@
 package dev.pylocktrust.trust;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,7 +31,7 @@ final class TrustRootDecisions {
          */
         record BackOff(RefreshBackOff.Active active) implements Plan {}
 
-        /** {@code --offline}: never ask; use the newest local root. */
+        /** {@code --offline}: never ask; use the local root ({@link #fallback}). */
         record Offline() implements Plan {}
     }
 
@@ -82,24 +83,45 @@ final class TrustRootDecisions {
     }
 
     /**
-     * The newest of the cached root and (for the production repository only) the embedded snapshot; on a tie, the
-     * cached one (it was confirmed through TUF). Empty when there is neither.
+     * The root standing in when no refresh happens: the cached one when there is one (a {@link CacheLookup.Hit}: its
+     * TUF metadata verified and is unexpired, so the repository still vouches for it), else, for the production
+     * repository only, the embedded snapshot. Empty when there is neither. Which root is trusted never depends on
+     * the refresh time the cache records: that only decides when to refresh.
      */
     static Optional<Fallback> fallback(Optional<TufRoot> cached, boolean embeddedAllowed,
                                        Optional<Instant> embeddedDate) {
         Objects.requireNonNull(cached, "cached");
         Objects.requireNonNull(embeddedDate, "embeddedDate");
-        if (!embeddedAllowed) {
-            return cached.map(Fallback.Cached::new);
+        if (cached.isPresent()) {
+            return Optional.of(new Fallback.Cached(cached.get()));
         }
-        if (cached.isEmpty()) {
-            return Optional.of(new Fallback.Embedded(embeddedDate));
+        return embeddedAllowed ? Optional.of(new Fallback.Embedded(embeddedDate)) : Optional.empty();
+    }
+
+    /**
+     * Why the cache is not used, as the first part of the one warning: a failed check (always worth saying), or
+     * expired metadata (worth saying only when no refresh replaced it: the caller decides). Empty for a hit or a miss.
+     */
+    static Optional<String> cacheNote(CacheLookup lookup, Optional<Path> dir) {
+        String where = "the TUF cache" + dir.map(d -> " in " + d).orElse("");
+        if (lookup instanceof CacheLookup.Rejected r) {
+            return Optional.of(where + " failed verification and is ignored (" + r.reason() + ")");
         }
-        Instant cachedAt = cached.get().refreshedAt();
-        if (embeddedDate.isPresent() && embeddedDate.get().isAfter(cachedAt)) {
-            return Optional.of(new Fallback.Embedded(embeddedDate));
+        if (lookup instanceof CacheLookup.Expired e) {
+            return Optional.of(where + " is not used: its signed metadata expired (" + e.reason() + ")");
         }
-        return Optional.of(new Fallback.Cached(cached.get()));
+        return Optional.empty();
+    }
+
+    /** What the cache holds, for the error when no root is available at all. */
+    static String cacheState(CacheLookup lookup) {
+        if (lookup instanceof CacheLookup.Rejected r) {
+            return "the cache failed verification (" + r.reason() + ")";
+        }
+        if (lookup instanceof CacheLookup.Expired e) {
+            return "the cached copy has expired (" + e.reason() + ")";
+        }
+        return "nothing is cached";
     }
 
     /** The one warning printed when a refresh failed: why, and the age of the root used instead. */

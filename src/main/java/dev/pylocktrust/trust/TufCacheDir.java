@@ -1,14 +1,16 @@
 package dev.pylocktrust.trust;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
@@ -23,130 +25,142 @@ import java.util.stream.Stream;
  * The on-disk TUF state of one repository, as immutable generations:
  * <pre>
  *   DIR/current            name of the generation in use (replaced atomically)
- *   DIR/g-MILLIS-RANDOM/   root.json timestamp.json snapshot.json targets.json targets/trusted_root.json refresh.properties
- *   DIR/w-RANDOM/          a refresh in progress (private to one process; abandoned ones are removed after an hour)
+ *   DIR/g-MILLIS-RANDOM/   the metadata and target of one verified refresh ({@link TufGeneration}), refresh.properties
+ *   DIR/w-RANDOM/          a commit in progress (private to one process; abandoned ones are removed after an hour)
  *   DIR/last-failure.properties  the last failed refresh, until one succeeds ({@link RefreshFailure})
  * </pre>
- * A refresh works in its own {@code w-} directory seeded with a copy of the current generation, and only a refresh
- * that verified completely is renamed into a generation and made current. So an abandoned or failed refresh, a
- * crash, or two processes refreshing at once never leave a half-written state where a reader would look, and nothing
- * unverified is ever persisted where it would be trusted.
+ * Only a refresh that verified completely is written, into its own {@code w-} directory, renamed into a generation and
+ * made current; so a crash, or two processes refreshing at once, never leave a half-written state where a reader looks.
+ *
+ * <p>The directory is still untrusted input: on a CI runner it may come from a cache shared with other workflows.
+ * Every {@link #lookup} verifies the current generation from the pinned root ({@link TufVerification}), exactly as a
+ * refresh verifies what the mirror serves. The files that are not TUF metadata only say when to refresh:
+ * {@code refresh.properties} (when the last refresh was, hence whether the next is due), {@code current} (which
+ * generation to verify) and {@code last-failure.properties} (whether to wait before trying again). None of them can
+ * make anything trusted that did not verify.
  */
 final class TufCacheDir {
     static final String CURRENT = "current";
     static final String REFRESH_INFO = "refresh.properties";
     static final String LAST_FAILURE = "last-failure.properties";
+    private static final String REFRESHED_AT = "refreshed-at";
     private static final String LAST_FAILURE_TMP = "last-failure-";
     private static final Pattern GENERATION = Pattern.compile("g-[0-9]{1,19}-[0-9a-z]{1,16}");
     private static final Duration ABANDONED_AFTER = Duration.ofHours(1);
 
     private final Path dir;
+    private final byte[] pinnedRoot;
 
-    TufCacheDir(Path dir) {
+    /** @param pinnedRoot the TUF root metadata every generation must chain to */
+    TufCacheDir(Path dir, byte[] pinnedRoot) {
         this.dir = dir;
+        this.pinnedRoot = pinnedRoot.clone();
     }
 
     Path dir() {
         return dir;
     }
 
-    /** The root of the current generation, if there is one and it is consistent. Never throws. */
-    CacheLookup lookup() {
+    /**
+     * What the current generation holds, verified at {@code now}: a {@link CacheLookup.Hit} only when it passes every
+     * TUF check and nothing in it has expired. Never throws.
+     */
+    CacheLookup lookup(Instant now) {
         // One retry: a concurrent refresh may have replaced and removed the generation between the two reads.
-        CacheLookup first = lookupOnce();
-        return first instanceof CacheLookup.Damaged ? lookupOnce() : first;
+        CacheLookup first = lookupOnce(now);
+        return first instanceof CacheLookup.Rejected ? lookupOnce(now) : first;
     }
 
-    private CacheLookup lookupOnce() {
-        Optional<Path> generation;
+    private CacheLookup lookupOnce(Instant now) {
         try {
-            generation = currentGeneration();
-        } catch (TufStoreFiles.InvalidStoreException e) {
-            return new CacheLookup.Damaged(e.getMessage());
-        }
-        if (generation.isEmpty()) {
-            return new CacheLookup.Miss();
-        }
-        try {
-            Properties info = new Properties();
-            byte[] raw = TufStoreFiles.readLimited(generation.get().resolve(REFRESH_INFO), 4096, REFRESH_INFO);
-            info.load(new java.io.ByteArrayInputStream(raw));
-            Instant refreshedAt = Instant.parse(String.valueOf(info.getProperty("refreshed-at")));
-            TufRoot root = TufStoreFiles.read(generation.get(), refreshedAt);
-            if (!root.sha256().equals(info.getProperty("sha256"))) {
-                return new CacheLookup.Damaged(TufStoreFiles.TRUSTED_ROOT + " is not the one the refresh recorded");
+            Optional<Path> generation = currentGeneration();
+            if (generation.isEmpty()) {
+                return new CacheLookup.Miss();
+            }
+            VerifiedTuf verified = verify(generation.get());
+            TufRoot root = verified.root(refreshedAt(generation.get()));
+            try {
+                verified.requireUnexpired(now);
+            } catch (TufCheckException e) {
+                return new CacheLookup.Expired(root, e.getMessage());
             }
             return new CacheLookup.Hit(root);
-        } catch (TufStoreFiles.InvalidStoreException e) {
-            return new CacheLookup.Damaged(e.getMessage());
-        } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
-            return new CacheLookup.Damaged(REFRESH_INFO + " is unreadable");
+        } catch (TufCheckException e) {
+            return new CacheLookup.Rejected(e.check(), e.getMessage());
         }
     }
 
-    private Optional<Path> currentGeneration() throws TufStoreFiles.InvalidStoreException {
-        Path pointer = dir.resolve(CURRENT);
-        if (!Files.exists(pointer)) {
+    /**
+     * The current generation if it verifies, expired or not: where the next refresh starts from (its versions are the
+     * floor for rollback checks, and unchanged files need not be downloaded again). Never throws.
+     */
+    Optional<VerifiedTuf> verified() {
+        try {
+            Optional<Path> generation = currentGeneration();
+            return generation.isEmpty() ? Optional.empty() : Optional.of(verify(generation.get()));
+        } catch (TufCheckException e) {
             return Optional.empty();
         }
-        String name = new String(TufStoreFiles.readLimited(pointer, 256, CURRENT), StandardCharsets.UTF_8).strip();
-        if (!GENERATION.matcher(name).matches()) {
-            throw new TufStoreFiles.InvalidStoreException(CURRENT + " does not name a generation");
+    }
+
+    private VerifiedTuf verify(Path generation) throws TufCheckException {
+        try {
+            return TufVerification.verify(pinnedRoot, new TufGeneration(generation), Optional.empty());
+        } catch (IOException e) {
+            // TufGeneration reports every problem as a failed check; this is here for the interface's sake.
+            throw new TufCheckException(TufCheck.LAYOUT, "the cache cannot be read");
         }
-        return Optional.of(dir.resolve(name));
+    }
+
+    private static Instant refreshedAt(Path generation) throws TufCheckException {
+        try {
+            Properties info = new Properties();
+            info.load(new ByteArrayInputStream(TufGeneration.read(generation, REFRESH_INFO, 4096)));
+            return Instant.parse(String.valueOf(info.getProperty(REFRESHED_AT)));
+        } catch (IOException | IllegalArgumentException | DateTimeParseException e) {
+            throw TufMetadata.malformed(REFRESH_INFO, "no valid " + REFRESHED_AT);
+        }
+    }
+
+    private Optional<Path> currentGeneration() throws TufCheckException {
+        if (!Files.exists(dir.resolve(CURRENT), LinkOption.NOFOLLOW_LINKS)) {
+            return Optional.empty();
+        }
+        String name = new String(TufGeneration.read(dir, CURRENT, 256), StandardCharsets.UTF_8).strip();
+        if (!GENERATION.matcher(name).matches()) {
+            throw new TufCheckException(TufCheck.LAYOUT, CURRENT + ": does not name a generation");
+        }
+        Path generation = dir.resolve(name);
+        if (!Files.isDirectory(generation, LinkOption.NOFOLLOW_LINKS)) {
+            throw new TufCheckException(TufCheck.LAYOUT, CURRENT + ": names a generation that is not a directory "
+                    + "here");
+        }
+        return Optional.of(generation);
     }
 
     /**
-     * A new private directory for a refresh, seeded with the current generation's trusted metadata when that is
-     * consistent (so rollback protection carries over and unchanged files are not downloaded again). A damaged
-     * generation is not used: the refresh then starts again from the bootstrap root, so the cache heals itself.
+     * Makes a verified refresh the current generation: writes it into a private directory with the time of the
+     * refresh, renames that into a generation, then atomically replaces the {@code current} pointer. Older
+     * generations and abandoned work are removed afterwards (best effort).
      */
-    Path newWorkDir() throws IOException {
+    void commit(VerifiedTuf verified, Instant refreshedAt) throws IOException {
         Files.createDirectories(dir);
         Path work = Files.createTempDirectory(dir, "w-");
-        Files.createDirectory(work.resolve("targets"));
-        Optional<Path> current = Optional.empty();
-        if (lookup() instanceof CacheLookup.Hit) {
-            try {
-                current = currentGeneration();
-            } catch (TufStoreFiles.InvalidStoreException e) {
-                current = Optional.empty();
-            }
-        }
-        if (current.isPresent() && Files.isDirectory(current.get())) {
-            for (String role : TufStoreFiles.ROLES) {
-                copyIfPresent(current.get().resolve(role + ".json"), work.resolve(role + ".json"));
-            }
-            copyIfPresent(TufStoreFiles.targetFile(current.get()), TufStoreFiles.targetFile(work));
-        }
-        return work;
-    }
-
-    private static void copyIfPresent(Path from, Path to) throws IOException {
-        try {
-            Files.copy(from, to, StandardCopyOption.REPLACE_EXISTING);
-        } catch (NoSuchFileException e) {
-            // A partial seed only costs downloads: sigstore-java fetches what is missing.
-        }
-    }
-
-    /**
-     * Makes a verified work directory the current generation: records when it was refreshed, renames it, then
-     * atomically replaces the {@code current} pointer. Older generations and abandoned work are removed afterwards
-     * (best effort).
-     */
-    void commit(Path work, TufRoot root) throws IOException {
-        Properties info = new Properties();
-        info.setProperty("refreshed-at", root.refreshedAt().toString());
-        info.setProperty("sha256", root.sha256());
-        info.setProperty("targets-version", Integer.toString(root.targetsVersion()));
-        try (OutputStream out = Files.newOutputStream(work.resolve(REFRESH_INFO))) {
-            info.store(out, "pylock-trust TUF refresh");
-        }
-        String name = "g-" + root.refreshedAt().toEpochMilli() + "-"
+        String name = "g-" + refreshedAt.toEpochMilli() + "-"
                 + Long.toString(ThreadLocalRandom.current().nextLong() & Long.MAX_VALUE, 36);
-        Path generation = dir.resolve(name);
-        Files.move(work, generation, StandardCopyOption.ATOMIC_MOVE);
+        try {
+            TufGeneration.write(work, verified);
+            Properties info = new Properties();
+            info.setProperty(REFRESHED_AT, refreshedAt.toString());
+            try (OutputStream out = Files.newOutputStream(work.resolve(REFRESH_INFO), StandardOpenOption.CREATE_NEW,
+                    StandardOpenOption.WRITE)) {
+                info.store(out, "pylock-trust TUF refresh: when, not what (the metadata is verified on every read)");
+            }
+            Files.move(work, dir.resolve(name), StandardCopyOption.ATOMIC_MOVE);
+        } catch (IOException | RuntimeException e) {
+            deleteTree(work);
+            throw e;
+        }
         Path pointer = Files.createTempFile(dir, "current-", ".tmp");
         Files.writeString(pointer, name + "\n", StandardCharsets.UTF_8);
         try {
@@ -161,9 +175,8 @@ final class TufCacheDir {
     /** The remembered refresh failure, if the file is there, within {@link RefreshFailure#MAX_BYTES}, well-formed. */
     Optional<RefreshFailure> lastFailure() {
         try {
-            byte[] raw = TufStoreFiles.readLimited(dir.resolve(LAST_FAILURE), RefreshFailure.MAX_BYTES, LAST_FAILURE);
-            return RefreshFailure.parse(raw);
-        } catch (TufStoreFiles.InvalidStoreException e) {
+            return RefreshFailure.parse(TufGeneration.read(dir, LAST_FAILURE, RefreshFailure.MAX_BYTES));
+        } catch (TufCheckException e) {
             return Optional.empty();
         }
     }
@@ -198,11 +211,6 @@ final class TufCacheDir {
         }
     }
 
-    /** Removes a work directory that will not be committed. Never throws. */
-    static void discard(Path work) {
-        deleteTree(work);
-    }
-
     private void cleanUp(String keep) {
         // Real time, not the refresh's time: this compares with file modification times.
         Instant now = Instant.now();
@@ -210,7 +218,7 @@ final class TufCacheDir {
         String pointed;
         try {
             pointed = currentGeneration().map(p -> p.getFileName().toString()).orElse(keep);
-        } catch (TufStoreFiles.InvalidStoreException e) {
+        } catch (TufCheckException e) {
             pointed = keep;
         }
         try (DirectoryStream<Path> entries = Files.newDirectoryStream(dir)) {

@@ -1,23 +1,18 @@
 package dev.pylocktrust.trust;
 
-import dev.sigstore.tuf.DuplicateKeyIdsException;
-import dev.sigstore.tuf.FileExceedsMaxLengthException;
-import dev.sigstore.tuf.FileNotFoundException;
-import dev.sigstore.tuf.InvalidHashesException;
-import dev.sigstore.tuf.RoleExpiredException;
-import dev.sigstore.tuf.RollbackVersionException;
-import dev.sigstore.tuf.SignatureVerificationException;
-import dev.sigstore.tuf.SnapshotVersionMismatchException;
-import dev.sigstore.tuf.TargetMetadataMissingException;
 import java.io.InterruptedIOException;
 import java.net.ConnectException;
 import java.net.NoRouteToHostException;
 import java.net.UnknownHostException;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
 import javax.net.ssl.SSLException;
 
 /**
- * Short, specific reasons for sigstore-java TUF failures, for the one-line warning a user sees. sigstore-java's own
- * messages span several lines and do not say which file failed; {@code TufFailuresTest} pins the mapping.
+ * Short, specific reasons for a refresh that failed on the network (a failed TUF check already has its own one-line
+ * message, {@link TufCheckException}), for the one-line warning a user sees; {@code TufFailuresTest} pins the mapping.
  */
 final class TufFailures {
     private TufFailures() {}
@@ -31,36 +26,6 @@ final class TufFailures {
         if (has(e, InterruptedIOException.class)) {
             return "no answer within " + bound + (where.isEmpty() ? "" : " (at " + where + ")");
         }
-        if (e instanceof SignatureVerificationException s) {
-            return prefix + "not signed by enough trusted keys (threshold " + s.getRequiredSignatures()
-                    + ", valid signatures " + s.getVerifiedSignatures() + ")";
-        }
-        if (e instanceof DuplicateKeyIdsException) {
-            return prefix + "signed more than once by the same key (malformed metadata)";
-        }
-        if (e instanceof InvalidHashesException) {
-            return prefix + "does not match the hashes in the signed TUF metadata (tampered or corrupted)";
-        }
-        if (e instanceof RoleExpiredException r) {
-            return prefix + "the signed metadata expired at " + r.getRoleExpirationTime().toInstant()
-                    + " and the repository serves nothing newer (a stale mirror, or a freeze attack)";
-        }
-        if (e instanceof RollbackVersionException r) {
-            return prefix + "version " + r.getFoundVersion() + " is older than the trusted version "
-                    + r.getCurrentVersion() + " (a rollback attack, or a broken mirror)";
-        }
-        if (e instanceof SnapshotVersionMismatchException) {
-            return prefix + "the version does not match the signed snapshot (" + oneLine(e.getMessage()) + ")";
-        }
-        if (e instanceof FileExceedsMaxLengthException) {
-            return prefix + "larger than the signed metadata allows";
-        }
-        if (e instanceof FileNotFoundException) {
-            return prefix + "not found on the mirror";
-        }
-        if (e instanceof TargetMetadataMissingException) {
-            return "the signed targets metadata lists no " + TufStoreFiles.TRUSTED_ROOT;
-        }
         UnknownHostException unknownHost = find(e, UnknownHostException.class);
         if (unknownHost != null) {
             return "cannot resolve host " + oneLine(unknownHost.getMessage());
@@ -71,10 +36,19 @@ final class TufFailures {
         if (has(e, SSLException.class)) {
             return "TLS failed (" + oneLine(find(e, SSLException.class).getMessage()) + ")";
         }
-        if (has(e, IllegalStateException.class) || e.getClass().getName().contains("JsonParse")) {
-            return prefix + "malformed TUF metadata (" + oneLine(root(e).getMessage()) + ")";
+        return prefix + (e.getMessage() == null ? "the request failed" : oneLine(e.getMessage()));
+    }
+
+    /** A file system error for a message: the file and what went wrong, without Java's exception names. */
+    static String describeFileError(Throwable e) {
+        if (e instanceof FileSystemException f && f.getFile() != null) {
+            String what = f.getReason() != null ? f.getReason()
+                    : f instanceof AccessDeniedException ? "permission denied"
+                    : f instanceof NoSuchFileException ? "no such file or directory"
+                    : f instanceof FileAlreadyExistsException ? "already exists" : "cannot be written";
+            return f.getFile() + ": " + what;
         }
-        return prefix + oneLine(e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage());
+        return e.getMessage() == null ? "cannot be written" : oneLine(e.getMessage());
     }
 
     private static boolean has(Throwable e, Class<? extends Throwable> type) {

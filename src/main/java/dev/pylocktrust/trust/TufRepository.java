@@ -9,8 +9,9 @@ import java.nio.file.Path;
  * boundary of trust root selection: {@link TrustRootSelector} decides, implementations fetch and store.
  *
  * <p>Contract: {@link #refresh} returns only a root whose TUF metadata verified completely (signatures, thresholds,
- * versions, hashes, expiry at {@code now}); nothing it fetched is visible to {@link #cached()} until
- * {@link Refreshed#commit()}.
+ * versions, hashes, expiry at {@code now}); nothing it fetched is visible to {@link #cached} until
+ * {@link Refreshed#commit()}. {@link #cached} verifies what the cache holds just as completely, every time: the cache
+ * is untrusted input.
  */
 public interface TufRepository {
     /** The repository's base URL, for messages. */
@@ -22,8 +23,8 @@ public interface TufRepository {
     /** The cache directory, if there is one (shown by {@code trust-root show}). */
     Optional<Path> cacheDir();
 
-    /** What the cache holds. Reads only local files; never throws. */
-    CacheLookup cached();
+    /** What the cache holds, verified at {@code now}. Reads only local files; never throws. */
+    CacheLookup cached(Instant now);
 
     /**
      * The failed refresh remembered in the cache, if a well-formed record is there (see {@link RefreshFailure}).

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.UsageException;
 import java.io.IOException;
 import java.io.InputStream;
@@ -74,7 +75,7 @@ public record PipReport(String file, List<Item> items) {
             throw new UsageException("cannot read --pip-report " + file + ": no such file",
                     "create it with: pip install --dry-run --ignore-installed --report " + file + " -r ...");
         } catch (IOException e) {
-            throw new UsageException("cannot read --pip-report " + file + ": " + e.getMessage(), e);
+            throw new UsageException("cannot read --pip-report " + file + ": " + IoErrors.reason(e), e);
         }
         return parse(bytes, file);
     }

@@ -4,7 +4,7 @@ import dev.pylocktrust.report.Severity;
 
 /**
  * Every kind of finding {@code verify} reports: the stable {@code code} of the JSON output and of annotations. The
- * README's table and the JSON Schema's enum list the same codes; a test keeps them in step.
+ * table in docs/verify.md and the JSON Schema's enum list the same codes; a test keeps them in step.
  */
 public enum VerifyCode {
     /** A file's verified attestations come from an identity the lock does not record for the package. */

@@ -1,5 +1,6 @@
 package dev.pylocktrust.verify;
 
+import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.ParallelMap;
 import dev.pylocktrust.UsageException;
 import java.io.IOException;
@@ -66,7 +67,7 @@ public final class Wheelhouse {
         } catch (NotDirectoryException e) {
             throw new UsageException("--wheelhouse " + dir + " is not a directory");
         } catch (IOException e) {
-            throw new UsageException("cannot read --wheelhouse " + dir + ": " + e.getMessage(), e);
+            throw new UsageException("cannot read --wheelhouse " + dir + ": " + IoErrors.reason(e), e);
         }
         files.sort(Comparator.comparing(p -> p.getFileName().toString()));
         return hashAll(files);
@@ -90,7 +91,7 @@ public final class Wheelhouse {
             }
             return HexFormat.of().formatHex(md.digest());
         } catch (IOException e) {
-            throw new UsageException("cannot read " + file + " in --wheelhouse: " + e.getMessage(), e);
+            throw new UsageException("cannot read " + file + " in --wheelhouse: " + IoErrors.reason(e), e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

@@ -11,15 +11,21 @@ import java.nio.file.Path;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The walk-through of {@code examples/README.md}, in-process, on the real packages and real production-signed
  * attestations of {@code examples/index} with the embedded Sigstore root: first lock, an accepted upgrade, a refused
- * identity change, and its acceptance.
+ * identity change, and its acceptance. Also the documented commands themselves, read from the README and the
+ * walk-through: the README's demo still works after the whole walk-through, every time.
  */
 class ExamplesWalkthroughTest {
+    /** Where the README's demo and the walk-through write (git-ignored in the checkout). */
+    private static final String OUT = "examples/out/";
+
     @TempDir
     Path dir;
 
@@ -81,5 +87,58 @@ class ExamplesWalkthroughTest {
             assertThat(a.to().get("repository")).contains("pypa/sampleproject");
             assertThat(a.date()).isEqualTo(LocalDate.of(2026, 11, 1));
         });
+    }
+
+    /** The {@code bin/pylock-trust lock} commands of a Markdown file, in order, as argument lists. */
+    static List<List<String>> documentedLockCommands(Path page) throws Exception {
+        List<List<String>> commands = new ArrayList<>();
+        String text = String.join("\n", Files.readAllLines(page)).replace("\\\n", " ");
+        Matcher m = Pattern.compile("bin/pylock-trust (lock [^\n]+)").matcher(text);
+        while (m.find()) {
+            commands.add(words(m.group(1)));
+        }
+        return commands;
+    }
+
+    /** Splits a command line into words as a POSIX shell would for these commands: spaces, double quotes. */
+    private static List<String> words(String line) {
+        List<String> words = new ArrayList<>();
+        Matcher m = Pattern.compile("\"([^\"]*)\"|(\\S+)").matcher(line.strip());
+        while (m.find()) {
+            words.add(m.group(1) != null ? m.group(1) : m.group(2));
+        }
+        return words;
+    }
+
+    private CliRunner.Result runDocumented(List<String> command) {
+        List<String> args = new ArrayList<>();
+        for (String word : command) {
+            args.add(word.startsWith(OUT) ? dir.resolve(word.substring(OUT.length())).toString() : word);
+        }
+        args.add("--no-cache");
+        return LockScenario.run(AtomicFileWriter.Ops.DEFAULT, args.toArray(String[]::new));
+    }
+
+    @Test
+    void theReadmeDemoStillWorksAfterTheWholeWalkthrough() throws Exception {
+        List<String> demo = documentedLockCommands(Path.of("README.md")).get(0);
+        List<List<String>> walkthrough = documentedLockCommands(Path.of("examples/README.md"));
+        assertThat(demo).containsSequence("-o", OUT + "pylock.toml");
+        assertThat(walkthrough).hasSize(4).allSatisfy(c -> assertThat(c).contains("-o").doesNotContain(
+                OUT + "pylock.toml"));
+
+        CliRunner.Result first = runDocumented(demo);
+        assertThat(first.exitCode()).as(first.toString()).isZero();
+        byte[] demoLock = Files.readAllBytes(dir.resolve("pylock.toml"));
+
+        List<Integer> exits = new ArrayList<>();
+        for (List<String> step : walkthrough) {
+            exits.add(runDocumented(step).exitCode());
+        }
+        assertThat(exits).as("first lock, upgrade, refused publisher, accepted publisher").containsExactly(0, 0, 1, 0);
+
+        CliRunner.Result again = runDocumented(demo);
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(Files.readAllBytes(dir.resolve("pylock.toml"))).isEqualTo(demoLock);
     }
 }

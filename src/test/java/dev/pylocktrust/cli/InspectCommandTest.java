@@ -86,12 +86,15 @@ class InspectCommandTest {
         var r = CliRunner.run("inspect", PROV, "--dist", DIST, "--format", "json");
         assertThat(r.exitCode()).isZero();
         JsonNode j = new ObjectMapper().readTree(r.stdout());
-        assertThat(j.path("schema").asText()).isEqualTo("pylock-trust.inspect/1");
+        assertThat(j.path("schema").asText()).isEqualTo("pylock-trust.inspect/2");
         assertThat(j.path("document").asText()).isEqualTo("provenance");
         assertThat(j.path("verified").asBoolean()).isTrue();
         assertThat(j.path("distribution").path("checked").asBoolean()).isTrue();
         assertThat(j.path("trusted_root").path("snapshot_date").asText()).isEqualTo("2026-08-21T19:25:56Z");
         JsonNode a = j.path("attestations").get(0);
+        // One numbering: the text's "bundle 1, attestation 1" is bundle 1, index 1 here.
+        assertThat(a.path("bundle").asInt()).isEqualTo(1);
+        assertThat(a.path("index").asInt()).isEqualTo(1);
         assertThat(a.path("verdict").asText()).isEqualTo("verified");
         assertThat(a.path("publisher").path("kind").asText()).isEqualTo("GitHub");
         assertThat(a.path("identity").path("certified").toString()).isEqualTo("[\"kind\",\"repository\",\"workflow\"]");

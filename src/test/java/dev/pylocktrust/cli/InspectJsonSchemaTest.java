@@ -26,7 +26,7 @@ class InspectJsonSchemaTest {
     @BeforeAll
     static void loadSchema() throws Exception {
         var config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-        try (InputStream in = Files.newInputStream(Path.of("schema/pylock-trust.inspect-1.schema.json"))) {
+        try (InputStream in = Files.newInputStream(Path.of("schema/pylock-trust.inspect-2.schema.json"))) {
             schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
         }
     }

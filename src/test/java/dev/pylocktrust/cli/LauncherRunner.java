@@ -8,6 +8,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Consumer;
 
 /** Runs {@code bin/pylock-trust} as a separate process, as a user would (for {@code *IT} tests). */
 final class LauncherRunner {
@@ -30,9 +31,16 @@ final class LauncherRunner {
         List<String> cmd = new ArrayList<>();
         cmd.add(launcher().toString());
         cmd.addAll(List.of(args));
+        return runProcess(cmd, environment -> {
+            environment.put("PYLOCK_TRUST_ROOT_SOURCE", "embedded");
+            environment.putAll(env);
+        });
+    }
+
+    /** Runs {@code cmd} with this process's environment as {@code environment} changes it. */
+    static CliRunner.Result runProcess(List<String> cmd, Consumer<Map<String, String>> environment) {
         ProcessBuilder pb = new ProcessBuilder(cmd);
-        pb.environment().put("PYLOCK_TRUST_ROOT_SOURCE", "embedded");
-        pb.environment().putAll(env);
+        environment.accept(pb.environment());
         try {
             Path out = Files.createTempFile("pylock-trust-it", ".out");
             Path err = Files.createTempFile("pylock-trust-it", ".err");
@@ -41,7 +49,7 @@ final class LauncherRunner {
             // A safety net against a hung process, not a performance assertion.
             if (!process.waitFor(5, TimeUnit.MINUTES)) {
                 process.destroyForcibly();
-                throw new IllegalStateException("pylock-trust did not finish: " + cmd);
+                throw new IllegalStateException("did not finish: " + cmd);
             }
             var result = new CliRunner.Result(process.exitValue(), Files.readString(out, StandardCharsets.UTF_8),
                     Files.readString(err, StandardCharsets.UTF_8));

@@ -361,7 +361,12 @@ class LockCommandTest {
         Files.writeString(out, broken);
         CliRunner.Result r = s.lock(out, "widget==1.0.0");
         assertThat(r.exitCode()).isEqualTo(2);
-        assertThat(r.stderr()).startsWith("error: " + out + ":4: invalid TOML");
+        assertThat(r.stderr()).startsWith("error: " + out + ":4: invalid TOML")
+                .contains("\nhint: " + out + " exists, so it was read as the earlier lock (its identities are the "
+                        + "anchor)\n")
+                .contains("\nhint: if it is the earlier lock, restore it (e.g. git checkout " + out + ") or name a "
+                        + "good copy with --previous FILE; if it is not a lock file, remove it or write elsewhere "
+                        + "with -o FILE\n");
         assertThat(Files.readString(out)).isEqualTo(broken);
 
         Path input = Files.writeString(dir.resolve("pylock.uv.toml"), "lock-version = \"1.0\"\ncreated-by = \"uv\"\n"
@@ -408,9 +413,11 @@ class LockCommandTest {
     }
 
     @Test
-    void anUnknownProjectIsAnIndexErrorAndNothingIsWritten() {
+    void anUnknownProjectIsAnInputErrorAndNothingIsWritten() {
         CliRunner.Result r = s.lock(out, "widget==1.0.0", "nosuchproject==1.0");
-        assertThat(r.exitCode()).as(r.toString()).isEqualTo(3);
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
+        assertThat(r.stderr()).contains("error: project 'nosuchproject' was not found on the index (")
+                .contains("hint: check the spelling and --index-url");
         assertThat(out).doesNotExist();
     }
 
@@ -437,7 +444,7 @@ class LockCommandTest {
         };
         CliRunner.Result r = s.lockWith(dying, out, "widget==2.0.0");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-        assertThat(r.stderr()).startsWith("error: cannot write '" + out + "': IOException: No space left on device "
+        assertThat(r.stderr()).startsWith("error: cannot write '" + out + "': no space left on device "
                 + "(simulated); '" + out + "' was left unchanged\n");
         assertThat(Files.readAllBytes(out)).isEqualTo(before);
         assertOnlyTheLockIn(dir);

@@ -11,21 +11,27 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The README's demo command, run as a user would: {@code bin/pylock-trust lock} on {@code examples/} (real
  * packages, real attestations, embedded Sigstore root, no network), then a refused identity change with exit code 1
- * and the lock file untouched.
+ * and the lock file untouched; and the demo again on its own output, which must pass every time.
  */
 class LockIT {
+    /** Where the README's demo writes its lock. */
+    static final String DEMO_OUTPUT = "examples/out/pylock.toml";
+
     @TempDir
     Path dir;
 
-    /** The README's "Run the demo" command, with its output file moved into a temporary directory. */
-    private static String[] readmeDemo(Path out) throws Exception {
+    /**
+     * The README's "Run the demo" command, with its output directory ({@code examples/out/}, git-ignored in the
+     * checkout) moved into a temporary directory.
+     */
+    static String[] readmeDemo(Path out) throws Exception {
         String prefix = "./mvnw -B -q -DskipTests package && bin/pylock-trust ";
         String line = Files.readAllLines(Path.of("README.md")).stream().filter(l -> l.startsWith(prefix)).findFirst()
                 .orElseThrow(() -> new AssertionError("README has no demo line starting with " + prefix));
         String[] args = line.substring(prefix.length()).trim().split(" +");
-        assertThat(args).containsSequence("-o", "/tmp/pylock.toml");
+        assertThat(args).containsSequence("-o", DEMO_OUTPUT);
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("/tmp/pylock.toml")) {
+            if (args[i].equals(DEMO_OUTPUT)) {
                 args[i] = out.toString();
             }
         }
@@ -33,7 +39,14 @@ class LockIT {
     }
 
     @Test
-    void theReadmeDemoLocksAndRefusesAnotherPublisher() throws Exception {
+    void theReadmeDemoWritesIntoTheCheckoutWhereGitIgnoresIt() throws Exception {
+        Path outDir = Path.of(DEMO_OUTPUT).getParent();
+        assertThat(outDir).isDirectory();
+        assertThat(Files.readAllLines(outDir.resolve(".gitignore"))).contains("*", "!.gitignore");
+    }
+
+    @Test
+    void theReadmeDemoLocksRunsAgainAndRefusesAnotherPublisher() throws Exception {
         Map<String, String> env = Map.of("PYLOCK_TRUST_CACHE_DIR", dir.resolve("cache").toString());
         Path out = dir.resolve("pylock.toml");
         CliRunner.Result first = LauncherRunner.run(env, readmeDemo(out));
@@ -46,6 +59,13 @@ class LockIT {
                         + "\"trailofbits/pypi-attestations\"\nworkflow = \"release.yml\"\n")
                 .contains("\n[[packages.attestation-identities]]\nkind = \"GitLab\"\nrepository = "
                         + "\"facutuesca/gitlab-oidc-project\"\nworkflow_filepath = \".gitlab-ci.yml\"\n");
+
+        CliRunner.Result again = LauncherRunner.run(env, readmeDemo(out));
+        assertThat(again.exitCode()).as(again.toString()).isZero();
+        assertThat(again.stderr()).isEmpty();
+        assertThat(again.stdout()).contains("sampleproject 3.0.0  (unchanged)\n").doesNotContain("(new)")
+                .endsWith("wrote " + out + ": 5 packages, 5 with verified publisher identities\n");
+        assertThat(Files.readString(out)).isEqualTo(text);
 
         CliRunner.Result refused = LauncherRunner.run(env, "lock", "-r", "examples/requirements-new-publisher.txt",
                 "--no-deps", "--index-url", "examples/index", "-o", out.toString());

@@ -28,7 +28,7 @@ class RootCommandTest {
     void helpListsCommandsAndExitCodes() {
         assertThat(run("--help")).isZero();
         assertThat(out.toString()).contains("lock", "verify", "diff", "inspect", "Exit codes:",
-                "3   index or network error");
+                "3    index or network error", "70   internal error");
     }
 
     @Test

@@ -104,8 +104,8 @@ class TrustRootIT {
 
             assertThat(r.exitCode()).as(r.toString()).isZero();
             assertThat(r.stdout()).contains("result: VERIFIED");
-            assertThat(r.stderr()).startsWith("warning: could not refresh the Sigstore trusted root from " + mirror
-                    + " (no answer within 1 s").contains("using the trusted root embedded in pylock-trust");
+            assertThat(r.stderr()).startsWith("warning: the Sigstore trusted root could not be refreshed; using "
+                    + "the snapshot embedded in pylock-trust from ");
             assertThat(r.stderr().lines()).hasSize(1);
             System.out.println("inspect with a black-holed TUF mirror and a 1 s bound: " + millis + " ms wall");
             for (Socket s : held) {
@@ -172,7 +172,8 @@ class TrustRootIT {
         assertThat(p.waitFor(5, TimeUnit.MINUTES)).isTrue();
 
         assertThat(p.exitValue()).as(output).isEqualTo(3);
-        assertThat(output).contains("does not match the hashes in the signed TUF metadata")
+        assertThat(output).contains(".trusted_root.json: has 2 bytes, 1.targets.json says "
+                        + repo.trustedRoot().length + " (tampered or corrupted)")
                 .contains("error: the TUF refresh failed; nothing was changed");
         assertThat(Files.readString(dest.resolve("production.trusted_root.properties"))).isEqualTo("sha256=00\n");
         assertThat(dest.resolve("production.trusted_root.json")).doesNotExist();

@@ -10,7 +10,11 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
 import dev.pylocktrust.testkit.TestSigstore;
+import dev.pylocktrust.trust.LoopbackTuf;
+import dev.pylocktrust.trust.SigstoreTufRepository;
 import dev.pylocktrust.trust.TestTufRepository;
+import dev.pylocktrust.trust.TufForgery;
+import dev.pylocktrust.trust.TufRepositorySpec;
 import dev.pylocktrust.trust.TufServer;
 import java.io.InputStream;
 import java.nio.file.Files;
@@ -68,6 +72,23 @@ class TrustRootJsonSchemaTest {
             assertThat(cached.path("source").asText()).isEqualTo("tuf-cache");
             assertThat(cached.path("cache_dir").asText()).startsWith(tmp.resolve("cache").toString());
         }
+    }
+
+    @Test
+    void aCacheThatFailedVerificationIsNamedInValidOutput() throws Exception {
+        Path dir = tmp.resolve("cache").resolve(SigstoreTufRepository.CACHE_SUBDIR)
+                .resolve(TufRepositorySpec.sigstoreProduction().cacheKey());
+        LoopbackTuf.write(dir.resolve("g-1-forged"), TufForgery.reviewersForgery(TestSigstore.create(6,
+                Clock.systemUTC()).trustedRootJson()));
+        Files.writeString(dir.resolve("g-1-forged").resolve("refresh.properties"), "refreshed-at=2026-01-01T00\\:00\\:00Z\n");
+        Files.writeString(dir.resolve("current"), "g-1-forged\n");
+
+        JsonNode shown = valid(CliRunner.run("trust-root", "show", "--offline", "--trust-root-source", "tuf",
+                "--cache-dir", tmp.resolve("cache").toString(), "--format", "json"));
+
+        assertThat(shown.path("source").asText()).isEqualTo("embedded");
+        assertThat(shown.path("cache_ignored").asText()).isEqualTo("timestamp.json: not signed by enough trusted keys "
+                + "(threshold 1, valid signatures 0)");
     }
 
     @Test

@@ -47,7 +47,7 @@ class VerifyCommandTest {
         var r = world.verify();
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(withoutTime(r.stdout())).isEqualTo(
-                "verified 9 files of 3 packages: 2 attested (identities match), 1 unattested, 0 failures in T s\n");
+                "verified 9 files of 3 packages: 2 packages attested (identities match), 1 package unattested, 0 failures in T s\n");
         assertThat(r.stderr()).isEmpty();
     }
 
@@ -88,8 +88,8 @@ class VerifyCommandTest {
                 .contains("  hint: if the project really changed publisher (e.g. moved repositories), review it and "
                         + "record it: pylock-trust lock --accept-identity-change widget --reason \"...\"; otherwise "
                         + "do not install it\n")
-                .endsWith("verification FAILED: checked 9 files of 3 packages: 1 attested (identities match), "
-                        + "1 unattested, 1 failure in T s\n");
+                .endsWith("verification FAILED: checked 9 files of 3 packages: 1 package attested "
+                        + "(identities match), 1 package unattested, 1 failure in T s\n");
 
         var github = world.verify("--format", "github");
         assertThat(github.exitCode()).isEqualTo(1);

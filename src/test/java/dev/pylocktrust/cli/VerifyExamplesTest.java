@@ -76,7 +76,7 @@ class VerifyExamplesTest {
         var r = CliRunner.run("verify", LOCK.toString(), "--index-url", INDEX.toString(), "--no-cache");
         assertThat(r.exitCode()).as(r.toString()).isZero();
         assertThat(r.stdout().replaceAll(" in \\d+\\.\\d s", "")).isEqualTo(
-                "verified 3 files of 3 packages: 2 attested (identities match), 1 unattested, 0 failures\n");
+                "verified 3 files of 3 packages: 2 packages attested (identities match), 1 package unattested, 0 failures\n");
         assertThat(r.stderr()).isEmpty();
     }
 

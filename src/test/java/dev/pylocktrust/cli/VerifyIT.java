@@ -25,8 +25,8 @@ class VerifyIT {
         var ok = LauncherRunner.run(env, "verify", "examples/pylock.toml", "--index-url", "examples/index",
                 "--format", "github");
         assertThat(ok.exitCode()).as(ok.toString()).isZero();
-        assertThat(ok.stdout()).matches("verified 3 files of 3 packages: 2 attested \\(identities match\\), "
-                + "1 unattested, 0 failures in \\d+\\.\\d s\n");
+        assertThat(ok.stdout()).matches("verified 3 files of 3 packages: 2 packages attested \\(identities match\\), "
+                + "1 package unattested, 0 failures in \\d+\\.\\d s\n");
         assertThat(Files.readString(summary)).startsWith("### pylock-trust verify: :white_check_mark: passed\n");
 
         Path lock = tmp.resolve("pylock.toml");

@@ -61,7 +61,7 @@ class AtomicWriteTest {
 
         assertThatThrownBy(() -> writer.writeAtomically(target, lock, FAIL_MIDWAY))
                 .isInstanceOf(UsageException.class)
-                .hasMessage("cannot write '" + target + "': IOException: No space left on device; '" + target
+                .hasMessage("cannot write '" + target + "': no space left on device; '" + target
                         + "' was left unchanged")
                 .satisfies(e -> assertThat(((UsageException) e).exitCode()).isEqualTo(ExitCode.USAGE));
         assertThat(Files.readAllBytes(target)).isEqualTo(OLD);
@@ -92,7 +92,7 @@ class AtomicWriteTest {
             }
         };
         assertThatThrownBy(() -> writer.writeAtomically(target, lock, failSync))
-                .hasMessageContaining("IOException: Input/output error");
+                .hasMessage("cannot write '" + target + "': input/output error; '" + target + "' was left unchanged");
         assertThatThrownBy(() -> writer.writeAtomically(target, lock, failMove))
                 .hasMessage("cannot write '" + target + "': this file system cannot replace files atomically; '"
                         + target + "' was left unchanged");

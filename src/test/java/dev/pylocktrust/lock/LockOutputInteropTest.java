@@ -7,6 +7,7 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import dev.pylocktrust.cli.CliRunner;
 import dev.pylocktrust.cli.LockScenario;
+import dev.pylocktrust.testkit.python.Python3;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -53,12 +54,8 @@ class LockOutputInteropTest {
     private static void check(Path file, JsonSchema schema) throws IOException, InterruptedException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
         assertThat(schema.validate(PylockSchemaTest.toJson(text))).as(text).isEmpty();
-        Process p;
-        try {
-            p = new ProcessBuilder("python3", "-c", TomlCanon.PYTHON, file.toString()).start();
-        } catch (IOException e) {
-            throw new AssertionError("python3 (3.11 or newer, for tomllib) must be on the PATH to run this test", e);
-        }
+        Process p = new ProcessBuilder(Python3.require().executable().toString(), "-c", TomlCanon.PYTHON,
+                file.toString()).start();
         String python = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();

@@ -3,6 +3,7 @@ package dev.pylocktrust.lock;
 import static dev.pylocktrust.lock.Fixtures.sha;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pylocktrust.testkit.python.Python3;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -51,12 +52,8 @@ class PythonTomllibInteropTest {
     }
 
     private static String runPython(Path file) throws IOException, InterruptedException {
-        Process p;
-        try {
-            p = new ProcessBuilder("python3", "-c", TomlCanon.PYTHON, file.toString()).start();
-        } catch (IOException e) {
-            throw new AssertionError("python3 (3.11 or newer, for tomllib) must be on the PATH to run this test", e);
-        }
+        Process p = new ProcessBuilder(Python3.require().executable().toString(), "-c", TomlCanon.PYTHON,
+                file.toString()).start();
         byte[] out = p.getInputStream().readAllBytes();
         String err = new String(p.getErrorStream().readAllBytes(), StandardCharsets.UTF_8);
         assertThat(p.waitFor(2, TimeUnit.MINUTES)).isTrue();

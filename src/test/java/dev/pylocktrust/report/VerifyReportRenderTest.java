@@ -45,7 +45,8 @@ class VerifyReportRenderTest {
     @Test
     void textWhenAllPassIsTheSummaryLine() {
         assertThat(VerifyReportText.render(report(VerifyReport.Outcome.PASSED, List.of()), false)).isEqualTo(
-                "verified 2 files of 2 packages: 1 attested (identities match), 1 unattested, 0 failures in 1.8 s\n");
+                "verified 2 files of 2 packages: 1 package attested (identities match), 1 package unattested, "
+                        + "0 failures in 1.8 s\n");
     }
 
     @Test
@@ -62,7 +63,7 @@ class VerifyReportRenderTest {
                 warning[lockfile-warning]: pylock.toml:1: lock-version: lock-version 1.1 is newer than 1.0
                   --> pylock.toml:1
 
-                verification FAILED: checked 2 files of 2 packages: 0 attested (identities match), 1 unattested, \
+                verification FAILED: checked 2 files of 2 packages: 0 packages attested (identities match), 1 package unattested, \
                 1 failure in 1.8 s
                 """);
     }
@@ -81,7 +82,7 @@ class VerifyReportRenderTest {
                   unattested plain-2.0.tar.gz: no provenance published
                 1 package not selected for this environment
 
-                verified 2 files of 2 packages: 1 attested (identities match), 1 unattested, 0 failures in 1.8 s
+                verified 2 files of 2 packages: 1 package attested (identities match), 1 package unattested, 0 failures in 1.8 s
                 """);
     }
 
@@ -104,7 +105,7 @@ class VerifyReportRenderTest {
                         + "GitHub evil/widget (release.yml) (verified, log index 42)%0Ahint: review it",
                 "::warning file=pylock.toml,line=1,title=pylock-trust verify%3A lockfile-warning::pylock.toml:1: "
                         + "lock-version: lock-version 1.1 is newer than 1.0",
-                "verification FAILED: checked 2 files of 2 packages: 0 attested (identities match), 1 unattested, "
+                "verification FAILED: checked 2 files of 2 packages: 0 packages attested (identities match), 1 package unattested, "
                         + "1 failure in 1.8 s");
         assertThat(GithubCommands.error("pylock-trust verify", "index down\n::add-mask::x"))
                 .isEqualTo("::error title=pylock-trust verify::index down%0A::add-mask::x");
@@ -189,7 +190,7 @@ class VerifyReportRenderTest {
                 Optional.empty(), VerifyReport.Status.INCOMPLETE, List.of(), List.of())), 0,
                 List.of(new Finding(Severity.FAILURE, "not-in-cache", "x", Optional.empty(), "m", "", "", Optional.empty())),
                 Duration.ofMillis(50), 0, 0);
-        assertThat(r.summaryLine()).isEqualTo("verification INCOMPLETE: checked 0 files of 1 package: 0 attested "
-                + "(identities match), 0 unattested, 1 failure (1 package not checked) in 0.1 s");
+        assertThat(r.summaryLine()).isEqualTo("verification INCOMPLETE: checked 0 files of 1 package: 0 packages "
+                + "attested (identities match), 0 packages unattested, 1 failure (1 package not checked) in 0.1 s");
     }
 }

@@ -105,4 +105,52 @@ class CachingPackageSourceTest {
         cache.prefetchCandidates(List.of(PackageName.of("b")));
         assertThat(cache.candidates(PackageName.of("b"))).hasSize(1);
     }
+
+    /**
+     * A request in flight when the source closes is interrupted; okhttp (Kotlin) then throws InterruptedException
+     * undeclared. It must end with its future, never as a thread's uncaught exception printed to the user.
+     */
+    @Test
+    void aPrefetchInterruptedByCloseEndsQuietly() throws Exception {
+        CountDownLatch started = new CountDownLatch(1);
+        java.util.concurrent.atomic.AtomicReference<Thread> worker = new java.util.concurrent.atomic.AtomicReference<>();
+        PackageSource slow = new PackageSource() {
+            @Override
+            public List<Candidate> candidates(PackageName name) {
+                worker.set(Thread.currentThread());
+                started.countDown();
+                try {
+                    Thread.sleep(60_000);
+                    return List.of();
+                } catch (InterruptedException e) {
+                    throw CachingPackageSourceTest.<RuntimeException>sneaky(e);
+                }
+            }
+
+            @Override
+            public Metadata metadata(Candidate candidate) {
+                throw new UnsupportedOperationException();
+            }
+        };
+        java.util.List<Throwable> uncaught = new java.util.concurrent.CopyOnWriteArrayList<>();
+        Thread.UncaughtExceptionHandler before = Thread.getDefaultUncaughtExceptionHandler();
+        Thread.setDefaultUncaughtExceptionHandler((t, e) -> uncaught.add(e));
+        try {
+            CachingPackageSource cache = new CachingPackageSource(slow, 1);
+            cache.prefetchCandidates(List.of(PackageName.of("a")));
+            assertThat(started.await(10, TimeUnit.SECONDS)).isTrue();
+            cache.close();
+            // The pool's thread ends after its task; an uncaught exception is handed over before it does.
+            worker.get().join(10_000);
+            assertThat(worker.get().isAlive()).isFalse();
+        } finally {
+            Thread.setDefaultUncaughtExceptionHandler(before);
+        }
+        assertThat(uncaught).isEmpty();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static <T extends Throwable> T sneaky(Throwable t) throws T {
+        throw (T) t;
+    }
 }

@@ -2,6 +2,7 @@ package dev.pylocktrust.resolve;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pylocktrust.testkit.python.JsonLinesProcess;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,9 +82,7 @@ final class PipRunner {
                 "    sys.__stdout__.flush()",
                 "");
 
-        private final Process process;
-        private final java.io.BufferedWriter in;
-        private final java.io.BufferedReader out;
+        private final JsonLinesProcess driver;
 
         Session() throws IOException {
             if (python == null && !available()) {
@@ -97,11 +96,7 @@ final class PipRunner {
             pb.environment().remove("PIP_INDEX_URL");
             pb.environment().remove("PIP_EXTRA_INDEX_URL");
             pb.environment().remove("PIP_FIND_LINKS");
-            process = pb.start();
-            in = new java.io.BufferedWriter(new java.io.OutputStreamWriter(process.getOutputStream(),
-                    StandardCharsets.UTF_8));
-            out = new java.io.BufferedReader(new java.io.InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8));
+            driver = new JsonLinesProcess("pip driver", pb);
         }
 
         /** pip's resolution of {@code requirements} (with {@code constraints}) on the index at {@code indexUrl}. */
@@ -119,14 +114,7 @@ final class PipRunner {
                 args.add(c.toString());
             }
             args.addAll(requirements);
-            in.write(JSON.writeValueAsString(args));
-            in.newLine();
-            in.flush();
-            String line = out.readLine();
-            if (line == null) {
-                throw new IOException("the pip driver process ended");
-            }
-            JsonNode answer = JSON.readTree(line);
+            JsonNode answer = driver.ask(args);
             int code = answer.path("code").asInt();
             String output = answer.path("output").asText();
             if (code != 0 || !Files.exists(report)) {
@@ -143,15 +131,7 @@ final class PipRunner {
 
         @Override
         public void close() throws IOException {
-            in.close();
-            try {
-                if (!process.waitFor(10, TimeUnit.SECONDS)) {
-                    process.destroyForcibly();
-                }
-            } catch (InterruptedException e) {
-                process.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
+            driver.close();
         }
     }
 }

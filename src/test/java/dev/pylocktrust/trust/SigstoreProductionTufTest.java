@@ -53,9 +53,12 @@ class SigstoreProductionTufTest {
         server.close();
     }
 
+    private SigstoreTufRepository repository(TufRepositorySpec spec) {
+        return new SigstoreTufRepository(spec, Optional.of(cache), Duration.ofSeconds(20));
+    }
+
     private SelectedTrustRoot select(TufRepositorySpec spec, Instant now) {
-        var repo = new SigstoreTufRepository(spec, Optional.of(cache), Duration.ofSeconds(20));
-        return new TrustRootSelector(repo, new TrustRootSelector.Settings(Duration.ofHours(24),
+        return new TrustRootSelector(repository(spec), new TrustRootSelector.Settings(Duration.ofHours(24),
                 Duration.ofSeconds(20), false)).select(now);
     }
 
@@ -70,6 +73,10 @@ class SigstoreProductionTufTest {
         assertThat(s.tuf().orElseThrow().metadataExpires()).isEqualTo(Instant.parse("2026-08-28T19:25:56Z"));
         assertThat(server.takeRequested()).containsExactly("16.root.json", "timestamp.json", "165.snapshot.json",
                 "14.targets.json", TARGET);
+        // Read back, the cache verifies again: the real metadata's signatures (5 targets keys, threshold 3).
+        assertThat(repository(TufRepositorySpec.productionMirror(server.url())).cached(THEN))
+                .isInstanceOfSatisfying(CacheLookup.Hit.class, h -> assertThat(h.root().json()).isEqualTo(
+                        s.root().json()));
     }
 
     @Test
@@ -87,6 +94,12 @@ class SigstoreProductionTufTest {
         assertThat(s.tuf().orElseThrow().tufRootVersion()).isEqualTo(15);
         assertThat(server.takeRequested()).startsWith("11.root.json", "12.root.json", "13.root.json", "14.root.json",
                 "15.root.json", "16.root.json", "timestamp.json");
+        // The cache keeps the chain of roots, and every read follows the five rotations again from version 10.
+        var again = repository(new TufRepositorySpec(server.url(), v10, true));
+        assertThat(again.cached(THEN)).isInstanceOfSatisfying(CacheLookup.Hit.class,
+                h -> assertThat(h.root().tufRootVersion()).isEqualTo(15));
+        assertThat(again.cacheDir().orElseThrow().resolve(Files.readString(again.cacheDir().orElseThrow()
+                .resolve("current")).strip()).resolve("11.root.json")).exists();
     }
 
     @Test
@@ -95,8 +108,8 @@ class SigstoreProductionTufTest {
                 Instant.parse("2026-11-21T12:00:00Z"));
 
         assertThat(s.origin()).isEqualTo(TrustRootOrigin.EMBEDDED);
-        assertThat(s.warning()).get().asString().contains("the signed metadata expired at 2026-11-20T13:58:18Z and "
-                + "the repository serves nothing newer (a stale mirror, or a freeze attack)");
+        assertThat(s.warning()).get().asString().contains("(15.root.json (pinned): expired at 2026-11-20T13:58:18Z and "
+                + "the repository serves nothing newer (a stale mirror, or a freeze attack))");
     }
 
     @Test

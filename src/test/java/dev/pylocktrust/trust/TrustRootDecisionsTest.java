@@ -26,7 +26,12 @@ class TrustRootDecisionsTest {
         Instant week = NOW.plus(Duration.ofDays(7));
         return Stream.of(
                 Arguments.of("nothing cached", new CacheLookup.Miss(), false, DAY, Plan.Refresh.class),
-                Arguments.of("damaged cache", new CacheLookup.Damaged("x"), false, DAY, Plan.Refresh.class),
+                Arguments.of("rejected cache", new CacheLookup.Rejected(TufCheck.SIGNATURES, "x"), false, DAY,
+                        Plan.Refresh.class),
+                Arguments.of("expired cache", new CacheLookup.Expired(root(NOW, NOW), "x"), false, DAY,
+                        Plan.Refresh.class),
+                Arguments.of("offline, rejected", new CacheLookup.Rejected(TufCheck.SIGNATURES, "x"), true, DAY,
+                        Plan.Offline.class),
                 Arguments.of("refreshed an hour ago", hit(NOW.minus(Duration.ofHours(1)), week), false, DAY,
                         Plan.UseCache.class),
                 Arguments.of("refreshed a second short of a day ago", hit(NOW.minus(DAY).plusSeconds(1), week),
@@ -59,23 +64,34 @@ class TrustRootDecisionsTest {
     }
 
     @Test
-    void fallbackIsTheNewestAndTheCacheWinsTies() {
+    void theVerifiedCacheStandsInWhateverRefreshTimeItRecordsElseTheEmbeddedSnapshot() {
         Instant embedded = Instant.parse("2026-08-21T19:25:56Z");
-        TufRoot older = root(embedded.minusSeconds(1), NOW);
-        TufRoot same = root(embedded, NOW);
-        TufRoot newer = root(embedded.plusSeconds(1), NOW);
+        TufRoot older = root(embedded.minus(Duration.ofDays(300)), NOW.plus(DAY));
+        TufRoot newer = root(embedded.plusSeconds(1), NOW.plus(DAY));
         Optional<Instant> date = Optional.of(embedded);
 
         assertThat(TrustRootDecisions.fallback(Optional.of(older), true, date)).get()
-                .isEqualTo(new Fallback.Embedded(date));
-        assertThat(TrustRootDecisions.fallback(Optional.of(same), true, date)).get()
-                .isEqualTo(new Fallback.Cached(same));
+                .isEqualTo(new Fallback.Cached(older));
         assertThat(TrustRootDecisions.fallback(Optional.of(newer), true, date)).get()
                 .isEqualTo(new Fallback.Cached(newer));
         assertThat(TrustRootDecisions.fallback(Optional.empty(), true, date)).get()
                 .isEqualTo(new Fallback.Embedded(date));
-        assertThat(TrustRootDecisions.fallback(Optional.of(older), true, Optional.empty())).get()
-                .isEqualTo(new Fallback.Cached(older));
+    }
+
+    @Test
+    void theCacheNoteSaysWhyTheCacheIsNotUsed() {
+        Optional<java.nio.file.Path> dir = Optional.of(java.nio.file.Path.of("/c/sigstore-tuf/x"));
+        assertThat(TrustRootDecisions.cacheNote(new CacheLookup.Rejected(TufCheck.HASHES, "r"), dir))
+                .contains("the TUF cache in /c/sigstore-tuf/x failed verification and is ignored (r)");
+        assertThat(TrustRootDecisions.cacheNote(new CacheLookup.Expired(root(NOW, NOW), "e"), dir))
+                .contains("the TUF cache in /c/sigstore-tuf/x is not used: its signed metadata expired (e)");
+        assertThat(TrustRootDecisions.cacheNote(new CacheLookup.Hit(root(NOW, NOW.plus(DAY))), dir)).isEmpty();
+        assertThat(TrustRootDecisions.cacheNote(new CacheLookup.Miss(), dir)).isEmpty();
+        assertThat(TrustRootDecisions.cacheState(new CacheLookup.Miss())).isEqualTo("nothing is cached");
+        assertThat(TrustRootDecisions.cacheState(new CacheLookup.Rejected(TufCheck.HASHES, "r")))
+                .isEqualTo("the cache failed verification (r)");
+        assertThat(TrustRootDecisions.cacheState(new CacheLookup.Expired(root(NOW, NOW), "e")))
+                .isEqualTo("the cached copy has expired (e)");
     }
 
     @Test

@@ -76,7 +76,7 @@ class TrustRootSelectorTest {
         }
 
         @Override
-        public CacheLookup cached() {
+        public CacheLookup cached(Instant now) {
             return cached;
         }
 
@@ -224,34 +224,54 @@ class TrustRootSelectorTest {
     }
 
     @Test
-    void theNewerOfCacheAndEmbeddedSnapshotStandsInForAProductionRepository() {
+    void aVerifiedCacheStandsInWhateverTheRefreshTimeItRecordsAndAnExpiredOneDoesNot() {
         var repo = new ScriptedRepository(true);
         repo.cached = new CacheLookup.Hit(tufRoot(testRoot, EMBEDDED_DATE.minus(Duration.ofDays(10))));
         repo.refresh = b -> {
             throw new TufRefreshException("cannot connect (Connection refused)");
         };
 
-        SelectedTrustRoot older = selector(repo, Duration.ofSeconds(5), false).select(NOW);
-        assertThat(older.origin()).isEqualTo(TrustRootOrigin.EMBEDDED);
+        SelectedTrustRoot verified = selector(repo, Duration.ofSeconds(5), false).select(NOW);
+        assertThat(verified.origin()).isEqualTo(TrustRootOrigin.TUF_CACHE);
+        assertThat(verified.cacheIgnored()).isEmpty();
 
-        repo.cached = new CacheLookup.Hit(tufRoot(testRoot, NOW.minus(Duration.ofDays(2))));
+        repo.cached = new CacheLookup.Expired(tufRoot(testRoot, NOW.minus(Duration.ofDays(2))),
+                "timestamp.json: expired at 2026-11-20T00:00:00Z");
         repo.failure = Optional.empty(); // another runner: no failure remembered, so it tries and falls back
-        SelectedTrustRoot newer = selector(repo, Duration.ofSeconds(5), false).select(NOW);
-        assertThat(newer.origin()).isEqualTo(TrustRootOrigin.TUF_CACHE);
-        assertThat(newer.warning()).contains("could not refresh the Sigstore trusted root from https://tuf.example/ "
-                + "(cannot connect (Connection refused)); using the cached copy, refreshed 2 days ago "
-                + "(2026-11-19T12:00:00Z)");
+        SelectedTrustRoot expired = selector(repo, Duration.ofSeconds(5), false).select(NOW);
+        assertThat(expired.origin()).isEqualTo(TrustRootOrigin.EMBEDDED);
+        assertThat(expired.cacheIgnored()).contains("timestamp.json: expired at 2026-11-20T00:00:00Z");
+        assertThat(expired.warning()).get().asString().startsWith("the TUF cache in /cache/tuf is not used: its "
+                + "signed metadata expired (timestamp.json: expired at 2026-11-20T00:00:00Z); could not refresh the "
+                + "Sigstore trusted root from https://tuf.example/ (cannot connect (Connection refused)); using the "
+                + "trusted root embedded in pylock-trust, a snapshot from ");
     }
 
     @Test
-    void offlineNeverRefreshesAndPrintsNothing() {
+    void offlineNeverRefreshesAndIsSilentWhenNothingIsCached() {
         var repo = new ScriptedRepository(true);
-        repo.cached = new CacheLookup.Damaged("root.json is missing");
 
         SelectedTrustRoot s = selector(repo, Duration.ofSeconds(5), true).select(NOW);
 
         assertThat(s.origin()).isEqualTo(TrustRootOrigin.EMBEDDED);
         assertThat(s.warning()).isEmpty();
+        assertThat(repo.refreshes).isZero();
+    }
+
+    @Test
+    void offlineWithACacheThatFailedVerificationSaysSoOnceAndUsesTheEmbeddedSnapshot() {
+        var repo = new ScriptedRepository(true);
+        repo.cached = new CacheLookup.Rejected(TufCheck.SIGNATURES, "timestamp.json: not signed by enough trusted "
+                + "keys (threshold 1, valid signatures 0)");
+
+        SelectedTrustRoot s = selector(repo, Duration.ofSeconds(5), true).select(NOW);
+
+        assertThat(s.origin()).isEqualTo(TrustRootOrigin.EMBEDDED);
+        assertThat(s.cacheIgnored()).contains("timestamp.json: not signed by enough trusted keys (threshold 1, valid "
+                + "signatures 0)");
+        assertThat(s.warning()).get().asString().startsWith("the TUF cache in /cache/tuf failed verification and is "
+                + "ignored (timestamp.json: not signed by enough trusted keys (threshold 1, valid signatures 0)); "
+                + "using the trusted root embedded in pylock-trust, a snapshot from ");
         assertThat(repo.refreshes).isZero();
     }
 
@@ -264,6 +284,8 @@ class TrustRootSelectorTest {
         SelectedTrustRoot s = selector(repo, Duration.ofSeconds(5), false).select(NOW);
 
         assertThat(s.origin()).isEqualTo(TrustRootOrigin.TUF);
+        assertThat(s.warning()).contains("the TUF cache in /cache/tuf failed verification and is ignored "
+                + "(targets/trusted_root.json: not a trusted root sigstore-java can use)");
         assertThat(repo.refreshes).isEqualTo(1);
     }
 

@@ -26,7 +26,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * A failed refresh remembered in the cache, end to end: sigstore-java's TUF client against the loopback repository,
+ * A failed refresh remembered in the cache, end to end: the TUF client against the loopback repository,
  * the record written and read by {@link TufCacheDir}, decided by {@link RefreshBackOff} in {@link TrustRootSelector}.
  * Each run is a new selector and repository object over the same cache directory (a new process), at a time the test
  * sets; every test counts the requests the mirror saw, so "no request" is checked, not assumed.
@@ -35,9 +35,8 @@ class TufRefreshBackOffTest {
     static final Instant T0 = Instant.parse("2026-11-21T12:00:00Z");
     /** When the first refresh fails: the root cached at T0 is stale by then. */
     static final Instant T1 = T0.plus(Duration.ofHours(25));
-    static final Duration DAY = Duration.ofHours(24);
-    /** Generous: these tests check behaviour, not speed. */
-    static final Duration BOUND = Duration.ofSeconds(20);
+    static final Duration DAY = LoopbackTuf.DAY;
+    static final Duration BOUND = LoopbackTuf.BOUND;
     static final String REASON = "2.root.json: HTTP 503 for 2.root.json";
 
     static byte[] testRoot;
@@ -45,7 +44,7 @@ class TufRefreshBackOffTest {
     @TempDir
     Path cache;
 
-    TestTufRepository repo;
+    LoopbackTuf tuf;
     TufServer server;
 
     @BeforeAll
@@ -55,36 +54,33 @@ class TufRefreshBackOffTest {
 
     @BeforeEach
     void serve() throws IOException {
-        repo = TestTufRepository.create(testRoot, T0);
-        server = TufServer.serving(repo);
+        tuf = LoopbackTuf.serve(TestTufRepository.create(testRoot, T0), cache);
+        server = tuf.server;
     }
 
     @AfterEach
     void stop() throws IOException {
-        server.close();
+        tuf.close();
     }
 
     private SigstoreTufRepository repository() {
-        return new SigstoreTufRepository(TufRepositorySpec.custom(server.url(), repo.bootstrapRoot()),
-                Optional.of(cache), BOUND);
+        return tuf.repository();
     }
 
     private SelectedTrustRoot select(Instant now) {
-        return select(now, DAY);
+        return tuf.select(now);
     }
 
     private SelectedTrustRoot select(Instant now, Duration maxAge) {
-        return new TrustRootSelector(repository(), new TrustRootSelector.Settings(maxAge, BOUND, false)).select(now);
+        return tuf.select(now, maxAge, false);
     }
 
     private SelectedTrustRoot update(Instant now) {
-        return new TrustRootSelector(repository(), new TrustRootSelector.Settings(DAY, BOUND, false)).update(now);
+        return tuf.update(now);
     }
 
     private Path record() {
-        return cache.resolve(SigstoreTufRepository.CACHE_SUBDIR)
-                .resolve(TufRepositorySpec.custom(server.url(), repo.bootstrapRoot()).cacheKey())
-                .resolve(TufCacheDir.LAST_FAILURE);
+        return tuf.repositoryDir().resolve(TufCacheDir.LAST_FAILURE);
     }
 
     /** A cached root from T0, then a mirror that answers 503 and a first failed refresh at T1. */
@@ -178,9 +174,7 @@ class TufRefreshBackOffTest {
     void offlineNeitherReadsNorWritesTheRecord() throws IOException {
         cachedThenFailedAt(T1);
         byte[] before = Files.readAllBytes(record());
-        var offline = new TrustRootSelector(repository(), new TrustRootSelector.Settings(DAY, BOUND, true));
-
-        SelectedTrustRoot s = offline.select(T1.plus(Duration.ofMinutes(1)));
+        SelectedTrustRoot s = tuf.select(T1.plus(Duration.ofMinutes(1)), DAY, true);
 
         assertThat(s.origin()).isEqualTo(TrustRootOrigin.TUF_CACHE);
         assertThat(s.warning()).isEmpty();

@@ -23,15 +23,15 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The TUF refresh end to end: sigstore-java's TUF client against a repository built in the test (keys generated
- * here) and served on loopback, through {@link SigstoreTufRepository}, {@link TufCacheDir} and
- * {@link TrustRootSelector}. Every test names the requests it expects, so "no request" is checked, not assumed.
+ * The TUF refresh end to end: the TUF client ({@link TufVerification} over {@link TufMirror}) against a repository
+ * built in the test (keys generated here) and served on loopback, through {@link SigstoreTufRepository},
+ * {@link TufCacheDir} and {@link TrustRootSelector}. Every test names the requests it expects, so "no request" is
+ * checked, not assumed.
  */
 class TufRefreshTest {
     static final Instant T0 = Instant.parse("2026-11-21T12:00:00Z");
-    static final Duration DAY = Duration.ofHours(24);
-    /** Generous: these tests check behaviour, not speed (the time bound has its own tests). */
-    static final Duration BOUND = Duration.ofSeconds(20);
+    static final Duration DAY = LoopbackTuf.DAY;
+    static final Duration BOUND = LoopbackTuf.BOUND;
 
     static byte[] testRoot;
     static byte[] otherRoot;
@@ -39,6 +39,7 @@ class TufRefreshTest {
     @TempDir
     Path cache;
 
+    LoopbackTuf tuf;
     TestTufRepository repo;
     TufServer server;
 
@@ -50,23 +51,23 @@ class TufRefreshTest {
 
     @BeforeEach
     void serve() throws IOException {
-        repo = TestTufRepository.create(testRoot, T0);
-        server = TufServer.serving(repo);
+        tuf = LoopbackTuf.serve(TestTufRepository.create(testRoot, T0), cache);
+        repo = tuf.repo;
+        server = tuf.server;
     }
 
     @AfterEach
     void stop() throws IOException {
-        server.close();
+        tuf.close();
     }
 
     private SigstoreTufRepository repository() {
-        return new SigstoreTufRepository(TufRepositorySpec.custom(server.url(), repo.bootstrapRoot()),
-                Optional.of(cache), BOUND);
+        return tuf.repository();
     }
 
     /** A new selector and repository object each time: like a new process sharing the cache directory. */
     private SelectedTrustRoot select(Instant now) {
-        return new TrustRootSelector(repository(), new TrustRootSelector.Settings(DAY, BOUND, false)).select(now);
+        return tuf.select(now);
     }
 
     private List<String> fullFetch(int rootVersion) {
@@ -89,7 +90,7 @@ class TufRefreshTest {
             assertThat(t.metadataExpires()).isEqualTo(T0.plus(Duration.ofDays(7)));
         });
         assertThat(server.takeRequested()).isEqualTo(fullFetch(1));
-        assertThat(repository().cached()).isInstanceOfSatisfying(CacheLookup.Hit.class,
+        assertThat(repository().cached(T0)).isInstanceOfSatisfying(CacheLookup.Hit.class,
                 h -> assertThat(h.root().json()).isEqualTo(testRoot));
     }
 
@@ -131,24 +132,22 @@ class TufRefreshTest {
 
         assertThat(s.origin()).isEqualTo(TrustRootOrigin.TUF);
         assertThat(s.tuf().orElseThrow().metadataExpires()).isEqualTo(T0.plus(Duration.ofDays(2)));
-        assertThat(server.takeRequested()).containsExactly("2.root.json", "timestamp.json", "1.snapshot.json",
-                "1.targets.json");
+        assertThat(s.warning()).as("an expired cache is refreshed silently").isEmpty();
+        // A new timestamp naming the same snapshot: snapshot, targets and target are the cached ones, verified again.
+        assertThat(server.takeRequested()).containsExactly("2.root.json", "timestamp.json");
     }
 
     @Test
-    void aMirrorThatKeepsServingAnExpiredTimestampIsAFreezeAndFallsBackToTheCache() {
+    void aMirrorThatKeepsServingAnExpiredTimestampIsAFreezeAndTheExpiredCacheIsNotUsedEither() {
         repo.publishTimestamp(T0.plus(Duration.ofHours(2)));
         select(T0);
         server.takeRequested();
 
-        SelectedTrustRoot s = select(T0.plus(Duration.ofHours(3)));
-
-        assertThat(s.origin()).isEqualTo(TrustRootOrigin.TUF_CACHE);
-        assertThat(s.root().json()).isEqualTo(testRoot);
-        assertThat(s.warning()).contains("could not refresh the Sigstore trusted root from " + server.url()
-                + " (the repository's signed metadata expired at 2026-11-21T14:00:00Z and it serves nothing newer "
-                + "(a stale mirror, or a freeze attack)); using the cached copy, refreshed 3 hours ago "
-                + "(2026-11-21T12:00:00Z)");
+        assertThatThrownBy(() -> select(T0.plus(Duration.ofHours(3)))).isInstanceOf(NetworkException.class)
+                .hasMessage("no Sigstore trusted root is available for the TUF repository " + server.url() + ": "
+                        + "timestamp.json: expired at 2026-11-21T14:00:00Z and the repository serves nothing newer "
+                        + "(a stale mirror, or a freeze attack), and the cached copy has expired (timestamp.json: "
+                        + "expired at 2026-11-21T14:00:00Z)");
     }
 
     @Test
@@ -179,21 +178,23 @@ class TufRefreshTest {
         assertThat(s.origin()).isEqualTo(TrustRootOrigin.TUF_CACHE);
         assertThat(s.root().json()).isEqualTo(testRoot);
         assertThat(s.warning()).contains("could not refresh the Sigstore trusted root from " + server.url() + " ("
-                + repo.targetPath() + ": does not match the hashes in the signed TUF metadata (tampered or "
-                + "corrupted)); using the cached copy, refreshed 25 hours ago (2026-11-21T12:00:00Z)");
-        assertThat(repository().cached().cachedRoot().orElseThrow().json()).isEqualTo(testRoot);
+                + repo.targetPath() + ": has " + evil.length + " bytes, 2.targets.json says " + otherRoot.length
+                + " (tampered or corrupted)); using the cached copy, refreshed 25 hours ago (2026-11-21T12:00:00Z)");
+        assertThat(repository().cached(T0).cachedRoot().orElseThrow().json()).isEqualTo(testRoot);
         assertThat(workDirs()).isEmpty();
     }
 
     @Test
     void aTamperedTargetOnFirstFetchLeavesNothingToUseForACustomRepository() {
-        repo.tamperWithTarget("{}".getBytes());
+        byte[] sameLength = testRoot.clone();
+        sameLength[sameLength.length - 2] ^= 1;
+        repo.tamperWithTarget(sameLength);
 
         assertThatThrownBy(() -> select(T0)).isInstanceOf(NetworkException.class)
                 .hasMessage("no Sigstore trusted root is available for the TUF repository " + server.url() + ": "
-                        + repo.targetPath() + ": does not match the hashes in the signed TUF metadata (tampered or "
+                        + repo.targetPath() + ": does not match the sha256 in 1.targets.json (tampered or "
                         + "corrupted), and nothing is cached");
-        assertThat(repository().cached()).isInstanceOf(CacheLookup.Miss.class);
+        assertThat(repository().cached(T0)).isInstanceOf(CacheLookup.Miss.class);
     }
 
     @Test
@@ -215,8 +216,11 @@ class TufRefreshTest {
 
         assertThat(s.origin()).as(s.warning().toString()).isEqualTo(TrustRootOrigin.TUF);
         assertThat(s.tuf().orElseThrow().tufRootVersion()).isEqualTo(2);
-        assertThat(server.takeRequested()).containsExactly("2.root.json", "3.root.json", "timestamp.json",
-                "1.snapshot.json", "1.targets.json");
+        // The snapshot keys did not change: the cached snapshot (and targets, and target) still verify.
+        assertThat(server.takeRequested()).containsExactly("2.root.json", "3.root.json", "timestamp.json");
+        assertThat(repository().cached(T0.plus(Duration.ofHours(25)))).isInstanceOfSatisfying(CacheLookup.Hit.class,
+                h -> assertThat(h.root().tufRootVersion()).isEqualTo(2));
+        assertThat(generationDir().resolve("2.root.json")).as("the chain from the pinned root is cached").exists();
     }
 
     @Test
@@ -249,7 +253,7 @@ class TufRefreshTest {
                         + " (no answer within 0.3 s")
                 .endsWith("); using the cached copy, refreshed 25 hours ago (2026-11-21T12:00:00Z)");
         assertThat(selector.awaitBackground(Duration.ofSeconds(30))).isTrue();
-        assertThat(repository().cached().cachedRoot().orElseThrow().refreshedAt()).isEqualTo(T0);
+        assertThat(repository().cached(T0).cachedRoot().orElseThrow().refreshedAt()).isEqualTo(T0);
         assertThat(workDirs()).isEmpty();
     }
 
@@ -276,21 +280,24 @@ class TufRefreshTest {
     }
 
     @Test
-    void aDamagedCacheIsIgnoredAndRebuiltFromTheBootstrapRoot() throws IOException {
+    void aDamagedCacheIsIgnoredWithOneWarningAndRebuiltFromTheBootstrapRoot() throws IOException {
         select(T0);
         server.takeRequested();
         Path target = generationDir().resolve("targets").resolve("trusted_root.json");
         Files.write(target, "{\"truncated\":".getBytes());
-        assertThat(repository().cached()).isInstanceOfSatisfying(CacheLookup.Damaged.class,
-                d -> assertThat(d.reason()).isEqualTo("trusted_root.json has 13 bytes, the signed targets metadata "
-                        + "says " + testRoot.length));
+        String reason = "targets/trusted_root.json: has 13 bytes, targets.json says " + testRoot.length
+                + " (tampered or corrupted)";
+        assertThat(repository().cached(T0)).isEqualTo(new CacheLookup.Rejected(TufCheck.HASHES, reason));
 
         SelectedTrustRoot s = select(T0.plus(Duration.ofHours(1)));
 
         assertThat(s.origin()).isEqualTo(TrustRootOrigin.TUF);
         assertThat(s.root().json()).isEqualTo(testRoot);
+        assertThat(s.warning()).contains("the TUF cache in " + tuf.repositoryDir() + " failed verification and is "
+                + "ignored (" + reason + ")");
+        assertThat(s.cacheIgnored()).contains(reason);
         assertThat(server.takeRequested()).isEqualTo(fullFetch(1));
-        assertThat(repository().cached()).isInstanceOf(CacheLookup.Hit.class);
+        assertThat(repository().cached(T0)).isInstanceOf(CacheLookup.Hit.class);
     }
 
     @Test
@@ -319,9 +326,9 @@ class TufRefreshTest {
 
         assertThat(s.origin()).isEqualTo(TrustRootOrigin.TUF);
         assertThat(s.root().json()).isEqualTo(testRoot);
-        assertThat(s.warning()).get().asString().startsWith("the refreshed Sigstore trusted root could not be saved in "
-                + repository.cacheDir().orElseThrow() + " (FileSystemException: " + notADirectory)
-                .endsWith("); the next run will fetch it again");
+        assertThat(s.warning()).contains("the refreshed Sigstore trusted root could not be saved in "
+                + repository.cacheDir().orElseThrow() + " (" + notADirectory.resolve("sigstore-tuf") + ": Not a "
+                + "directory); the next run will fetch it again");
         assertThat(server.takeRequested()).isEqualTo(fullFetch(1));
     }
 
@@ -352,15 +359,27 @@ class TufRefreshTest {
     }
 
     @Test
-    void offlineMakesNoRequestAndUsesTheCacheEvenWhenStale() {
+    void offlineMakesNoRequestAndUsesTheCacheEvenWhenOlderThanTheMaximumAge() {
         select(T0);
         server.takeRequested();
-        var offline = new TrustRootSelector(repository(), new TrustRootSelector.Settings(DAY, BOUND, true));
 
-        SelectedTrustRoot s = offline.select(T0.plus(Duration.ofDays(30)));
+        SelectedTrustRoot s = tuf.select(T0.plus(Duration.ofDays(6)), DAY, true);
 
         assertThat(s.origin()).isEqualTo(TrustRootOrigin.TUF_CACHE);
         assertThat(s.warning()).isEmpty();
+        assertThat(server.takeRequested()).isEmpty();
+    }
+
+    @Test
+    void offlineDoesNotUseACacheWhoseMetadataExpired() {
+        select(T0);
+        server.takeRequested();
+
+        assertThatThrownBy(() -> tuf.select(T0.plus(Duration.ofDays(30)), DAY, true))
+                .isInstanceOf(NetworkException.class)
+                .hasMessage("no Sigstore trusted root is available for the TUF repository " + server.url()
+                        + ": --offline was given, and the cached copy has expired (timestamp.json: expired at "
+                        + "2026-11-28T12:00:00Z)");
         assertThat(server.takeRequested()).isEmpty();
     }
 
@@ -390,30 +409,21 @@ class TufRefreshTest {
     void updateFailsWithoutFallback() throws IOException {
         var selector = new TrustRootSelector(repository(), new TrustRootSelector.Settings(DAY, BOUND, false));
         selector.select(T0);
+        repo.publishTrustedRoot(otherRoot);
         repo.signTargetsWithUntrustedKey();
-        repo.publishTimestamp(T0.plus(Duration.ofDays(3)));
         server.takeRequested();
 
         assertThatThrownBy(() -> selector.update(T0.plus(Duration.ofHours(1))))
                 .isInstanceOf(NetworkException.class)
                 .hasMessage("cannot refresh the Sigstore trusted root from " + server.url()
-                        + ": 1.targets.json: not signed by enough trusted keys (threshold 1, valid signatures 0)");
+                        + ": 2.targets.json: not signed by enough trusted keys (threshold 1, valid signatures 0)");
     }
 
-    private Path repositoryDir() {
-        return cache.resolve(SigstoreTufRepository.CACHE_SUBDIR)
-                .resolve(TufRepositorySpec.custom(server.url(), repo.bootstrapRoot()).cacheKey());
-    }
-
-    private Path generationDir() throws IOException {
-        return repositoryDir().resolve(Files.readString(repositoryDir().resolve(TufCacheDir.CURRENT)).strip());
+    private Path generationDir() {
+        return tuf.generationDir();
     }
 
     private List<Path> workDirs() {
-        try (Stream<Path> files = Files.list(repositoryDir())) {
-            return files.filter(p -> p.getFileName().toString().startsWith("w-")).toList();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
+        return tuf.workDirs();
     }
 }

@@ -3,8 +3,12 @@ package dev.pylocktrust.testkit.index;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
+import java.util.Base64;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.zip.GZIPOutputStream;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipOutputStream;
@@ -13,15 +17,33 @@ import java.util.zip.ZipOutputStream;
 public final class TestArchives {
     private TestArchives() {}
 
-    /** A wheel holding {@code <dist>-<version>.dist-info/{METADATA,WHEEL,RECORD}} plus a module file. */
+    /**
+     * An installable pure-Python wheel: {@code <dist>/__init__.py} and {@code <dist>-<version>.dist-info/} with
+     * {@code METADATA}, {@code WHEEL} and a {@code RECORD} listing every member's sha256 and size (itself without),
+     * as the wheel spec requires and pip checks.
+     */
     public static byte[] wheel(String dist, String version, byte[] metadata) {
         String info = dist + "-" + version + ".dist-info/";
-        return zip(Map.of(
-                dist + "/__init__.py", ("# " + dist + " " + version + "\n").getBytes(StandardCharsets.UTF_8),
-                info + "METADATA", metadata,
-                info + "WHEEL", ("Wheel-Version: 1.0\nGenerator: pylock-trust-testkit\nRoot-Is-Purelib: true\n"
-                        + "Tag: py3-none-any\n").getBytes(StandardCharsets.UTF_8),
-                info + "RECORD", new byte[0]));
+        Map<String, byte[]> members = new TreeMap<>();
+        members.put(dist + "/__init__.py", ("__version__ = \"" + version + "\"\n").getBytes(StandardCharsets.UTF_8));
+        members.put(info + "METADATA", metadata);
+        members.put(info + "WHEEL", ("Wheel-Version: 1.0\nGenerator: pylock-trust-testkit\nRoot-Is-Purelib: true\n"
+                + "Tag: py3-none-any\n").getBytes(StandardCharsets.UTF_8));
+        StringBuilder record = new StringBuilder();
+        members.forEach((name, bytes) -> record.append(name).append(",sha256=").append(urlsafeSha256(bytes))
+                .append(',').append(bytes.length).append('\n'));
+        record.append(info).append("RECORD,,\n");
+        members.put(info + "RECORD", record.toString().getBytes(StandardCharsets.UTF_8));
+        return zip(members);
+    }
+
+    private static String urlsafeSha256(byte[] data) {
+        try {
+            return Base64.getUrlEncoder().withoutPadding()
+                    .encodeToString(MessageDigest.getInstance("SHA-256").digest(data));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** A ZIP with these members, in name order, deflated. */
