@@ -232,4 +232,15 @@ class ParsingTest {
                 .isInstanceOf(MalformedAttestationException.class)
                 .hasMessageStartingWith("provenance.attestation_bundles[0].publisher.environment must be a string, found ");
     }
+
+    @Test
+    void aNumberOutOfRangeIsMalformed() {
+        // Found by ProvenanceFuzzTest (crash-eacbe002...): Jackson's NumberFormatException escaped the parser.
+        assertThatThrownBy(() -> AttestationDocument.parse(utf8("{\"version\": 1E1111111111111}")))
+                .isInstanceOf(MalformedAttestationException.class)
+                .hasMessage("document is not valid JSON: a number is out of range");
+        assertThatThrownBy(() -> Provenance.parse(utf8("{\"version\": 1, \"x\": -1e-99999999999999}")))
+                .isInstanceOf(MalformedAttestationException.class)
+                .hasMessage("provenance is not valid JSON: a number is out of range");
+    }
 }
