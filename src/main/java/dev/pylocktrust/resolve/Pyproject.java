@@ -111,9 +111,8 @@ public final class Pyproject {
             toml = Toml.parse(text);
         } catch (StackOverflowError e) {
             throw new UsageException(source + ": invalid TOML: nested too deeply to parse");
-        } catch (AssertionError e) {
-            // With assertions enabled (java -ea), tomlj 1.1.1 asserts on some malformed input, such as an incomplete
-            // unicode escape, instead of reporting it; without them the same input is an ordinary parse error.
+        } catch (RuntimeException | AssertionError e) {
+            // tomlj 1.1.1 throws on some malformed input instead of reporting it (see LockfileReader).
             throw new UsageException(source + ": invalid TOML: a malformed escape sequence or value");
         }
         if (toml.hasErrors()) {

@@ -269,11 +269,15 @@ class LockfileReaderTest {
     }
 
     @Test
-    void anIncompleteUnicodeEscapeIsInvalidTomlNotAnAssertionError() {
-        // Found by LockfileFuzzTest (crash-4359ad26...): tomlj asserts on it when assertions are on, as in tests.
-        assertThatThrownBy(() -> Fixtures.parse(HEAD + "packages = []\n[tool.x]\nv = \"a\\uzz\"\n"))
-                .isInstanceOf(LockfileException.class)
-                .hasMessageStartingWith("pylock.toml")
-                .hasMessageContaining(": invalid TOML: ");
+    void tomlTheParserThrowsOnIsInvalidToml() {
+        // Found by LockfileFuzzTest (crash-4359ad26..., crash-8a5e248d...): tomlj asserts on an incomplete unicode
+        // escape when assertions are on, as in tests, and throws a NullPointerException for a broken offset.
+        for (String value : List.of("\"a\\uzz\"", "2025-01-01T00:00:00+02]00")) {
+            assertThatThrownBy(() -> Fixtures.parse(HEAD + "packages = []\n[tool.x]\nv = " + value + "\n"))
+                    .as(value)
+                    .isInstanceOf(LockfileException.class)
+                    .hasMessageStartingWith("pylock.toml")
+                    .hasMessageContaining(": invalid TOML: ");
+        }
     }
 }
