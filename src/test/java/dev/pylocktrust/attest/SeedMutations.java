@@ -58,34 +58,39 @@ final class SeedMutations {
         return List.copyOf(out);
     }
 
-    /** {@code count} seeded random edits of the large fields (certificate, statement, log body, timestamps). */
+    /** A large base64 field of the document and the report row of its random edits. */
+    private record LargeField(String mutationClass, String pointer) {}
+
+    /**
+     * {@code count} seeded random edits: of the raw document bytes (a third of them, and all when every certificate
+     * is covered already), and of the decoded large fields (certificate, statement, log entry body, timestamps).
+     */
     List<Mutant> random(int count) {
         List<Mutant> mutants = new ArrayList<>();
-        List<String[]> fields = new ArrayList<>();
+        List<LargeField> fields = new ArrayList<>();
         for (String a : fresh) {
-            fields.add(new String[] {"random: certificate", a + VM + "/certificate"});
-            fields.add(new String[] {"random: statement", a + "/envelope/statement"});
-            fields.add(new String[] {"random: log entry body", a + ENTRY + "/canonicalizedBody"});
-            JsonNode timestamps = doc.at(a + VM + "/timestamps");
-            for (int i = 0; i < timestamps.size(); i++) {
-                fields.add(new String[] {"random: RFC 3161 timestamp", a + VM + "/timestamps/" + i});
+            fields.add(new LargeField("random: certificate", a + VM + "/certificate"));
+            fields.add(new LargeField("random: statement", a + "/envelope/statement"));
+            fields.add(new LargeField("random: log entry body", a + ENTRY + "/canonicalizedBody"));
+            for (int i = 0; i < doc.at(a + VM + "/timestamps").size(); i++) {
+                fields.add(new LargeField("random: RFC 3161 timestamp", a + VM + "/timestamps/" + i));
             }
         }
         byte[] document = doc.seed().document();
         for (int n = 0; n < count; n++) {
-            // The raw document bytes get a third of the budget (and all of it when every certificate is covered).
             if (fields.isEmpty() || random.nextInt(3) == 0) {
                 ByteEdit edit = ByteEdit.random(random, document.length);
                 mutants.add(doc.mutant("random: document bytes", edit.toString(), REJECTED_OR_EQUIVALENT,
                         () -> edit.apply(document)));
             } else {
-                String[] field = fields.get(random.nextInt(fields.size()));
-                byte[] bytes = SeedDocument.decode(doc.at(field[1]).asText());
+                LargeField field = fields.get(random.nextInt(fields.size()));
+                byte[] bytes = SeedDocument.decode(doc.at(field.pointer()).asText());
                 ByteEdit edit = ByteEdit.random(random, bytes.length);
                 // Unsigned parts of an RFC 3161 token (e.g. the certificates it embeds) may be ignored.
-                var expectation = field[0].endsWith("timestamp") ? REJECTED_OR_IDENTICAL : REJECTED;
-                mutants.add(doc.edited(field[0], field[1] + " " + edit, expectation,
-                        r -> SeedDocument.set(r, field[1], TextNode.valueOf(SeedDocument.encode(edit.apply(bytes))))));
+                var expectation = field.mutationClass().endsWith("timestamp") ? REJECTED_OR_IDENTICAL : REJECTED;
+                mutants.add(doc.edited(field.mutationClass(), field.pointer() + " " + edit, expectation,
+                        r -> SeedDocument.set(r, field.pointer(),
+                                TextNode.valueOf(SeedDocument.encode(edit.apply(bytes))))));
             }
         }
         return mutants;
