@@ -17,6 +17,15 @@ public abstract class PylockTrustException extends RuntimeException {
     /** The process exit code this error maps to (see {@link ExitCode}). */
     public abstract int exitCode();
 
+    /**
+     * The message as printed for a person, one line each. One line, unless a subclass composes its message of
+     * several lines itself (a resolver's derivation chain): a line break inside a message usually comes from quoted
+     * text (a path, an index answer) and is then shown escaped, so that it cannot start a line of its own.
+     */
+    public List<String> messageLines() {
+        return List.of(getMessage());
+    }
+
     /** Next steps for the user, one sentence each; may be empty. */
     public List<String> hints() {
         return hints;

@@ -1,7 +1,7 @@
 package dev.pylocktrust.attest;
 
+import dev.pylocktrust.Ascii;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
@@ -22,7 +22,7 @@ public record Distribution(String filename, String sha256Hex) {
             throw new IllegalArgumentException("sha256 must be 64 hex digits, got "
                     + (sha256Hex == null ? "null" : "'" + sha256Hex + "'"));
         }
-        sha256Hex = sha256Hex.toLowerCase(Locale.ROOT);
+        sha256Hex = Ascii.toLowerCase(sha256Hex);
     }
 
     /** A distribution from its name and its full content. */

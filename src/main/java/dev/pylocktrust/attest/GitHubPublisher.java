@@ -44,10 +44,14 @@ public record GitHubPublisher(String repository, String workflow, Optional<Strin
 
     @Override
     public boolean sameIdentity(Publisher other) {
-        return other instanceof GitHubPublisher o
-                && repository.equalsIgnoreCase(o.repository)
-                && workflow.equals(o.workflow)
-                && environment.orElse("").equalsIgnoreCase(o.environment.orElse(""));
+        return sameRepository(other) && other instanceof GitHubPublisher o
+                && IdentityValues.same(KIND, "workflow", workflow, o.workflow)
+                && IdentityValues.same(KIND, "environment", environment.orElse(""), o.environment.orElse(""));
+    }
+
+    @Override
+    public boolean sameRepository(Publisher other) {
+        return other instanceof GitHubPublisher o && IdentityValues.same(KIND, "repository", repository, o.repository);
     }
 
     @Override
@@ -61,6 +65,8 @@ public record GitHubPublisher(String repository, String workflow, Optional<Strin
 
     @Override
     public String describe() {
-        return "GitHub " + repository + " (" + workflow + environment.map(e -> ", environment " + e).orElse("") + ")";
+        String d = "GitHub " + repository + " (" + workflow + environment.map(e -> ", environment " + e).orElse("")
+                + ")";
+        return d + IdentityValues.nonAsciiNote(d);
     }
 }

@@ -43,10 +43,14 @@ public record GitLabPublisher(String repository, String workflowFilepath, Option
 
     @Override
     public boolean sameIdentity(Publisher other) {
-        return other instanceof GitLabPublisher o
-                && repository.equalsIgnoreCase(o.repository)
-                && workflowFilepath.equals(o.workflowFilepath)
-                && environment.orElse("").equals(o.environment.orElse(""));
+        return sameRepository(other) && other instanceof GitLabPublisher o
+                && IdentityValues.same(KIND, "workflow_filepath", workflowFilepath, o.workflowFilepath)
+                && IdentityValues.same(KIND, "environment", environment.orElse(""), o.environment.orElse(""));
+    }
+
+    @Override
+    public boolean sameRepository(Publisher other) {
+        return other instanceof GitLabPublisher o && IdentityValues.same(KIND, "repository", repository, o.repository);
     }
 
     @Override
@@ -60,7 +64,8 @@ public record GitLabPublisher(String repository, String workflowFilepath, Option
 
     @Override
     public String describe() {
-        return "GitLab " + repository + " (" + workflowFilepath + environment.map(e -> ", environment " + e).orElse("")
-                + ")";
+        String d = "GitLab " + repository + " (" + workflowFilepath
+                + environment.map(e -> ", environment " + e).orElse("") + ")";
+        return d + IdentityValues.nonAsciiNote(d);
     }
 }

@@ -31,7 +31,12 @@ public record GooglePublisher(String email, SortedMap<String, String> extra) imp
 
     @Override
     public boolean sameIdentity(Publisher other) {
-        return other instanceof GooglePublisher o && email.equals(o.email);
+        return other instanceof GooglePublisher o && IdentityValues.same(KIND, "email", email, o.email);
+    }
+
+    @Override
+    public boolean sameRepository(Publisher other) {
+        return sameIdentity(other);
     }
 
     @Override
@@ -41,6 +46,6 @@ public record GooglePublisher(String email, SortedMap<String, String> extra) imp
 
     @Override
     public String describe() {
-        return "Google " + email;
+        return "Google " + email + IdentityValues.nonAsciiNote(email);
     }
 }

@@ -2,6 +2,7 @@ package dev.pylocktrust.attest;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pylocktrust.Ascii;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -36,7 +37,7 @@ public record InTotoStatement(String type, List<Subject> subjects, String predic
 
         /** The lower-cased sha256 hex digest, if present. */
         public Optional<String> sha256() {
-            return Optional.ofNullable(digests.get("sha256")).map(s -> s.toLowerCase(java.util.Locale.ROOT));
+            return Optional.ofNullable(digests.get("sha256")).map(Ascii::toLowerCase);
         }
     }
 

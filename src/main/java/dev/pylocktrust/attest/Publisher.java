@@ -19,12 +19,20 @@ public sealed interface Publisher permits GitHubPublisher, GitLabPublisher, Goog
     String kind();
 
     /**
-     * The lockfile's identity equality: equal when the kind, the repository (case-insensitive), the workflow or
-     * workflow file path (exact), the environment (empty, null and absent are the same; GitHub case-insensitive,
-     * GitLab exact) and the e-mail are equal. Unknown kinds: every key except {@code claims}, exactly. Extra keys of
-     * known kinds are not part of the identity.
+     * The lockfile's identity equality: equal when the kind, the repository (ASCII case-insensitive), the workflow or
+     * workflow file path (exact), the environment (empty, null and absent are the same; GitHub ASCII
+     * case-insensitive, GitLab exact) and the e-mail (exact) are equal, each compared by {@link IdentityValues#same}.
+     * Unknown kinds: every key except {@code claims}, exactly. Extra keys of known kinds are not part of the identity.
      */
     boolean sameIdentity(Publisher other);
+
+    /**
+     * Whether two publishers publish from the same place: the same kind and repository (GitHub, GitLab: the
+     * repository, case-insensitive as on the forge), the same service account (Google), or the same identity
+     * (unknown kinds). Different workflows or environments of one repository are the same place; different
+     * repositories are not.
+     */
+    boolean sameRepository(Publisher other);
 
     /**
      * The flat table written to {@code [[packages.attestation-identities]]}: {@code kind} plus the publisher's keys as
@@ -32,7 +40,11 @@ public sealed interface Publisher permits GitHubPublisher, GitLabPublisher, Goog
      */
     SortedMap<String, String> toIdentityTable();
 
-    /** One line for humans, e.g. {@code GitHub pypa/sampleproject (release.yml, environment pypi)}. */
+    /**
+     * One line for humans, e.g. {@code GitHub pypa/sampleproject (release.yml, environment pypi)}; a value with
+     * non-ASCII characters is flagged ({@link IdentityValues#nonAsciiNote}), e.g. {@code ... environment pypı)
+     * [non-ASCII: U+0131]}.
+     */
     String describe();
 
     /**

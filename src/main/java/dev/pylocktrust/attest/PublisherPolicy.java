@@ -23,11 +23,12 @@ import java.util.TreeSet;
  *       present in the certificate).</li>
  *   <li>Google: issuer {@code https://accounts.google.com} and the SAN e-mail equal to {@code email}.</li>
  *   <li>Environment: when the publisher names one and the certificate has the deployment environment extension
- *       (.23), they must be equal (GitHub case-insensitively, GitLab exactly); without .23 the environment is
+ *       (.23), they must be equal (GitHub ASCII case-insensitively, GitLab exactly); without .23 the environment is
  *       reported as asserted by the index only.</li>
  * </ol>
- * Repository names compare case-insensitively (GitHub and GitLab paths are unique regardless of case); workflow file
- * names compare exactly.
+ * Values compare by {@link IdentityValues#same}: repository names ASCII case-insensitively (GitHub and GitLab paths
+ * are unique regardless of case), workflow file names exactly, and any non-ASCII character exactly (a dotless
+ * {@code ı} in a certificate claim never matches an {@code i}); such values are flagged in the messages.
  */
 public final class PublisherPolicy {
     public static final String GITHUB_ISSUER = "https://token.actions.githubusercontent.com";
@@ -51,11 +52,11 @@ public final class PublisherPolicy {
     public static Outcome check(Publisher publisher, CertificateClaims claims) {
         if (publisher instanceof GitHubPublisher gh) {
             return checkForge(gh, gh.repository(), "https://github.com/", "/.github/workflows/" + gh.workflow(),
-                    GITHUB_ISSUER, false, gh.environment(), true, claims, List.of("repository", "workflow"));
+                    GITHUB_ISSUER, false, gh.environment(), claims, List.of("repository", "workflow"));
         }
         if (publisher instanceof GitLabPublisher gl) {
             return checkForge(gl, gl.repository(), "https://gitlab.com/", "//" + gl.workflowFilepath(),
-                    GITLAB_ISSUER, true, gl.environment(), false, claims, List.of("repository", "workflow_filepath"));
+                    GITLAB_ISSUER, true, gl.environment(), claims, List.of("repository", "workflow_filepath"));
         }
         if (publisher instanceof GooglePublisher g) {
             return checkGoogle(g, claims);
@@ -66,15 +67,15 @@ public final class PublisherPolicy {
 
     private static Outcome checkForge(Publisher publisher, String repository, String host, String workflowPath,
                                       String expectedIssuer, boolean requireBothSuffixes,
-                                      Optional<String> environment, boolean environmentIgnoresCase,
-                                      CertificateClaims claims, List<String> identityKeys) {
+                                      Optional<String> environment, CertificateClaims claims,
+                                      List<String> identityKeys) {
         String issuer = claims.issuer().orElse(null);
         if (!expectedIssuer.equals(issuer)) {
             return mismatch(publisher, "certificate issuer is " + quote(issuer) + ", expected " + quote(expectedIssuer));
         }
         String expectedRepoUri = host + repository;
         String repoUri = claims.sourceRepositoryUri().orElse(null);
-        if (repoUri == null || !repoUri.equalsIgnoreCase(expectedRepoUri)) {
+        if (repoUri == null || !IdentityValues.same(publisher.kind(), "repository", repoUri, expectedRepoUri)) {
             return mismatch(publisher, "certificate source repository URI is " + quote(repoUri) + ", expected "
                     + quote(expectedRepoUri));
         }
@@ -88,7 +89,7 @@ public final class PublisherPolicy {
         ref.ifPresent(suffixes::add);
         digest.ifPresent(suffixes::add);
         String buildConfig = claims.buildConfigUri().orElse(null);
-        if (!buildConfigMatches(buildConfig, expectedRepoUri, workflowPath, suffixes)) {
+        if (!buildConfigMatches(publisher.kind(), buildConfig, expectedRepoUri, workflowPath, suffixes)) {
             return mismatch(publisher, "certificate build config URI is " + quote(buildConfig) + ", expected "
                     + expectedRepoUri + workflowPath + "@" + String.join(" or @", suffixes));
         }
@@ -99,8 +100,7 @@ public final class PublisherPolicy {
             Optional<String> certEnv = claims.deploymentEnvironment();
             if (certEnv.isEmpty()) {
                 asserted.add("environment");
-            } else if (environmentIgnoresCase ? certEnv.get().equalsIgnoreCase(environment.get())
-                    : certEnv.get().equals(environment.get())) {
+            } else if (IdentityValues.same(publisher.kind(), "environment", certEnv.get(), environment.get())) {
                 certified.add("environment");
             } else {
                 return mismatch(publisher, "certificate deployment environment is " + quote(certEnv.get())
@@ -111,10 +111,10 @@ public final class PublisherPolicy {
                 claims.sourceRepositoryIdentifier(), claims.sourceRepositoryOwnerIdentifier()));
     }
 
-    /** Host and repository compare case-insensitively; the workflow path and the ref or commit exactly. */
-    private static boolean buildConfigMatches(String actual, String repoUri, String workflowPath, List<String> suffixes) {
-        if (actual == null || actual.length() < repoUri.length()
-                || !actual.regionMatches(true, 0, repoUri, 0, repoUri.length())) {
+    /** Host and repository compare as repositories do; the workflow path and the ref or commit exactly. */
+    private static boolean buildConfigMatches(String kind, String actual, String repoUri, String workflowPath,
+                                              List<String> suffixes) {
+        if (actual == null || !IdentityValues.startsWith(kind, "repository", actual, repoUri)) {
             return false;
         }
         String rest = actual.substring(repoUri.length());
@@ -126,7 +126,8 @@ public final class PublisherPolicy {
         if (!GOOGLE_ISSUER.equals(issuer)) {
             return mismatch(publisher, "certificate issuer is " + quote(issuer) + ", expected " + quote(GOOGLE_ISSUER));
         }
-        if (claims.sanType() != CertificateClaims.SanType.EMAIL || !publisher.email().equals(claims.subjectAlternativeName())) {
+        if (claims.sanType() != CertificateClaims.SanType.EMAIL
+                || !IdentityValues.same(publisher.kind(), "email", claims.subjectAlternativeName(), publisher.email())) {
             return mismatch(publisher, "certificate subject is " + quote(claims.subjectAlternativeName())
                     + ", expected e-mail " + quote(publisher.email()));
         }
@@ -139,7 +140,8 @@ public final class PublisherPolicy {
                 + detail);
     }
 
+    /** A certificate or publisher value for a message, flagged when it has non-ASCII characters. */
     private static String quote(String s) {
-        return s == null ? "(absent)" : s;
+        return s == null ? "(absent)" : s + IdentityValues.nonAsciiNote(s);
     }
 }

@@ -95,6 +95,7 @@ public final class TrustRoot {
         if (json.length > MAX_BYTES) {
             throw new IllegalArgumentException("larger than " + MAX_BYTES + " bytes");
         }
+        EcdsaProvider.install();
         try {
             SigstoreTrustedRoot root = SigstoreTrustedRoot.from(new ByteArrayInputStream(json));
             if (root.getCAs().isEmpty() || root.getTLogs().isEmpty()) {

@@ -26,13 +26,19 @@ public record UnknownPublisher(String kind, SortedMap<String, String> keys) impl
     }
 
     @Override
+    public boolean sameRepository(Publisher other) {
+        return sameIdentity(other);
+    }
+
+    @Override
     public SortedMap<String, String> toIdentityTable() {
         return Publishers.table(kind, keys, new TreeMap<>());
     }
 
     @Override
     public String describe() {
-        return kind + (keys.isEmpty() ? "" : keys.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
+        String d = kind + (keys.isEmpty() ? "" : keys.entrySet().stream().map(e -> e.getKey() + "=" + e.getValue())
                 .collect(Collectors.joining(", ", " (", ")")));
+        return d + IdentityValues.nonAsciiNote(d);
     }
 }

@@ -32,7 +32,7 @@ import picocli.CommandLine.Spec;
         header = "Show what changed between two lockfiles, identity changes first.",
         description = {
             "Show what changed between two PEP 751 lockfiles (any tool's), ranked by risk: publisher identity "
-                    + "changes first, then lost attestations, changed hashes, hosts and indexes, packages, versions "
+                    + "and hash changes first, then lost attestations, hosts, indexes and sources, packages, versions "
                     + "and files. Offline: it only compares the two files.",
         },
         footerHeading = "%nExamples:%n",
@@ -54,7 +54,8 @@ import picocli.CommandLine.Spec;
         exitCodeListHeading = "%nExit codes:%n",
         exitCodeList = {
             "0:no change that --fail-on fails on",
-            "1:a change that --fail-on fails on (default: an unapproved identity change or lost attestations)",
+            "1:a change that --fail-on fails on (default: an unapproved identity change, a hash change, lost "
+                    + "attestations, or a HEAD that contradicts itself)",
             "2:bad arguments, or a lockfile that cannot be read (not found, not in that git revision, invalid)",
         })
 @HelpSection("Lock files")
@@ -84,9 +85,9 @@ final class DiffCommand implements Callable<Integer>, JsonErrorReport.Schema {
 
     @HelpSection(HelpLayout.OUTPUT)
     @Option(names = "--fail-on", paramLabel = "LEVEL", defaultValue = "identity",
-            description = "Which changes exit 1: identity (unapproved identity changes and lost attestations), "
-                    + "attestation (also changed hashes, hosts, indexes and sources, and new unattested packages), "
-                    + "any (any change), never. Default: ${DEFAULT-VALUE}.")
+            description = "Which changes exit 1: identity (unapproved identity changes, hash changes, lost "
+                    + "attestations, an inconsistent HEAD), attestation (also hosts, indexes and sources, and new "
+                    + "unattested packages), any (any change), never. Default: ${DEFAULT-VALUE}.")
     FailOn failOn;
 
     @Mixin

@@ -2,11 +2,14 @@ package dev.pylocktrust.cli;
 
 import dev.pylocktrust.ExitCode;
 import dev.pylocktrust.IoErrors;
+import dev.pylocktrust.Printable;
 import dev.pylocktrust.PylockTrustException;
 import java.io.PrintWriter;
-import java.io.StringWriter;
 import java.io.UncheckedIOException;
+import java.util.Collections;
+import java.util.IdentityHashMap;
 import java.util.List;
+import java.util.Set;
 import picocli.CommandLine;
 import picocli.CommandLine.IExecutionExceptionHandler;
 import picocli.CommandLine.IParameterExceptionHandler;
@@ -20,6 +23,11 @@ import picocli.CommandLine.ParseResult;
  *
  * <p>An error a command meets after it printed its report (a refused lock, a failing diff) is printed by the command
  * with {@link #print}, which returns the exit code: the report on stdout is then the machine's answer.
+ *
+ * <p>Messages and hints quote hostile text (paths, URLs, index answers), so each is printed as one {@link Printable}
+ * line (a newline inside is escaped too), except the lines an exception says it made itself
+ * ({@link PylockTrustException#messageLines}); stderr is behind the output edge ({@link SafePrintWriter}) whichever
+ * way the error arrives.
  */
 final class ErrorHandler implements IExecutionExceptionHandler {
     static final String BUG_HINT = "this is a bug; please report it with the output of the same command run with -v";
@@ -41,10 +49,14 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         return failure.exitCode();
     }
 
-    private static void print(Failure failure, PrintWriter err, boolean verbose) {
-        err.println("error: " + failure.message());
+    private static void print(Failure failure, PrintWriter stderr, boolean verbose) {
+        PrintWriter err = SafePrintWriter.of(stderr, false);
+        List<String> lines = failure.lines();
+        for (int i = 0; i < lines.size(); i++) {
+            err.println((i == 0 ? "error: " : "") + Printable.of(lines.get(i)));
+        }
         for (String hint : failure.hints()) {
-            err.println("hint: " + hint);
+            err.println("hint: " + Printable.of(hint));
         }
         if (verbose && failure.cause() != null) {
             err.println("cause:");
@@ -57,21 +69,36 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         return Failure.of(ex).exitCode();
     }
 
+    /**
+     * The cause chain with its frames, each line made safe on its own: an exception message quoting hostile text
+     * (a parser's "unexpected character") cannot add lines of its own.
+     */
     private static String stackTrace(Throwable t) {
-        StringWriter sw = new StringWriter();
-        t.printStackTrace(new PrintWriter(sw));
-        return sw.toString();
+        StringBuilder sb = new StringBuilder();
+        Set<Throwable> seen = Collections.newSetFromMap(new IdentityHashMap<>());
+        for (Throwable c = t; c != null && seen.add(c); c = c.getCause()) {
+            sb.append(c == t ? "" : "Caused by: ").append(Printable.of(c.toString())).append('\n');
+            for (StackTraceElement frame : c.getStackTrace()) {
+                sb.append("    at ").append(Printable.of(frame.toString())).append('\n');
+            }
+        }
+        return sb.toString();
     }
 
     /**
      * What the user is told about an exception.
      *
+     * @param lines the message as printed on stderr, one line each ({@link PylockTrustException#messageLines})
      * @param cause what {@code -v} shows (the whole chain), or {@code null}
      */
-    record Failure(int exitCode, String message, List<String> hints, Throwable cause) {
+    record Failure(int exitCode, String message, List<String> lines, List<String> hints, Throwable cause) {
+        Failure(int exitCode, String message, List<String> hints, Throwable cause) {
+            this(exitCode, message, List.of(message), hints, cause);
+        }
+
         static Failure of(Throwable ex) {
             if (ex instanceof PylockTrustException e) {
-                return new Failure(e.exitCode(), e.getMessage(), e.hints(), e.getCause());
+                return new Failure(e.exitCode(), e.getMessage(), e.messageLines(), e.hints(), e.getCause());
             }
             if (ex instanceof CommandLine.ParameterException e) {
                 return new Failure(ExitCode.USAGE, Parameters.message(e), List.of(), null);
@@ -91,9 +118,9 @@ final class ErrorHandler implements IExecutionExceptionHandler {
         @Override
         public int handleParseException(CommandLine.ParameterException ex, String[] args) {
             CommandLine cmd = ex.getCommandLine();
-            PrintWriter err = cmd.getErr();
+            PrintWriter err = SafePrintWriter.of(cmd.getErr(), false);
             String message = message(ex);
-            err.println("error: " + message);
+            err.println("error: " + Printable.of(message));
             CommandLine.UnmatchedArgumentException.printSuggestions(ex, err);
             String hint = "run '" + cmd.getCommandSpec().qualifiedName() + " --help' for usage";
             err.println("hint: " + hint);

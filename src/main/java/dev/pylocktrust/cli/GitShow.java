@@ -2,7 +2,7 @@ package dev.pylocktrust.cli;
 
 import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.UsageException;
-import dev.pylocktrust.report.Printable;
+import dev.pylocktrust.Printable;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;

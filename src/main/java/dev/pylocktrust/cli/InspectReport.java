@@ -1,8 +1,8 @@
 package dev.pylocktrust.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pylocktrust.Printable;
 import dev.pylocktrust.attest.AttestationResult;
 import dev.pylocktrust.attest.CertificateClaims;
 import dev.pylocktrust.attest.Distribution;
@@ -11,6 +11,7 @@ import dev.pylocktrust.attest.ProvenanceResult;
 import dev.pylocktrust.attest.RejectionReason;
 import dev.pylocktrust.attest.TrustRoot;
 import dev.pylocktrust.attest.VerifiedAttestation;
+import dev.pylocktrust.report.JsonOutput;
 import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,7 +25,7 @@ import java.util.Optional;
 final class InspectReport {
     static final String SCHEMA = "pylock-trust.inspect/2";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonOutput.MAPPER;
 
     private final String file;
     private final boolean bare;
@@ -60,8 +61,8 @@ final class InspectReport {
         boolean chain = false;
         for (ProvenanceResult.Item item : items) {
             if (item.result() instanceof AttestationResult.Rejected r) {
-                lines.add("error: " + file + ": " + label(item) + " rejected (" + r.reason().summary() + "): "
-                        + r.message());
+                lines.add("error: " + Printable.of(file) + ": " + label(item) + " rejected (" + r.reason().summary()
+                        + "): " + Printable.of(r.message()));
                 chain |= r.reason() == RejectionReason.CERTIFICATE_CHAIN;
             }
         }
@@ -75,10 +76,10 @@ final class InspectReport {
     String text() {
         StringBuilder sb = new StringBuilder();
         long bundles = items.stream().mapToInt(ProvenanceResult.Item::bundleIndex).distinct().count();
-        sb.append("file:          ").append(file).append(bare ? " (a single attestation)"
+        sb.append("file:          ").append(Printable.of(file)).append(bare ? " (a single attestation)"
                 : " (provenance: " + bundles + (bundles == 1 ? " bundle, " : " bundles, ") + items.size()
                 + (items.size() == 1 ? " attestation)" : " attestations)")).append('\n');
-        sb.append("distribution:  ").append(dist.map(d -> d.filename() + " sha256 " + d.sha256Hex())
+        sb.append("distribution:  ").append(dist.map(d -> Printable.of(d.filename()) + " sha256 " + d.sha256Hex())
                 .orElse("NOT CHECKED: no --dist or --filename/--sha256 given; the signatures and signers are "
                         + "verified, not that they are about your file")).append('\n');
         sb.append("trusted root:  ").append(root.label()).append(root.snapshotDate()
@@ -139,7 +140,8 @@ final class InspectReport {
     }
 
     private static void row(StringBuilder sb, String key, String value) {
-        sb.append("  ").append(key).append(':').append(" ".repeat(Math.max(1, 16 - key.length()))).append(value)
+        sb.append("  ").append(key).append(':').append(" ".repeat(Math.max(1, 16 - key.length())))
+                .append(Printable.of(value))
                 .append('\n');
     }
 

@@ -2,8 +2,9 @@ package dev.pylocktrust.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pylocktrust.Ascii;
+import dev.pylocktrust.report.JsonOutput;
 import java.io.PrintWriter;
 import java.io.UncheckedIOException;
 import java.util.List;
@@ -18,7 +19,7 @@ import picocli.CommandLine.ParseResult;
  * <pre>{"schema": "pylock-trust.verify/1", "error": {"exit_code": 2, "message": "...", "hints": ["..."]}}</pre>
  */
 final class JsonErrorReport {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonOutput.MAPPER;
 
     /** A command whose {@code --format json} report has a published schema (in {@code schema/}). */
     interface Schema {
@@ -35,14 +36,14 @@ final class JsonErrorReport {
             leaf = leaf.subcommand();
         }
         Object format = leaf == null ? null : leaf.matchedOptionValue("--format", null);
-        return format != null && format.toString().equalsIgnoreCase("json");
+        return format != null && Ascii.equalsIgnoreCase(format.toString(), "json");
     }
 
     /** Whether raw arguments ask for {@code --format json} (when they did not parse, there is no parse result). */
     static boolean requested(String[] args) {
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equalsIgnoreCase("--format=json")
-                    || args[i].equals("--format") && i + 1 < args.length && args[i + 1].equalsIgnoreCase("json")) {
+            if (Ascii.equalsIgnoreCase(args[i], "--format=json")
+                    || args[i].equals("--format") && i + 1 < args.length && Ascii.equalsIgnoreCase(args[i + 1], "json")) {
                 return true;
             }
         }

@@ -1,6 +1,7 @@
 package dev.pylocktrust.cli;
 
 import dev.pylocktrust.ExitCode;
+import dev.pylocktrust.Printable;
 import dev.pylocktrust.TrustException;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.attest.ProvenanceVerifier;
@@ -43,6 +44,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
 import picocli.CommandLine.Command;
@@ -183,6 +186,11 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<AcceptanceArgs> acceptances = new ArrayList<>();
 
+    @HelpSection("Lock file")
+    @Option(names = "--allow-unattested", paramLabel = "NAME",
+            description = "Allow NAME's files without attestations (recorded in the lock's policy).")
+    List<String> allowUnattested = new ArrayList<>();
+
     @Mixin
     IndexOptions indexOptions;
 
@@ -243,13 +251,14 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean quiet = outputOptions.quiet();
-        IndexConfig config = indexOptions.config(TerminalProgress.forStderr(err, quiet));
+        IndexConfig config = indexOptions.config(TerminalProgress.forStderr(SafePrintWriter.unfiltered(err), quiet));
         Optional<PortableFiles> portable = portableFiles(config);
         TrustRoot root = trustRootOptions.trustRoot(config.cacheDir(), config.offline(), outputOptions, err);
         LockOutcome outcome;
         try (IndexClient index = IndexClient.open(config)) {
             Locker locker = new Locker(index, new EvidenceGatherer(index, new ProvenanceVerifier(root), clock), clock);
-            outcome = locker.lock(new Locker.Request(source, earlier, approvals, outputFile.toString()));
+            outcome = locker.lock(new Locker.Request(source, earlier, approvals, allowedUnattested(),
+                    outputFile.toString()));
         }
         LockReport report = outcome.report();
         if (outcome.lockfile().isPresent()) {
@@ -350,6 +359,18 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
         return lines;
     }
 
+    private Set<String> allowedUnattested() {
+        Set<String> out = new TreeSet<>();
+        for (String n : allowUnattested) {
+            try {
+                out.add(PackageName.of(n).value());
+            } catch (InvalidSpecException e) {
+                throw new UsageException("--allow-unattested: " + e.getMessage());
+            }
+        }
+        return out;
+    }
+
     private Map<String, Acceptance> approvals() {
         Map<String, Acceptance> out = new LinkedHashMap<>();
         for (AcceptanceArgs a : acceptances) {
@@ -409,7 +430,7 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
         if (!outputOptions.quiet()) {
             PrintWriter err = spec.commandLine().getErr();
             for (LockfileWarning w : parsed.warnings()) {
-                err.println("warning: " + w);
+                err.println("warning: " + Printable.of(w.toString()));
             }
         }
         return parsed;

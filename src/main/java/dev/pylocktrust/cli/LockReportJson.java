@@ -2,21 +2,21 @@ package dev.pylocktrust.cli;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pylocktrust.lock.AttestationIdentity;
 import dev.pylocktrust.lock.LockReport;
-import dev.pylocktrust.report.Finding;
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.report.JsonOutput;
 import java.util.List;
 
 /**
- * The {@code lock --format json} report, schema {@code pylock-trust.lock/1}
- * ({@code schema/pylock-trust.lock-1.schema.json}). Keys are only ever added.
+ * The {@code lock --format json} report, schema {@code pylock-trust.lock/2}
+ * ({@code schema/pylock-trust.lock-2.schema.json}). Keys are only ever added.
  */
 final class LockReportJson {
-    static final String SCHEMA = "pylock-trust.lock/1";
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    static final String SCHEMA = "pylock-trust.lock/2";
+    private static final ObjectMapper JSON = JsonOutput.MAPPER;
 
     private LockReportJson() {}
 
@@ -53,8 +53,8 @@ final class LockReportJson {
         ArrayNode findings = root.putArray("findings");
         for (Finding f : r.findings()) {
             ObjectNode o = findings.addObject();
-            o.put("severity", f.severity().githubCommand());
-            o.put("code", f.code());
+            o.put("severity", f.severity().label());
+            o.put("code", f.code().code());
             o.put("package", f.packageName());
             nullable(o, "file", f.file().orElse(null));
             o.put("message", f.message());

@@ -1,11 +1,13 @@
 package dev.pylocktrust.cli;
 
+import dev.pylocktrust.Printable;
 import dev.pylocktrust.attest.Publisher;
 import dev.pylocktrust.lock.AttestationIdentity;
 import dev.pylocktrust.lock.LockReport;
-import dev.pylocktrust.lock.TofuDecision;
-import dev.pylocktrust.report.Finding;
-import dev.pylocktrust.report.Severity;
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.FindingCode;
+import dev.pylocktrust.policy.IdentityOutcome;
+import dev.pylocktrust.policy.Severity;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -16,28 +18,28 @@ final class LockReportText {
     static String render(LockReport r) {
         StringBuilder sb = new StringBuilder();
         for (LockReport.PackageLine p : r.packages()) {
-            sb.append(p.name()).append(' ').append(p.version());
-            p.marker().ifPresent(m -> sb.append(" ; ").append(m));
+            sb.append(Printable.of(p.name())).append(' ').append(Printable.of(p.version()));
+            p.marker().ifPresent(m -> sb.append(" ; ").append(Printable.of(m)));
             sb.append("  (").append(change(p)).append(")\n");
             sb.append("  files:     ").append(files(p)).append('\n');
             sb.append("  identity:  ").append(identities(p.identities())).append("  [")
                     .append(status(p.identityStatus())).append("]\n");
         }
         for (LockReport.Removed x : r.removed()) {
-            sb.append(x.name()).append(' ').append(String.join(", ", x.versions())).append("  (removed)\n");
+            sb.append(Printable.of(x.name())).append(' ').append(Printable.of(String.join(", ", x.versions())))
+                    .append("  (removed)\n");
         }
         for (Finding f : r.findings()) {
             // First use and gained attestations show in the package's block already.
-            if (f.severity() == Severity.NOTICE && !f.code().equals("first-use")
-                    && !f.code().equals("attestations-gained")) {
-                sb.append("note: ").append(f.message()).append('\n');
+            if (f.severity() == Severity.NOTICE && f.code() != FindingCode.FIRST_USE) {
+                sb.append("note: ").append(Printable.of(f.message())).append('\n');
             }
         }
         long attested = r.packages().stream().filter(p -> !p.identities().isEmpty()).count();
         String summary = r.packages().size() + (r.packages().size() == 1 ? " package" : " packages") + ", "
                 + attested + " with verified publisher identities";
         if (r.written()) {
-            sb.append("wrote ").append(r.output()).append(": ").append(summary).append('\n');
+            sb.append("wrote ").append(Printable.of(r.output())).append(": ").append(summary).append('\n');
         } else if (r.refused()) {
             long n = r.failures().size();
             sb.append("refused: ").append(n).append(n == 1 ? " trust failure" : " trust failures")
@@ -51,10 +53,8 @@ final class LockReportText {
         List<String> out = new ArrayList<>();
         for (Finding f : r.findings()) {
             if (f.severity() == Severity.WARNING) {
-                out.add("warning: " + f.message());
-                if (!f.detail().isEmpty()) {
-                    out.add("  " + f.detail());
-                }
+                out.add("warning: " + Printable.of(f.message()));
+                Printable.lines(f.detail()).forEach(line -> out.add("  " + line));
             }
         }
         return out;
@@ -64,13 +64,10 @@ final class LockReportText {
     static List<String> failures(LockReport r) {
         List<String> out = new ArrayList<>();
         for (Finding f : r.failures()) {
-            out.add("error: " + f.location().map(l -> l.path() + ":" + l.line() + ": ").orElse("") + f.message());
-            if (!f.detail().isEmpty()) {
-                out.add("  " + f.detail());
-            }
-            if (!f.hint().isEmpty()) {
-                out.add("hint: " + f.hint());
-            }
+            out.add("error: " + f.location().map(l -> Printable.of(l.path()) + ":" + l.line() + ": ").orElse("")
+                    + Printable.of(f.message()));
+            Printable.lines(f.detail()).forEach(line -> out.add("  " + line));
+            Printable.lines(f.hint()).forEach(line -> out.add("hint: " + line));
         }
         return out;
     }
@@ -108,15 +105,15 @@ final class LockReportText {
         List<String> out = new ArrayList<>();
         for (AttestationIdentity id : ids) {
             try {
-                out.add(Publisher.fromTable(id.fields().toMap()).describe());
+                out.add(Printable.of(Publisher.fromTable(id.fields().toMap()).describe()));
             } catch (IllegalArgumentException e) {
-                out.add(id.kind());
+                out.add(Printable.of(id.kind()));
             }
         }
         return String.join("; ", out);
     }
 
-    private static String status(TofuDecision.IdentityStatus s) {
+    private static String status(IdentityOutcome s) {
         return switch (s) {
             case FIRST_USE -> "first use: recorded";
             case UNCHANGED -> "unchanged";

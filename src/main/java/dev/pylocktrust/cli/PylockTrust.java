@@ -39,8 +39,30 @@ public final class PylockTrust implements Runnable {
     @Override
     public void run() {
         // No subcommand given: teach rather than fail silently.
-        spec.commandLine().usage(spec.commandLine().getErr());
+        spec.commandLine().usage(spec.commandLine().getErr(), CommandLine.Help.Ansi.OFF);
         throw new CommandLine.ParameterException(spec.commandLine(), "Missing a command (lock, verify, diff, inspect, trust-root).");
+    }
+
+    /**
+     * Runs the command with stdout and stderr behind the output edge ({@link SafePrintWriter}); they stay there for
+     * the error handler, which runs after this. Help and version text (ours, and styled by picocli on a terminal) is
+     * printed first, unfiltered.
+     */
+    private static int executeBehindTheOutputEdge(CommandLine.ParseResult parseResult) {
+        Integer help = CommandLine.executeHelpRequest(parseResult);
+        if (help != null) {
+            return help;
+        }
+        CommandLine root = parseResult.commandSpec().commandLine();
+        boolean styles = CommandLine.Help.Ansi.AUTO.enabled();
+        root.setOut(SafePrintWriter.of(root.getOut(), styles));
+        root.setErr(SafePrintWriter.of(root.getErr(), styles));
+        try {
+            return new CommandLine.RunLast().execute(parseResult);
+        } finally {
+            root.getOut().flush();
+            root.getErr().flush();
+        }
     }
 
     /** A fully configured command line: exit-code mapping and user-facing error handling included. */
@@ -51,6 +73,7 @@ public final class PylockTrust implements Runnable {
     /** As {@link #commandLine()}, with commands created by {@code factory} (tests supply clocks and disk faults). */
     static CommandLine commandLine(CommandLine.IFactory factory) {
         CommandLine cl = new CommandLine(new PylockTrust(), factory);
+        cl.setExecutionStrategy(PylockTrust::executeBehindTheOutputEdge);
         cl.setExecutionExceptionHandler(new ErrorHandler());
         cl.setParameterExceptionHandler(new ErrorHandler.Parameters());
         cl.setExitCodeExceptionMapper(ErrorHandler::exitCodeOf);

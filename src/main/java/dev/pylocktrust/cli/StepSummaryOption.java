@@ -1,6 +1,7 @@
 package dev.pylocktrust.cli;
 
 import dev.pylocktrust.IoErrors;
+import dev.pylocktrust.Printable;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
@@ -17,18 +18,20 @@ final class StepSummaryOption {
     Path file;
 
     /**
-     * Appends {@code markdown} to the file, if one is set. A job summary is a convenience: failing to write it is a
-     * warning on {@code err}, never a different verdict.
+     * Appends {@code markdown} to the file, if one is set, through the same sanitizer as the terminal
+     * ({@link Printable#text}): the job summary is a report a person reads. A job summary is a convenience: failing
+     * to write it is a warning on {@code err}, never a different verdict.
      */
     void append(String markdown, PrintWriter err) {
         if (file == null || file.toString().isEmpty()) {
             return;
         }
         try {
-            Files.writeString(file, markdown, StandardCharsets.UTF_8, StandardOpenOption.CREATE,
+            Files.writeString(file, Printable.text(markdown), StandardCharsets.UTF_8, StandardOpenOption.CREATE,
                     StandardOpenOption.APPEND);
         } catch (IOException e) {
-            err.println("warning: cannot append the job summary to " + file + ": " + IoErrors.reason(e));
+            err.println("warning: " + Printable.of("cannot append the job summary to " + file + ": "
+                    + IoErrors.reason(e)));
             err.flush();
         }
     }

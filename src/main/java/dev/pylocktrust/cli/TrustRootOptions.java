@@ -3,6 +3,7 @@ package dev.pylocktrust.cli;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.pylocktrust.IoErrors;
+import dev.pylocktrust.Printable;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.attest.TrustRoot;
 import dev.pylocktrust.trust.SelectedTrustRoot;
@@ -146,7 +147,7 @@ public final class TrustRootOptions {
                              PrintWriter err) {
         if (selected.warning().isPresent() && !quiet) {
             boolean full = detailed || selected.cacheIgnored().isPresent();
-            err.println("warning: " + (full ? selected.warning().get() : brief(selected, now)));
+            err.println("warning: " + Printable.of(full ? selected.warning().get() : brief(selected, now)));
             err.flush();
         }
     }

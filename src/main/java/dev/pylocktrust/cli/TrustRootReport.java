@@ -1,9 +1,10 @@
 package dev.pylocktrust.cli;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pylocktrust.Printable;
+import dev.pylocktrust.report.JsonOutput;
 import dev.pylocktrust.trust.SelectedTrustRoot;
 import dev.pylocktrust.trust.TrustRootContents;
 import dev.pylocktrust.trust.TrustRootContents.Authority;
@@ -12,13 +13,14 @@ import dev.pylocktrust.trust.TrustRootContents.Window;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Locale;
 import java.util.Optional;
 
 /** What {@code trust-root show} and {@code trust-root update} print: the root in use, its origin and age, its keys. */
 final class TrustRootReport {
     static final String SCHEMA = "pylock-trust.trust-root/1";
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonOutput.MAPPER;
 
     private final SelectedTrustRoot selected;
     private final TrustRootContents contents;
@@ -32,7 +34,7 @@ final class TrustRootReport {
 
     String text() {
         StringBuilder sb = new StringBuilder();
-        sb.append("Trusted root: ").append(selected.root().label()).append('\n');
+        sb.append("Trusted root: ").append(Printable.of(selected.root().label())).append('\n');
         line(sb, "source", selected.origin().jsonName() + " (" + selected.origin().description() + ")");
         line(sb, "location", selected.location());
         selected.age(now).ifPresent(age -> line(sb, switch (selected.origin()) {
@@ -54,17 +56,17 @@ final class TrustRootReport {
     }
 
     private static void line(StringBuilder sb, String key, String value) {
-        sb.append("  ").append(String.format("%-15s", key + ":")).append(value).append('\n');
+        sb.append("  ").append(String.format(Locale.ROOT, "%-15s", key + ":")).append(Printable.of(value)).append('\n');
     }
 
     private void section(StringBuilder sb, String title, List<Authority> authorities) {
         sb.append('\n').append(title).append(": ").append(authorities.size()).append('\n');
         for (Authority a : authorities) {
-            sb.append("  ").append(a.uri()).append("  ").append(a.subject()).append('\n');
+            sb.append("  ").append(Printable.of(a.uri())).append("  ").append(Printable.of(a.subject())).append('\n');
             sb.append("      valid ").append(window(a.validFor())).append('\n');
             for (TrustRootContents.Certificate c : a.chain()) {
-                sb.append("      certificate ").append(c.subject()).append(", ").append(c.notBefore()).append(" to ")
-                        .append(c.notAfter()).append('\n');
+                sb.append("      certificate ").append(Printable.of(c.subject())).append(", ").append(c.notBefore())
+                        .append(" to ").append(c.notAfter()).append('\n');
             }
         }
     }
@@ -72,8 +74,9 @@ final class TrustRootReport {
     private void logs(StringBuilder sb, String title, List<Log> logs) {
         sb.append('\n').append(title).append(": ").append(logs.size()).append('\n');
         for (Log l : logs) {
-            sb.append("  ").append(l.baseUrl()).append("  ").append(l.keyDetails()).append('\n');
-            sb.append("      log id ").append(l.logId()).append('\n');
+            sb.append("  ").append(Printable.of(l.baseUrl())).append("  ").append(Printable.of(l.keyDetails()))
+                    .append('\n');
+            sb.append("      log id ").append(Printable.of(l.logId())).append('\n');
             sb.append("      valid ").append(window(l.validFor())).append('\n');
         }
     }

@@ -1,5 +1,6 @@
 package dev.pylocktrust.cli;
 
+import dev.pylocktrust.PhaseTimes;
 import dev.pylocktrust.PylockTrustException;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.attest.ProvenanceVerifier;
@@ -142,7 +143,7 @@ final class VerifyCommand implements Callable<Integer>, JsonErrorReport.Schema {
 
     @HelpSection(HelpLayout.OUTPUT)
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json (schema pylock-trust.verify/1) or github (annotations and a step summary). "
+            description = "text, json (schema pylock-trust.verify/2) or github (annotations and a step summary). "
                     + "Default: ${DEFAULT-VALUE}.")
     Format format;
 
@@ -183,31 +184,38 @@ final class VerifyCommand implements Callable<Integer>, JsonErrorReport.Schema {
 
     private int run() {
         long start = System.nanoTime();
+        PhaseTimes phases = PhaseTimes.fromSystemProperties();
+        phases.mark("start-up");
         EnvironmentSelection selection = selection();
         ParsedLockfile lock = new LockfileReader().read(lockfile);
+        phases.mark("reading the lock");
         Optional<PipReport> pip = Optional.ofNullable(pipReport).map(PipReport::read);
         Optional<Verification.WheelhouseListing> house = Optional.ofNullable(wheelhouse)
-                .map(d -> new Verification.WheelhouseListing(d.toString(), Wheelhouse.scan(d)));
+                .map(d -> new Verification.WheelhouseListing(d.toString(), Wheelhouse.scan(d, algorithms(lock))));
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         IndexConfig config = indexOptions.config(format == Format.text
-                ? TerminalProgress.forStderr(err, output.quiet()) : dev.pylocktrust.index.Progress.NONE);
+                ? TerminalProgress.forStderr(SafePrintWriter.unfiltered(err), output.quiet())
+                : dev.pylocktrust.index.Progress.NONE);
         TrustRoot root = trustRootOptions.trustRoot(config.cacheDir(), config.offline(), output, err);
         boolean remote = config.location() instanceof IndexLocation.Remote;
+        phases.mark("trust root");
 
         Verification.Result result;
         IndexStats stats;
         String index;
         try (IndexClient client = IndexClient.open(config)) {
-            EvidenceGatherer gatherer = new EvidenceGatherer(client, new ProvenanceVerifier(root), Clock.systemUTC());
+            EvidenceGatherer gatherer = new EvidenceGatherer(client, new ProvenanceVerifier(root), Clock.systemUTC(),
+                    phases);
             result = Verification.run(new Verification.Inputs(lock, selection,
-                    new VerifyPolicy.Options(requireAttestations, config.offline(), remote), pip, house),
+                    new VerifyPolicy.Options(requireAttestations, config.offline(), remote, house.isPresent()), pip,
+                    house),
                     gatherer::gather);
             stats = client.stats();
             index = client.describeIndex();
         }
         VerifyReport report = new VerifyReport(lockfile.toString(), environment(selection), index, config.offline(),
-                root.label(), result.outcome(), result.packages(), result.skippedPackages(), result.findings(),
+                root.label(), result.outcome(), result.packages(), result.skipped(), result.findings(),
                 Duration.ofNanos(System.nanoTime() - start), stats.requests(), stats.cacheHits());
         switch (format) {
             case json -> out.println(VerifyReportJson.render(report));
@@ -223,6 +231,9 @@ final class VerifyCommand implements Callable<Integer>, JsonErrorReport.Schema {
             }
         }
         out.flush();
+        phases.mark("policy and report");
+        err.print(phases.render());
+        err.flush();
         return result.exitCode();
     }
 
@@ -259,5 +270,12 @@ final class VerifyCommand implements Callable<Integer>, JsonErrorReport.Schema {
                     new ArrayList<>(c.groups()));
         }
         return VerifyReport.Environment.all();
+    }
+
+    /** Every hash algorithm the lock records, so the wheelhouse computes each. */
+    private static java.util.Set<String> algorithms(ParsedLockfile lock) {
+        java.util.Set<String> out = new java.util.TreeSet<>();
+        lock.lockfile().packages().forEach(p -> p.files().forEach(f -> out.addAll(f.hashes().keySet())));
+        return out;
     }
 }

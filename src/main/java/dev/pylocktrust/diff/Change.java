@@ -2,6 +2,9 @@ package dev.pylocktrust.diff;
 
 import dev.pylocktrust.lock.ApprovedIdentityChange;
 import dev.pylocktrust.lock.AttestationIdentity;
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.FindingCode;
+import dev.pylocktrust.policy.SignedIds;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -69,31 +72,100 @@ public sealed interface Change {
     }
 
     /**
-     * An identity HEAD records for a package and BASE does not.
+     * An identity HEAD holds a package to that BASE does not: another identity, or BASE's names with other signed ids.
      *
-     * @param approval the {@code [[tool.pylock-trust.approved-identity-changes]]} entry in HEAD whose {@code from}
-     *     is one of BASE's identities and whose {@code to} is this identity, if any
+     * @param approval the {@code [[tool.pylock-trust.approved-identity-changes]]} entry in HEAD that approves exactly
+     *     this transition, if any
+     * @param recreated the names are BASE's, the signed repository or owner ids are not ({@code toIds})
+     * @param fromIds the ids BASE records
+     * @param toIds the ids HEAD records
      */
-    record AddedIdentity(AttestationIdentity identity, Optional<ApprovedIdentityChange> approval) {
+    record AddedIdentity(AttestationIdentity identity, Optional<ApprovedIdentityChange> approval, boolean recreated,
+                         SignedIds fromIds, SignedIds toIds) {
         public AddedIdentity {
             Objects.requireNonNull(identity, "identity");
             Objects.requireNonNull(approval, "approval");
+            Objects.requireNonNull(fromIds, "fromIds");
+            Objects.requireNonNull(toIds, "toIds");
+        }
+
+        /** An identity other than BASE's, with no ids compared. */
+        public AddedIdentity(AttestationIdentity identity, Optional<ApprovedIdentityChange> approval) {
+            this(identity, approval, false, SignedIds.NONE, SignedIds.NONE);
         }
     }
+
+    /**
+     * At first use (BASE holds no identity for the package), HEAD records several identities for one file, or
+     * identities of different repositories for one release: {@code lock} refuses that unless approved.
+     *
+     * @param identities HEAD's identities for the package
+     * @param pairs each second identity, with the approval found for it
+     */
+    record IdentityAmbiguous(String packageName, Optional<String> version, List<AttestationIdentity> identities,
+                             List<AddedIdentity> pairs, OptionalInt headLine) implements Change {
+        public IdentityAmbiguous {
+            identities = List.copyOf(identities);
+            pairs = List.copyOf(pairs);
+        }
+
+        public boolean approved() {
+            return pairs.stream().allMatch(a -> a.approval().isPresent());
+        }
+
+        @Override
+        public Risk risk() {
+            return Risk.IDENTITY;
+        }
+
+        @Override
+        public int priority() {
+            return approved() ? 0 : -1;
+        }
+    }
+
+    /**
+     * The same file (same package, version and filename) with different hashes: a changed value, or an algorithm added
+     * or removed (installers accept a file when any one of its hashes matches, so every hash stands for the bytes).
+     */
+    record HashChanged(String packageName, String version, List<FileHashes> files, OptionalInt headLine)
+            implements Change {
+        public HashChanged {
+            files = List.copyOf(files);
+        }
+
+        @Override
+        public Risk risk() {
+            return Risk.IDENTITY;
+        }
+
+        @Override
+        public int priority() {
+            return -1;
+        }
+    }
+
+    /** @param comparable false when the two entries share no hash algorithm, so nothing could be compared */
+    record FileHashes(String filename, SortedMap<String, String> base, SortedMap<String, String> head,
+                      boolean comparable) {}
 
     // ---- rank 2 ----
 
     /**
-     * A package attested in BASE is not in HEAD: either HEAD records no identity for it at all ({@code files} is
-     * empty), or HEAD's per-file records say that files whose BASE counterparts were verified have no (valid)
-     * provenance.
+     * Files of an attested package that HEAD does not hold to an identity: HEAD records no identity for the package
+     * at all, records files without (valid) provenance, or makes it a source that carries none; or a package HEAD
+     * requires to be attested is not.
      *
+     * @param code what the policy found: {@code attestation-missing} (or {@code -allowed}),
+     *     {@code provenance-unsupported}, {@code attestation-required} or {@code unverifiable-source}
      * @param baseIdentities what BASE recorded
+     * @param files the files concerned (empty: the package as a whole)
      * @param allowedUnattested HEAD's policy lists the package in {@code allow-unattested}
      */
-    record AttestationsLost(String packageName, Optional<String> baseVersion, Optional<String> headVersion,
-                            List<AttestationIdentity> baseIdentities, List<LostFile> files,
-                            boolean allowedUnattested, OptionalInt headLine) implements Change {
+    record AttestationsLost(String packageName, FindingCode code, Optional<String> baseVersion,
+                            Optional<String> headVersion, List<AttestationIdentity> baseIdentities,
+                            List<LostFile> files, boolean allowedUnattested, OptionalInt headLine)
+            implements Change {
         public AttestationsLost {
             baseIdentities = List.copyOf(baseIdentities);
             files = List.copyOf(files);
@@ -111,30 +183,33 @@ public sealed interface Change {
     }
 
     /**
-     * A HEAD file whose BASE counterpart (same file, or the same kind of file of the previous version) was verified.
+     * A HEAD file that is not held to an identity.
      *
-     * @param headStatus HEAD's record status: {@code no-provenance} or {@code failed}
+     * @param baseFilename its BASE counterpart (same file, or the same kind of file of the previous version), or empty
+     * @param headStatus what HEAD says about it, e.g. {@code no-provenance}
      */
     record LostFile(String filename, String baseFilename, String headStatus) {}
 
-    // ---- rank 3 ----
-
-    /** The same file (same package, version and filename) with different hashes. */
-    record HashChanged(String packageName, String version, List<FileHashes> files, OptionalInt headLine)
-            implements Change {
-        public HashChanged {
-            files = List.copyOf(files);
+    /**
+     * HEAD contradicts itself about a package (records of verified files without identities, a record that matches no
+     * file, a file without a record, an identity that signs no recorded file): a hand edit that weakens the anchor.
+     *
+     * @param finding what the policy found, worded
+     */
+    record Inconsistent(String packageName, Finding finding, OptionalInt headLine) implements Change {
+        @Override
+        public Risk risk() {
+            return Risk.ATTESTATION;
         }
 
         @Override
-        public Risk risk() {
-            return Risk.INTEGRITY;
+        public int priority() {
+            return -1;
         }
     }
 
-    /** @param comparable false when the two entries share no hash algorithm, so nothing could be compared */
-    record FileHashes(String filename, SortedMap<String, String> base, SortedMap<String, String> head,
-                      boolean comparable) {}
+    // ---- rank 3 ----
+
 
     /**
      * Files in HEAD that come from a host none of the package's BASE files came from (a file that moved, or a new

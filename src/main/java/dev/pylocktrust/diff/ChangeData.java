@@ -2,6 +2,7 @@ package dev.pylocktrust.diff;
 
 import dev.pylocktrust.lock.ApprovedIdentityChange;
 import dev.pylocktrust.lock.AttestationIdentity;
+import dev.pylocktrust.policy.SignedIds;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -21,12 +22,12 @@ final class ChangeData {
         if (change instanceof Change.IdentityChanged c) {
             d.put("version", c.version()).put("approved", c.approved()).put("before", ids(c.before()))
                     .put("after", ids(c.after())).put("removed", ids(c.removed()));
-            List<Object> added = new ArrayList<>();
-            for (Change.AddedIdentity a : c.added()) {
-                added.add(new Data().put("identity", id(a.identity()))
-                        .put("approval", a.approval().map(ChangeData::approval).orElse(null)).map);
-            }
-            d.put("added", added);
+            d.put("added", added(c.added()));
+        } else if (change instanceof Change.IdentityAmbiguous c) {
+            d.put("version", c.version()).put("approved", c.approved()).put("identities", ids(c.identities()))
+                    .put("added", added(c.pairs()));
+        } else if (change instanceof Change.Inconsistent c) {
+            d.put("file", c.finding().file());
         } else if (change instanceof Change.AttestationsLost c) {
             List<Object> files = new ArrayList<>();
             for (Change.LostFile f : c.files()) {
@@ -79,6 +80,20 @@ final class ChangeData {
                     .put("approval", c.approval().map(ChangeData::approval).orElse(null));
         }
         return d.map;
+    }
+
+    private static List<Object> added(List<Change.AddedIdentity> identities) {
+        List<Object> added = new ArrayList<>();
+        for (Change.AddedIdentity a : identities) {
+            added.add(new Data().put("identity", id(a.identity())).put("recreated", a.recreated())
+                    .put("from_ids", ids(a.fromIds())).put("to_ids", ids(a.toIds()))
+                    .put("approval", a.approval().map(ChangeData::approval).orElse(null)).map);
+        }
+        return added;
+    }
+
+    private static Map<String, Object> ids(SignedIds ids) {
+        return new Data().put("repository_id", ids.repositoryId()).put("repository_owner_id", ids.ownerId()).map;
     }
 
     static Map<String, Object> approval(ApprovedIdentityChange a) {

@@ -2,11 +2,12 @@ package dev.pylocktrust.diff;
 
 import static dev.pylocktrust.report.MarkdownText.quote;
 
-import dev.pylocktrust.report.Finding;
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.Severity;
+import dev.pylocktrust.policy.SourceLocation;
 import dev.pylocktrust.report.Report;
 import dev.pylocktrust.report.ReportItem;
 import dev.pylocktrust.report.ReportSection;
-import dev.pylocktrust.report.SourceLocation;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -23,7 +24,7 @@ import java.util.Optional;
  */
 public final class DiffReport {
     /** The JSON schema identifier; {@code schema/diff-report.schema.json} describes it. */
-    public static final String SCHEMA = "pylock-trust.diff/1";
+    public static final String SCHEMA = "pylock-trust.diff/2";
 
     private DiffReport() {}
 
@@ -46,7 +47,8 @@ public final class DiffReport {
         ChangeWording.Words w = ChangeWording.of(change);
         Optional<SourceLocation> location = change.headLine().isPresent()
                 ? Optional.of(new SourceLocation(headPath, change.headLine().getAsInt())) : Optional.empty();
-        Finding finding = new Finding(change.risk().severity(), w.code(), change.packageName(), w.file(), w.message(),
+        Severity severity = failOn.fails(change) ? Severity.FAILURE : change.risk().severityWhenPassing();
+        Finding finding = new Finding(severity, w.code(), change.packageName(), w.file(), w.message(),
                 w.detail(), w.hint(), location);
         Map<String, Object> data = new LinkedHashMap<>();
         data.put("fails", failOn.fails(change));

@@ -9,14 +9,15 @@ public enum FailOn {
     /** Never fail on a change (errors reading the files still exit 2). */
     never,
     /**
-     * The default: an identity change that HEAD's policy does not approve, or attestations lost (unless HEAD's policy
-     * allows the package unattested).
+     * The default: an identity change (another identity, a re-created one, several at first use) that HEAD's policy
+     * does not approve, the same file with another hash, attestations lost (unless HEAD's policy allows the package
+     * unattested), and a HEAD that contradicts itself.
      */
     identity,
     /**
-     * Also anything else that weakens what the lock vouches for: the same file with a new hash, files from another
-     * host, another index or another kind of source, and a new package without attestation identities (unless
-     * HEAD's policy allows it unattested).
+     * Also anything else that weakens what the lock vouches for: files from another host, another index or another
+     * kind of source, and a new package without attestation identities (unless HEAD's policy allows it
+     * unattested).
      */
     attestation,
     /** Any change at all, including approved ones and routine upgrades. */
@@ -35,7 +36,11 @@ public enum FailOn {
 
     private static boolean failsOnIdentity(Change change) {
         return change instanceof Change.IdentityChanged c && !c.approved()
-                || change instanceof Change.AttestationsLost l && !l.allowedUnattested();
+                || change instanceof Change.IdentityAmbiguous a && !a.approved()
+                || change instanceof Change.HashChanged
+                || change instanceof Change.AttestationsLost l
+                        && l.code() != dev.pylocktrust.policy.FindingCode.ATTESTATION_MISSING_ALLOWED
+                || change instanceof Change.Inconsistent;
     }
 
     /** The changes that fail the command at this level, in the diff's order. */

@@ -1,10 +1,10 @@
 package dev.pylocktrust.diff;
 
 import dev.pylocktrust.diff.Change.FileHashes;
-import dev.pylocktrust.diff.Change.LostFile;
 import dev.pylocktrust.diff.Change.MovedFile;
 import dev.pylocktrust.lock.FileAttestationRecord;
 import dev.pylocktrust.lock.LockedFile;
+import dev.pylocktrust.policy.HashRule;
 import dev.pylocktrust.lock.LockedPackage;
 import dev.pylocktrust.lock.SourceMap;
 import java.util.ArrayList;
@@ -26,17 +26,14 @@ final class FileComparer {
     private final LockedPackage base;
     private final LockedPackage head;
     private final SourceMap headMap;
-    private final boolean allowedUnattested;
     private final Map<String, LockedFile> baseByKey = new LinkedHashMap<>();
     private final Map<String, LockedFile> baseBySlot = new LinkedHashMap<>();
     private final Set<String> baseOrigins = new LinkedHashSet<>();
 
-    /** @param allowedUnattested HEAD's policy allows the package without attestations */
-    FileComparer(LockedPackage base, LockedPackage head, SourceMap headMap, boolean allowedUnattested) {
+    FileComparer(LockedPackage base, LockedPackage head, SourceMap headMap) {
         this.base = base;
         this.head = head;
         this.headMap = headMap;
-        this.allowedUnattested = allowedUnattested;
         for (LockedFile f : base.files()) {
             baseByKey.putIfAbsent(FileKeys.key(f.filename()), f);
             baseBySlot.putIfAbsent(FileKeys.slot(f.filename()), f);
@@ -44,16 +41,11 @@ final class FileComparer {
         }
     }
 
-    /**
-     * @param checkAttestations false when the whole package already lost its identities (reported once, not per file)
-     */
-    List<Change> compare(boolean checkAttestations) {
+    List<Change> compare() {
         List<FileHashes> hashes = new ArrayList<>();
         OptionalInt hashLine = OptionalInt.empty();
         List<MovedFile> moved = new ArrayList<>();
         OptionalInt movedLine = OptionalInt.empty();
-        List<LostFile> lost = new ArrayList<>();
-        OptionalInt lostLine = OptionalInt.empty();
         List<String> added = new ArrayList<>();
         List<String> relocated = new ArrayList<>();
         OptionalInt routineLine = OptionalInt.empty();
@@ -69,7 +61,8 @@ final class FileComparer {
                 Optional<FileHashes> h = hashChange(f, same);
                 if (h.isPresent()) {
                     hashes.add(h.get());
-                    hashLine = first(hashLine, line);
+                    hashLine = first(hashLine, headMap.keyPathOf(f).map(k -> headMap.lineOf(k + ".hashes"))
+                            .filter(OptionalInt::isPresent).orElse(line));
                 }
                 if (!origin.equals(Locations.origin(same))) {
                     moved.add(new MovedFile(f.filename(), Optional.of(Locations.location(same)),
@@ -89,14 +82,6 @@ final class FileComparer {
                     routineLine = first(routineLine, line);
                 }
             }
-            if (checkAttestations) {
-                LockedFile counterpart = same != null ? same : baseBySlot.get(FileKeys.slot(f.filename()));
-                Optional<LostFile> l = lostAttestation(f, counterpart);
-                if (l.isPresent()) {
-                    lost.add(l.get());
-                    lostLine = first(lostLine, line);
-                }
-            }
         }
         List<String> removed = new ArrayList<>();
         if (PackagePairing.sameVersion(base, head)) {
@@ -109,11 +94,6 @@ final class FileComparer {
 
         List<Change> changes = new ArrayList<>();
         String version = head.version().orElse("");
-        if (!lost.isEmpty()) {
-            changes.add(new Change.AttestationsLost(head.name(), base.version(), head.version(),
-                    base.attestationIdentities(), lost, allowedUnattested,
-                    lostLine.isPresent() ? lostLine : headMap.lineOf(head)));
-        }
         if (!hashes.isEmpty()) {
             changes.add(new Change.HashChanged(head.name(), version, hashes, hashLine));
         }
@@ -129,55 +109,21 @@ final class FileComparer {
     }
 
     /**
-     * Compares the hash algorithms both entries have. None in common is reported too: nothing vouches that the two
-     * entries are the same file.
+     * Every hash of either entry must hold for the other: a changed value, and an algorithm added or removed, are a
+     * change (an installer accepts a file when any one of its hashes matches, so a new hash can stand for other
+     * bytes). {@code comparable} is false when the entries have no algorithm in common.
      */
     private static Optional<FileHashes> hashChange(LockedFile head, LockedFile base) {
-        boolean anyCommon = false;
-        boolean differ = false;
-        for (Map.Entry<String, String> e : head.hashes().entrySet()) {
-            String other = base.hashes().get(e.getKey());
-            if (other != null) {
-                anyCommon = true;
-                differ |= !other.equalsIgnoreCase(e.getValue());
-            }
-        }
-        if (anyCommon && !differ) {
+        if (HashRule.check(base.hashes(), head.hashes(), HashRule.Source.LOCK).isEmpty()
+                && HashRule.check(head.hashes(), base.hashes(), HashRule.Source.LOCK).isEmpty()) {
             return Optional.empty();
         }
+        boolean anyCommon = head.hashes().keySet().stream().anyMatch(base.hashes()::containsKey);
         return Optional.of(new FileHashes(head.filename(), copy(base.hashes()), copy(head.hashes()), anyCommon));
     }
 
     private static SortedMap<String, String> copy(SortedMap<String, String> m) {
         return java.util.Collections.unmodifiableSortedMap(new TreeMap<>(m));
-    }
-
-    /**
-     * A HEAD file whose record says it has no (valid) provenance, where BASE's counterpart was verified. A file
-     * without a record in HEAD is not reported: records are informational, and the identities (compared
-     * separately) are what {@code verify} enforces.
-     */
-    private Optional<LostFile> lostAttestation(LockedFile headFile, LockedFile baseFile) {
-        if (baseFile == null) {
-            return Optional.empty();
-        }
-        Optional<FileAttestationRecord.Status> before = status(base, baseFile);
-        Optional<FileAttestationRecord.Status> after = status(head, headFile);
-        if (before.equals(Optional.of(FileAttestationRecord.Status.VERIFIED)) && after.isPresent()
-                && after.get() != FileAttestationRecord.Status.VERIFIED) {
-            return Optional.of(new LostFile(headFile.filename(), baseFile.filename(), after.get().tomlValue()));
-        }
-        return Optional.empty();
-    }
-
-    /** The record for a file: the one with the file's sha256 (records carry the index's spelling of the name). */
-    private static Optional<FileAttestationRecord.Status> status(LockedPackage p, LockedFile f) {
-        Optional<String> sha = f.sha256();
-        if (sha.isEmpty()) {
-            return Optional.empty();
-        }
-        return p.attestationRecords().stream().filter(r -> r.sha256().equals(sha.get()))
-                .map(FileAttestationRecord::status).findFirst();
     }
 
     private static OptionalInt first(OptionalInt current, OptionalInt candidate) {

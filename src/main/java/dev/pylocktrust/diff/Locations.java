@@ -1,9 +1,9 @@
 package dev.pylocktrust.diff;
 
+import dev.pylocktrust.Ascii;
 import dev.pylocktrust.lock.LockedFile;
 import java.net.URI;
 import java.net.URISyntaxException;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -36,7 +36,7 @@ final class Locations {
             if (u.getScheme() == null || u.getHost() == null) {
                 return "unparsable URL " + redact(url);
             }
-            String origin = u.getScheme().toLowerCase(Locale.ROOT) + "://" + u.getHost().toLowerCase(Locale.ROOT);
+            String origin = Ascii.toLowerCase(u.getScheme()) + "://" + Ascii.toLowerCase(u.getHost());
             return u.getPort() >= 0 ? origin + ":" + u.getPort() : origin;
         } catch (URISyntaxException e) {
             return "unparsable URL " + redact(url);

@@ -20,7 +20,8 @@ import java.util.Optional;
  */
 public final class LockfileDiffer {
     private static final List<Class<?>> KIND_ORDER = List.of(
-            Change.IdentityChanged.class, Change.AttestationsLost.class, Change.HashChanged.class,
+            Change.IdentityChanged.class, Change.IdentityAmbiguous.class, Change.HashChanged.class,
+            Change.AttestationsLost.class, Change.Inconsistent.class,
             Change.FilesFromNewHost.class, Change.IndexChanged.class, Change.SourceChanged.class,
             Change.PackageAdded.class, Change.PackageRemoved.class, Change.IdentitiesFirstRecorded.class,
             Change.VersionChanged.class, Change.FilesChanged.class, Change.IdentitiesRemoved.class,
@@ -35,7 +36,7 @@ public final class LockfileDiffer {
         Lockfile b = base.lockfile();
         Lockfile h = head.lockfile();
         List<Change> changes = new ArrayList<>();
-        PackageComparer comparer = new PackageComparer(h.policy(), head.sourceMap());
+        PackageComparer comparer = new PackageComparer(base, head);
         for (PackagePairing.Pair pair : PackagePairing.pair(b.packages(), h.packages())) {
             changes.addAll(comparer.compare(pair));
         }

@@ -1,6 +1,7 @@
 package dev.pylocktrust.diff;
 
 import dev.pylocktrust.lock.LockedPackage;
+import dev.pylocktrust.lock.ParsedLockfile;
 import dev.pylocktrust.lock.SourceMap;
 import dev.pylocktrust.lock.TrustPolicy;
 import dev.pylocktrust.python.InvalidSpecException;
@@ -16,17 +17,21 @@ import java.util.OptionalInt;
 final class PackageComparer {
     private final TrustPolicy headPolicy;
     private final SourceMap headMap;
+    private final TrustComparer trust;
 
-    PackageComparer(TrustPolicy headPolicy, SourceMap headMap) {
-        this.headPolicy = headPolicy;
-        this.headMap = headMap;
+    PackageComparer(ParsedLockfile base, ParsedLockfile head) {
+        this.headPolicy = head.lockfile().policy();
+        this.headMap = head.sourceMap();
+        this.trust = new TrustComparer(base, head);
     }
 
     List<Change> compare(PackagePairing.Pair pair) {
         if (pair.base().isEmpty()) {
             LockedPackage h = pair.head().orElseThrow();
-            return List.of(new Change.PackageAdded(h.name(), h.version(), SourceComparer.kind(h),
+            List<Change> changes = new ArrayList<>(trust.added(h));
+            changes.add(new Change.PackageAdded(h.name(), h.version(), SourceComparer.kind(h),
                     h.attestationIdentities(), headPolicy.allowUnattested().contains(h.name()), headMap.lineOf(h)));
+            return changes;
         }
         if (pair.head().isEmpty()) {
             LockedPackage b = pair.base().get();
@@ -39,9 +44,7 @@ final class PackageComparer {
         List<Change> changes = new ArrayList<>();
         String name = head.name();
         OptionalInt line = headMap.lineOf(head);
-        Optional<Change> identity = IdentityComparer.compare(base, head, headPolicy, headMap);
-        identity.ifPresent(changes::add);
-        boolean lostAll = identity.orElse(null) instanceof Change.AttestationsLost;
+        changes.addAll(trust.compare(base, head));
 
         // Only a move between two named indexes: a file without an index key (pip) or a direct source says nothing.
         if (base.index().isPresent() && head.index().isPresent() && !sameIndex(base.index(), head.index())) {
@@ -50,8 +53,7 @@ final class PackageComparer {
         }
         changes.addAll(SourceComparer.compare(base, head, line));
         if (!base.isDirect() && !head.isDirect()) {
-            changes.addAll(new FileComparer(base, head, headMap, headPolicy.allowUnattested().contains(name))
-                    .compare(!lostAll));
+            changes.addAll(new FileComparer(base, head, headMap).compare());
         }
         versionChange(base, head, line).ifPresent(changes::add);
         if (!PackagePairing.sameMarker(base, head)) {

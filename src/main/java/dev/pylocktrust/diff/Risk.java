@@ -1,33 +1,32 @@
 package dev.pylocktrust.diff;
 
-import dev.pylocktrust.report.Severity;
+import dev.pylocktrust.policy.Severity;
 
 /**
- * How much a reviewer must care about a change, most severe first. The rank is the order of the report and
- * decides how a change is shown: ranks 1 to 3 are errors, 4 warnings, 5 and 6 notices (5 collapsed as routine).
+ * How much a reviewer must care about a change, most severe first. The rank is the order of the report. A change
+ * is shown as an error exactly when it fails the command at the chosen {@code --fail-on} level; otherwise ranks 1 to
+ * 4 are warnings and 5 and 6 notices (5 collapsed as routine).
  */
 public enum Risk {
-    /** A package's publisher identity changed. */
-    IDENTITY(1, "Identity changes", Severity.FAILURE),
-    /** Something attested in BASE is not attested in HEAD. */
-    ATTESTATION(2, "Attestations lost", Severity.FAILURE),
-    /** The same file with another hash, a file from another host, another index or another kind of source. */
-    INTEGRITY(3, "Hashes, hosts and sources", Severity.FAILURE),
+    /** Who publishes a package changed, or a file's bytes did (the same file with another hash). */
+    IDENTITY(1, "Identity and hash changes"),
+    /** Something attested in BASE is not held to an identity in HEAD, or HEAD contradicts itself. */
+    ATTESTATION(2, "Attestations lost"),
+    /** A file from another host, another index or another kind of source. */
+    INTEGRITY(3, "Hosts, indexes and sources"),
     /** Packages added or removed, identities recorded for the first time. */
-    MEMBERSHIP(4, "New and removed packages", Severity.WARNING),
+    MEMBERSHIP(4, "New and removed packages"),
     /** Version, file, marker and requires-python changes. */
-    ROUTINE(5, "Versions, files and markers", Severity.NOTICE),
+    ROUTINE(5, "Versions, files and markers"),
     /** Changes to the policy in {@code [tool.pylock-trust]}. */
-    POLICY(6, "Policy changes", Severity.NOTICE);
+    POLICY(6, "Policy changes");
 
     private final int rank;
     private final String title;
-    private final Severity severity;
 
-    Risk(int rank, String title, Severity severity) {
+    Risk(int rank, String title) {
         this.rank = rank;
         this.title = title;
-        this.severity = severity;
     }
 
     /** 1 (identity) to 6 (policy). */
@@ -39,8 +38,9 @@ public enum Risk {
         return title;
     }
 
-    public Severity severity() {
-        return severity;
+    /** The severity of a change of this rank that does not fail the command. */
+    public Severity severityWhenPassing() {
+        return rank <= 4 ? Severity.WARNING : Severity.NOTICE;
     }
 
     /**

@@ -20,8 +20,12 @@ public final class Verdict {
             parts.add(plural(identity, "identity change", "identity changes") + (unapproved > 0
                     ? " (" + unapproved + " unapproved)" : identity == 1 ? " (approved)" : " (all approved)"));
         }
+        add(parts, count(changes, Change.IdentityAmbiguous.class::isInstance), "package with several identities at "
+                + "first use", "packages with several identities at first use");
         add(parts, changes.stream().filter(Change.AttestationsLost.class::isInstance).map(Change::packageName)
                 .distinct().count(), "package lost attestations", "packages lost attestations");
+        add(parts, count(changes, Change.Inconsistent.class::isInstance), "inconsistency in HEAD",
+                "inconsistencies in HEAD");
         add(parts, changes.stream().filter(Change.HashChanged.class::isInstance)
                 .mapToLong(c -> ((Change.HashChanged) c).files().size()).sum(), "hash change", "hash changes");
         add(parts, changes.stream().filter(Change.FilesFromNewHost.class::isInstance)

@@ -1,6 +1,7 @@
 package dev.pylocktrust.gather;
 
 import dev.pylocktrust.ParallelMap;
+import dev.pylocktrust.PhaseTimes;
 import dev.pylocktrust.PylockTrustException;
 import dev.pylocktrust.attest.AttestationResult;
 import dev.pylocktrust.attest.Distribution;
@@ -14,6 +15,7 @@ import dev.pylocktrust.index.IndexFile;
 import dev.pylocktrust.index.ProjectPage;
 import dev.pylocktrust.index.ProvenanceLookup;
 import dev.pylocktrust.index.ProvenanceRequest;
+import dev.pylocktrust.policy.FileNames;
 import dev.pylocktrust.python.PackageName;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -31,20 +33,33 @@ public final class EvidenceGatherer {
     private final ProvenanceVerifier verifier;
     private final Clock clock;
     private final int verifyThreads;
+    private final PhaseTimes phases;
 
     public EvidenceGatherer(IndexClient index, ProvenanceVerifier verifier, Clock clock) {
-        this(index, verifier, clock, Runtime.getRuntime().availableProcessors());
+        this(index, verifier, clock, PhaseTimes.off());
+    }
+
+    /** As {@link #EvidenceGatherer(IndexClient, ProvenanceVerifier, Clock)}, marking pages, provenance, verification. */
+    public EvidenceGatherer(IndexClient index, ProvenanceVerifier verifier, Clock clock, PhaseTimes phases) {
+        this(index, verifier, clock, Runtime.getRuntime().availableProcessors(), phases);
     }
 
     EvidenceGatherer(IndexClient index, ProvenanceVerifier verifier, Clock clock, int verifyThreads) {
+        this(index, verifier, clock, verifyThreads, PhaseTimes.off());
+    }
+
+    private EvidenceGatherer(IndexClient index, ProvenanceVerifier verifier, Clock clock, int verifyThreads,
+                             PhaseTimes phases) {
         this.index = index;
         this.verifier = verifier;
         this.clock = clock;
         this.verifyThreads = Math.max(1, verifyThreads);
+        this.phases = phases;
     }
 
     /**
-     * Evidence for every request, keyed by sha256 in request order (a sha256 requested twice is answered once).
+     * Evidence for every request, keyed by sha256 in request order (a sha256 requested twice is answered once, and
+     * is not on the index unless every request names it as the index does).
      *
      * @throws PylockTrustException when a project page cannot be fetched at all (unknown project, index down):
      *     without the page no file of that project can be judged
@@ -66,6 +81,7 @@ public final class EvidenceGatherer {
         List<String> missing = unique.values().stream().map(r -> PackageName.normalize(r.project()))
                 .filter(p -> !pages.containsKey(p)).distinct().toList();
         pages.putAll(index.projectPages(missing));
+        phases.mark("pages");
 
         Map<String, FileEvidence> out = new LinkedHashMap<>();
         Map<String, IndexFile> listed = new LinkedHashMap<>();
@@ -73,23 +89,70 @@ public final class EvidenceGatherer {
         for (FileRequest r : unique.values()) {
             ProjectPage page = pages.get(PackageName.normalize(r.project()));
             Optional<IndexFile> file = index.findFile(page, r.sha256());
+            Optional<String> misnamed = file.flatMap(f -> requests.stream()
+                    .filter(q -> q.sha256().equals(r.sha256()) && !FileNames.sameFile(q.lockedFilename(), f.filename()))
+                    .map(FileRequest::lockedFilename).findFirst());
             if (file.isEmpty()) {
                 out.put(r.sha256(), new FileEvidence.NotOnIndex(r, "no file with sha256 " + r.sha256()
                         + " is listed for " + page.name() + " on " + index.describeIndex()
                         + " (the lockfile names it " + r.lockedFilename() + ")"));
+            } else if (misnamed.isPresent()) {
+                // The attestation vouches for a filename (name and version) as much as for bytes: a lock that puts
+                // another release's bytes under this release's filename would install what it does not say.
+                out.put(r.sha256(), new FileEvidence.NotOnIndex(r, page.name() + " on " + index.describeIndex()
+                        + " lists sha256 " + r.sha256() + " as " + file.get().filename() + ", but the lockfile names "
+                        + "it " + misnamed.get() + ": the lock's filename does not describe these bytes"));
             } else {
                 listed.put(r.sha256(), file.get());
                 lookups.add(new ProvenanceRequest(file.get(), r.version()));
             }
         }
-        Map<String, ProvenanceLookup> found = index.provenance(lookups);
+        Map<String, ProvenanceLookup> found = new LinkedHashMap<>(index.provenance(lookups));
+        phases.mark("provenance");
         Map<String, FileEvidence> judged = judgeAll(unique, listed, found);
+        judged.putAll(askAgain(unique, listed, found, judged, lookups));
+        remember(listed, found, judged);
+        phases.mark("verification");
         // Keep request order in the result.
         Map<String, FileEvidence> ordered = new LinkedHashMap<>();
         for (String sha : unique.keySet()) {
             ordered.put(sha, out.containsKey(sha) ? out.get(sha) : judged.get(sha));
         }
         return ordered;
+    }
+
+    /**
+     * Cached provenance that failed verification is asked for again without the cache: the cache holds only
+     * provenance that verified, so a failing entry was tampered with (or the trusted root changed), and the index's
+     * answer decides. Where the index cannot be asked (offline, or the lookup fails), the cached bytes' failure stands:
+     * bytes that do not verify are a trust failure wherever they were read.
+     */
+    private Map<String, FileEvidence> askAgain(Map<String, FileRequest> requests, Map<String, IndexFile> files,
+                                               Map<String, ProvenanceLookup> found, Map<String, FileEvidence> judged,
+                                               List<ProvenanceRequest> lookups) {
+        List<ProvenanceRequest> again = lookups.stream().filter(l -> {
+            String sha = l.file().sha256().orElseThrow();
+            return found.get(sha) instanceof ProvenanceLookup.Found f && f.fromCache()
+                    && judged.get(sha) instanceof FileEvidence.Invalid;
+        }).toList();
+        if (again.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, ProvenanceLookup> fresh = new LinkedHashMap<>(index.provenance(again, false));
+        fresh.values().removeIf(ProvenanceLookup.Failed.class::isInstance);
+        found.putAll(fresh);
+        return judgeAll(requests, files, fresh);
+    }
+
+    /** Provenance fetched in this run that verified goes to the cache; nothing else does. */
+    private void remember(Map<String, IndexFile> files, Map<String, ProvenanceLookup> found,
+                          Map<String, FileEvidence> judged) {
+        for (Map.Entry<String, ProvenanceLookup> e : found.entrySet()) {
+            if (e.getValue() instanceof ProvenanceLookup.Found f && judged.get(e.getKey())
+                    instanceof FileEvidence.Attested) {
+                index.rememberVerified(files.get(e.getKey()), f);
+            }
+        }
     }
 
     /** Judges every lookup on up to {@code verifyThreads} threads; keyed by sha256 in the lookups' order. */
@@ -116,6 +179,9 @@ public final class EvidenceGatherer {
         }
         if (lookup instanceof ProvenanceLookup.NotSupported n) {
             return new FileEvidence.ProvenanceUnsupported(request, file, n.why());
+        }
+        if (lookup instanceof ProvenanceLookup.Invalid i) {
+            return new FileEvidence.Invalid(request, file, i.why(), Optional.empty());
         }
         return new FileEvidence.LookupFailed(request, ((ProvenanceLookup.Failed) lookup).error());
     }

@@ -17,6 +17,23 @@ public sealed interface FileEvidence {
     /** The request this evidence answers. */
     FileRequest request();
 
+    /** The file as the index lists it, for the outcomes that found it there. */
+    default java.util.Optional<IndexFile> indexFile() {
+        if (this instanceof Attested a) {
+            return java.util.Optional.of(a.file());
+        }
+        if (this instanceof NoProvenance n) {
+            return java.util.Optional.of(n.file());
+        }
+        if (this instanceof ProvenanceUnsupported u) {
+            return java.util.Optional.of(u.file());
+        }
+        if (this instanceof Invalid i) {
+            return java.util.Optional.of(i.file());
+        }
+        return java.util.Optional.empty();
+    }
+
     /**
      * Every attestation in the file's provenance verified, and at least one bundle's publisher matches its
      * certificates.
@@ -46,8 +63,9 @@ public sealed interface FileEvidence {
     record ProvenanceUnsupported(FileRequest request, IndexFile file, String why) implements FileEvidence {}
 
     /**
-     * Provenance exists but does not hold: malformed, or an attestation was rejected (signature, subject, digest,
-     * publisher not matching the certificate, ...). A trust failure.
+     * Provenance exists but does not hold: what the index served is not provenance (not JSON, over the size cap, a
+     * forbidden URL), is malformed, or an attestation was rejected (signature, subject, digest, publisher not matching
+     * the certificate, ...). A trust failure.
      *
      * @param result the per-attestation verdicts, when the document parsed at all
      */
@@ -57,6 +75,9 @@ public sealed interface FileEvidence {
     /** No file with the locked sha256 is listed on the index's page for the project. A trust failure. */
     record NotOnIndex(FileRequest request, String why) implements FileEvidence {}
 
-    /** The index could not be asked (network, 5xx, offline cache miss). Nothing was decided: exit 3, never a pass. */
+    /**
+     * The index could not be asked (transport failure, 5xx after retries, a non-200 answer, offline cache miss).
+     * Nothing was decided: exit 3, never a pass.
+     */
     record LookupFailed(FileRequest request, PylockTrustException error) implements FileEvidence {}
 }

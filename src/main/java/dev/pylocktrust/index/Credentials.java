@@ -1,5 +1,6 @@
 package dev.pylocktrust.index;
 
+import dev.pylocktrust.Ascii;
 import java.util.Optional;
 import okhttp3.HttpUrl;
 
@@ -30,7 +31,7 @@ final class Credentials {
         if (indexOrigin != null && Urls.sameOrigin(indexOrigin, url) && (!user.isEmpty() || !password.isEmpty())) {
             return Optional.of(okhttp3.Credentials.basic(user, password));
         }
-        boolean indexHost = indexOrigin != null && indexOrigin.host().equalsIgnoreCase(url.host());
+        boolean indexHost = indexOrigin != null && Ascii.equalsIgnoreCase(indexOrigin.host(), url.host());
         return netrc.lookup(url.host())
                 .filter(login -> indexHost || netrc.hasMachine(url.host()))
                 .map(login -> okhttp3.Credentials.basic(login.login(), login.password()));

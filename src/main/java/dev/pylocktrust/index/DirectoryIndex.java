@@ -1,5 +1,6 @@
 package dev.pylocktrust.index;
 
+import dev.pylocktrust.Ascii;
 import dev.pylocktrust.IoErrors;
 import dev.pylocktrust.UsageException;
 import java.io.IOException;
@@ -80,7 +81,7 @@ final class DirectoryIndex {
 
     /** The real path of a {@code file:} URL inside the mirror; empty if it does not exist. */
     private Optional<Path> confined(URI uri) {
-        if (!"file".equalsIgnoreCase(uri.getScheme())) {
+        if (uri.getScheme() == null || !Ascii.equalsIgnoreCase(uri.getScheme(), "file")) {
             throw new UsageException("not a file: URL: " + Texts.clip(uri.toString()));
         }
         Path path = Path.of(uri).normalize();

@@ -26,8 +26,10 @@ import java.util.regex.Pattern;
  * </ul>
  * Nothing in the cache is a verdict: pages are parsed again, metadata is re-hashed against the page, provenance is
  * re-verified by the {@code attest} layer on every run. A poisoned entry can therefore only cause a failure, never a
- * pass. Writes are atomic (temporary file, then rename); reads are size-capped; a damaged entry is a miss. Write
- * failures are ignored (the cache only saves time).
+ * pass. Writes are atomic (temporary file, then rename), so concurrent runs sharing the directory each see whole
+ * entries; reads are size-capped; a damaged entry is a miss and is fetched again: a page's header records the
+ * sha256 of its body (an HTML page cut short can still parse, with fewer files), provenance must be one JSON
+ * object, metadata must match the page's hash. Write failures are ignored (the cache only saves time).
  *
  * <p>Layout: {@code <root>/v1/pages/<sha256(url + accept)>}, {@code <root>/v1/provenance/<aa>/<sha256>.json},
  * {@code <root>/v1/metadata/<aa>/<sha256>.metadata}.
@@ -96,7 +98,7 @@ final class DiskCache {
             JsonNode h = Json.MAPPER.readTree(new String(all, 0, nl, StandardCharsets.UTF_8));
             byte[] body = new byte[all.length - nl - 1];
             System.arraycopy(all, nl + 1, body, 0, body.length);
-            if (body.length > cap) {
+            if (body.length > cap || !sha256Hex(body).equals(text(h, "sha256"))) {
                 return Optional.empty();
             }
             return Optional.of(new CachedPage(text(h, "url"), text(h, "contentType"), text(h, "etag"),
@@ -112,6 +114,7 @@ final class DiskCache {
         h.put("contentType", page.contentType());
         h.put("etag", page.etag());
         h.put("lastModified", page.lastModified());
+        h.put("sha256", sha256Hex(page.body()));
         byte[] header = (h.toString() + "\n").getBytes(StandardCharsets.UTF_8);
         if (header.length > MAX_PAGE_HEADER) {
             return;

@@ -1,5 +1,6 @@
 package dev.pylocktrust.index;
 
+import dev.pylocktrust.Ascii;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.net.Proxy;
@@ -48,7 +49,7 @@ final class EnvProxySelector extends ProxySelector {
 
     /** The proxy (with credentials) for a URL, or empty for a direct connection. */
     Optional<ProxySpec> proxyFor(String scheme, String host, int port) {
-        if (isLoopback(host) || bypassed(host.toLowerCase(Locale.ROOT), port)) {
+        if (isLoopback(host) || bypassed(Ascii.toLowerCase(host), port)) {
             return Optional.empty();
         }
         return "https".equals(scheme) ? https : http;
@@ -117,7 +118,7 @@ final class EnvProxySelector extends ProxySelector {
     }
 
     private static boolean isLoopback(String host) {
-        String h = host.toLowerCase(Locale.ROOT);
+        String h = Ascii.toLowerCase(host);
         return h.equals("localhost") || h.startsWith("127.") || h.equals("::1") || h.equals("[::1]");
     }
 

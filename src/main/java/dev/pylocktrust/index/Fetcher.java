@@ -1,5 +1,6 @@
 package dev.pylocktrust.index;
 
+import dev.pylocktrust.Ascii;
 import dev.pylocktrust.NetworkException;
 import java.net.URI;
 import java.util.Map;
@@ -9,8 +10,10 @@ import okhttp3.HttpUrl;
 
 /**
  * GETs a URL that a page listed (metadata, provenance): {@code file:} URLs from the mirror directory, http(s) URLs
- * through the transport (never when offline: the caller already looked in the cache). A {@code file:} URL is only honoured inside a mirror directory index; a remote index that
- * lists one is refused.
+ * through the transport (never when offline: the caller already looked in the cache). A {@code file:} URL is only
+ * honoured inside a mirror directory index; a remote index that lists one is refused. A URL refused before any request
+ * (a {@code file:} URL from a remote index, not a URL, provenance over plain http on another origin) is an
+ * {@link UnacceptableAnswerException}: the index listed it.
  */
 final class Fetcher {
     /** A final answer; a missing mirror file is a 404 with an empty body. */
@@ -32,11 +35,13 @@ final class Fetcher {
     }
 
     static boolean isFileUrl(String url) {
-        return url.regionMatches(true, 0, "file:", 0, 5);
+        return Ascii.startsWithIgnoreCase(url, "file:");
     }
 
     /**
      * @param provenanceRules apply PEP 740's rule: on another origin than the index, provenance must be https
+     * @throws UnacceptableAnswerException if the index listed a URL that must not be fetched, or the body is over
+     *     {@code cap}
      */
     Fetched get(String url, String accept, long cap, String what, boolean provenanceRules) {
         return get(url, accept, Map.of(), cap, what, provenanceRules);
@@ -47,14 +52,15 @@ final class Fetcher {
             boolean provenanceRules) {
         if (isFileUrl(url)) {
             if (directory.isEmpty()) {
-                throw new NetworkException("refusing the file: URL " + Texts.clip(url) + " for " + what
+                throw new UnacceptableAnswerException("refusing the file: URL " + Texts.clip(url) + " for " + what
                         + ": only a mirror directory may point at local files");
             }
             URI uri;
             try {
                 uri = URI.create(url);
             } catch (IllegalArgumentException e) {
-                throw new NetworkException("the " + what + " URL " + Texts.clip(url) + " is not a valid URL");
+                throw new UnacceptableAnswerException("the " + what + " URL " + Texts.clip(url)
+                        + " is not a valid URL");
             }
             return directory.get().read(uri, cap, what)
                     .map(b -> new Fetched(200, url, b))
@@ -62,11 +68,12 @@ final class Fetcher {
         }
         HttpUrl parsed = HttpUrl.parse(url);
         if (parsed == null) {
-            throw new NetworkException("the " + what + " URL " + Texts.clip(url) + " is not an http(s) URL");
+            throw new UnacceptableAnswerException("the " + what + " URL " + Texts.clip(url)
+                    + " is not an http(s) URL");
         }
         if (provenanceRules && !parsed.isHttps()
                 && (indexOrigin.isEmpty() || !Urls.sameOrigin(indexOrigin.get(), parsed))) {
-            throw new NetworkException("refusing provenance URL " + Urls.redact(parsed)
+            throw new UnacceptableAnswerException("refusing provenance URL " + Urls.redact(parsed)
                     + ": provenance on another origin than the index must be https (PEP 740)");
         }
         if (offline) {

@@ -1,7 +1,7 @@
 package dev.pylocktrust.index;
 
+import dev.pylocktrust.Ascii;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -43,7 +43,7 @@ final class FileEntries {
 
     /** Adds one hash, checking the name and that the value is hex of the right length for known algorithms. */
     static void addHash(Map<String, String> into, String name, String value) {
-        String algo = name.toLowerCase(Locale.ROOT);
+        String algo = Ascii.toLowerCase(name);
         if (!HASH_NAME.matcher(algo).matches()) {
             throw new IndexFormatException("hash name '" + Texts.clip(name) + "' is not a hash algorithm name");
         }
@@ -57,7 +57,7 @@ final class FileEntries {
         if (into.size() >= MAX_HASHES) {
             throw new IndexFormatException("more than " + MAX_HASHES + " hashes");
         }
-        if (into.putIfAbsent(algo, value.toLowerCase(Locale.ROOT)) != null) {
+        if (into.putIfAbsent(algo, Ascii.toLowerCase(value)) != null) {
             throw new IndexFormatException("two " + algo + " digests");
         }
     }

@@ -1,5 +1,6 @@
 package dev.pylocktrust.index;
 
+import dev.pylocktrust.Ascii;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -107,10 +108,10 @@ final class HtmlPageParser {
     /** PEP 714: {@code data-core-metadata} wins; {@code data-dist-info-metadata} is the legacy fallback. */
     private static Optional<Map<String, String>> coreMetadata(Map<String, String> a) {
         String v = a.containsKey("data-core-metadata") ? a.get("data-core-metadata") : a.get("data-dist-info-metadata");
-        if (v == null || v.equalsIgnoreCase("false")) {
+        if (v == null || Ascii.equalsIgnoreCase(v, "false")) {
             return Optional.empty();
         }
-        if (v.equalsIgnoreCase("true") || v.isEmpty()) {
+        if (Ascii.equalsIgnoreCase(v, "true") || v.isEmpty()) {
             return Optional.of(Map.of());
         }
         int eq = v.indexOf('=');

@@ -9,10 +9,14 @@ import java.net.ConnectException;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import javax.net.ssl.SSLHandshakeException;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import okhttp3.ConnectionPool;
@@ -28,8 +32,9 @@ import okhttp3.HttpUrl;
  * is checked and credentials are recomputed for each origin), retries per {@link RetryPolicy}, and size caps.
  *
  * <p>Returns every final answer except 429/5xx (which are retried) to the caller, because a 404 means different
- * things to different callers. Throws {@link NetworkException} when the tries are exhausted, a hop is refused, or a
- * body exceeds its cap.
+ * things to different callers. Throws {@link NetworkException} when the tries are exhausted or a hop is refused, and
+ * its subclass {@link UnacceptableAnswerException} when a body exceeds its cap (not retried: the index chose to send
+ * it). A body shorter than its Content-Length, or a connection dropped mid-body, is a transport failure and retried.
  */
 final class HttpTransport implements AutoCloseable {
     static final int MAX_REDIRECTS = 10;
@@ -52,6 +57,9 @@ final class HttpTransport implements AutoCloseable {
     private final Clock clock;
     private final Counters counters;
     private final long errorBodyCap;
+    private final long inFlightCap;
+    /** Bytes held right now by the 2xx bodies being read, by every thread (see {@link SizeLimits#inFlight}). */
+    private final AtomicLong inFlight = new AtomicLong();
     private final String userAgent;
 
     HttpTransport(IndexConfig config, UrlPolicy policy, Credentials credentials, Counters counters, String version) {
@@ -62,6 +70,7 @@ final class HttpTransport implements AutoCloseable {
         this.clock = config.clock();
         this.counters = counters;
         this.errorBodyCap = config.limits().errorBody();
+        this.inFlightCap = config.limits().inFlight();
         this.userAgent = "pylock-trust/" + version;
         this.client = buildClient(config);
     }
@@ -194,18 +203,55 @@ final class HttpTransport implements AutoCloseable {
         return r.message().isEmpty() ? "" : " " + Texts.clip(r.message());
     }
 
-    /** Reads at most {@code cap} bytes; more is an error (checked against Content-Length first, then while reading). */
+    /**
+     * Reads at most {@code cap} bytes; more is an error (checked against Content-Length first, then while reading).
+     * Chunks are charged twice against the in-flight budget (the chunk, and its copy in the result) and released when
+     * the body is returned or abandoned.
+     */
     private byte[] read(ResponseBody body, long cap, HttpUrl url, String what) throws IOException {
         long declared = body.contentLength();
         if (declared > cap) {
             throw tooLarge(url, what, cap, declared);
         }
-        byte[] bytes = readAtMost(body.byteStream(), cap);
-        if (bytes == null) {
-            throw tooLarge(url, what, cap, -1);
+        List<byte[]> chunks = new ArrayList<>();
+        long total = 0;
+        long charged = 0;
+        try (InputStream in = body.byteStream()) {
+            while (true) {
+                byte[] chunk = new byte[64 * 1024];
+                int n = in.readNBytes(chunk, 0, chunk.length);
+                if (n == 0) {
+                    break;
+                }
+                total += n;
+                if (total > cap) {
+                    throw tooLarge(url, what, cap, -1);
+                }
+                charge(2L * n, url, what);
+                charged += 2L * n;
+                chunks.add(n == chunk.length ? chunk : Arrays.copyOf(chunk, n));
+            }
+            byte[] bytes = new byte[(int) total];
+            int at = 0;
+            for (byte[] c : chunks) {
+                System.arraycopy(c, 0, bytes, at, c.length);
+                at += c.length;
+            }
+            counters.bytes.addAndGet(total);
+            return bytes;
+        } finally {
+            inFlight.addAndGet(-charged);
         }
-        counters.bytes.addAndGet(bytes.length);
-        return bytes;
+    }
+
+    private void charge(long bytes, HttpUrl url, String what) {
+        if (inFlight.addAndGet(bytes) > inFlightCap) {
+            inFlight.addAndGet(-bytes);
+            throw new NetworkException("stopped reading the " + what + " at " + Urls.redact(url) + ": the index is "
+                    + "sending more than " + Texts.bytes(inFlightCap) + " at once, which would exhaust memory",
+                    "an index that sends this much at once is broken or hostile; if it is genuine, lower --jobs or "
+                            + "give Java more memory (PYLOCK_TRUST_JAVA_OPTS=-Xmx2g)");
+        }
     }
 
     /** An error body is only read for its message: anything past the cap is dropped, never an error by itself. */
@@ -230,8 +276,8 @@ final class HttpTransport implements AutoCloseable {
         return out.toByteArray();
     }
 
-    private static NetworkException tooLarge(HttpUrl url, String what, long cap, long declared) {
-        return new NetworkException("the " + what + " at " + Urls.redact(url) + " is larger than the "
+    private static UnacceptableAnswerException tooLarge(HttpUrl url, String what, long cap, long declared) {
+        return new UnacceptableAnswerException("the " + what + " at " + Urls.redact(url) + " is larger than the "
                 + Texts.bytes(cap) + " limit" + (declared > 0 ? " (" + Texts.bytes(declared) + " declared)" : ""),
                 "an index answer this large is a broken or hostile index; check --index-url");
     }

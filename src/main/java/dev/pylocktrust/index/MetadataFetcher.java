@@ -1,11 +1,11 @@
 package dev.pylocktrust.index;
 
+import dev.pylocktrust.Ascii;
 import dev.pylocktrust.NetworkException;
 import dev.pylocktrust.TrustException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -75,7 +75,7 @@ final class MetadataFetcher {
     /** The first hash that differs, described; empty if all computable hashes match. */
     static Optional<String> mismatch(Map<String, String> expected, byte[] body) {
         for (Map.Entry<String, String> e : expected.entrySet()) {
-            String jdk = JDK_ALGORITHMS.get(e.getKey().toLowerCase(Locale.ROOT));
+            String jdk = JDK_ALGORITHMS.get(Ascii.toLowerCase(e.getKey()));
             if (jdk == null) {
                 continue;
             }
@@ -85,7 +85,7 @@ final class MetadataFetcher {
             } catch (NoSuchAlgorithmException ex) {
                 continue;
             }
-            if (!actual.equalsIgnoreCase(e.getValue())) {
+            if (!Ascii.equalsIgnoreCase(actual, e.getValue())) {
                 return Optional.of(e.getKey() + " expected " + e.getValue() + ", got " + actual);
             }
         }

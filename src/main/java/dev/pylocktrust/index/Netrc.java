@@ -1,9 +1,9 @@
 package dev.pylocktrust.index;
 
+import dev.pylocktrust.Ascii;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -37,13 +37,13 @@ final class Netrc {
 
     /** The login for {@code host} (case-insensitive), else the {@code default} entry, else empty. */
     Optional<Login> lookup(String host) {
-        Login l = machines.get(host.toLowerCase(Locale.ROOT));
+        Login l = machines.get(Ascii.toLowerCase(host));
         return l != null ? Optional.of(l) : fallback;
     }
 
     /** True if there is a {@code machine} entry for exactly this host (the {@code default} entry does not count). */
     boolean hasMachine(String host) {
-        return machines.containsKey(host.toLowerCase(Locale.ROOT));
+        return machines.containsKey(Ascii.toLowerCase(host));
     }
 
     static Netrc parse(String text) {
@@ -61,7 +61,7 @@ final class Netrc {
                 if (i >= tokens.size()) {
                     break;
                 }
-                host = tokens.get(i++).toLowerCase(Locale.ROOT);
+                host = Ascii.toLowerCase(tokens.get(i++));
             }
             String login = "";
             String password = null;

@@ -1,9 +1,9 @@
 package dev.pylocktrust.index;
 
+import dev.pylocktrust.Ascii;
 import dev.pylocktrust.NetworkException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -54,7 +54,7 @@ public record ProjectPage(
      * @throws NetworkException if several entries with different filenames share the digest
      */
     public Optional<IndexFile> fileWithSha256(String sha256) {
-        String wanted = sha256.toLowerCase(Locale.ROOT);
+        String wanted = Ascii.toLowerCase(sha256);
         List<IndexFile> matches = new ArrayList<>(1);
         for (IndexFile f : files) {
             if (f.sha256().filter(wanted::equals).isPresent()

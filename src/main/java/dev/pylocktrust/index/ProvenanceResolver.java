@@ -17,10 +17,18 @@ import okhttp3.HttpUrl;
  *                          |                     |   -> NotPublished; bare 404 -> Failed (wrong project/version/file)
  * Listed                   | any                 | GET it: 200 -> Found; anything else, 404 included -> Failed
  *                          |                     |   (the index promised provenance; a 404 may be a stale CDN)
- * Invalid                  | any                 | Failed
+ * Invalid, or a URL PEP 740 forbids (plain http on another origin, file: from a remote index) -> Invalid
  * </pre>
- * Found bytes come from the cache when present (keyed by the file's sha256) and are written to it after a fetch;
- * offline, a cache miss is Failed (the {@link Fetcher} refuses the network). The bytes are only checked to be one JSON object within the size cap.
+ * A 200 whose body is not one JSON object (invalid JSON or UTF-8, too deep, an array, trailing data) or is over the
+ * size cap is {@link ProvenanceLookup.Invalid}: the index chose those bytes, so they are a trust failure, not a
+ * network error. Transport failures (connect, timeout, 5xx/429 after the retries, a transfer cut short, a refused
+ * redirect) are {@link ProvenanceLookup.Failed}.
+ *
+ * <p>Found bytes come from the cache when present (keyed by the file's sha256); offline, a cache miss is Failed (the
+ * {@link Fetcher} refuses the network). Fetched bytes are not cached here: the caller {@link #remember}s them once
+ * they verified, so the cache never holds provenance that failed. The bytes are only checked to be one JSON object
+ * within the size cap; a cached entry that is not (damaged, cut short) is a miss and fetched again, and a caller
+ * whose cached bytes fail verification asks again without the cache.
  */
 final class ProvenanceResolver {
     static final String ACCEPT = "application/vnd.pypi.integrity.v1+json, application/json;q=0.9";
@@ -41,21 +49,24 @@ final class ProvenanceResolver {
         this.counters = counters;
     }
 
-    ProvenanceLookup lookup(IndexFile file, String version) {
+    /**
+     * @param useCache read the cache first; false asks the index again (for cached bytes that failed verification)
+     */
+    ProvenanceLookup lookup(IndexFile file, String version, boolean useCache) {
         try {
             ProvenanceLink link = file.provenance();
             if (link instanceof ProvenanceLink.Null) {
                 return new ProvenanceLookup.NotPublished("the index lists no provenance for " + file.filename());
             }
             if (link instanceof ProvenanceLink.Invalid inv) {
-                return failed("the index lists an invalid provenance URL for " + file.filename() + ": "
-                        + inv.reason() + " ('" + Texts.clip(inv.value()) + "')");
+                return new ProvenanceLookup.Invalid("the index lists an invalid provenance URL for "
+                        + file.filename() + ": " + inv.reason() + " ('" + Texts.clip(inv.value()) + "')");
             }
             if (link instanceof ProvenanceLink.Listed listed) {
-                return fetch(file, listed.url(), false);
+                return fetch(file, listed.url(), false, useCache);
             }
             if (integrityBase.isPresent()) {
-                return fetch(file, integrityUrl(integrityBase.get(), file, version).toString(), true);
+                return fetch(file, integrityUrl(integrityBase.get(), file, version).toString(), true, useCache);
             }
             return new ProvenanceLookup.NotSupported("the index does not serve PEP 740 provenance (its page for '"
                     + file.project() + "' predates Simple API 1.3); nothing is known about " + file.filename()
@@ -75,9 +86,18 @@ final class ProvenanceResolver {
                 .addPathSegment(file.filename()).addPathSegment("provenance").build();
     }
 
-    private ProvenanceLookup fetch(IndexFile file, String url, boolean integrityApi) {
-        // Local mirror files are read directly; only network answers are worth caching.
-        Optional<String> sha = Fetcher.isFileUrl(url) ? Optional.empty() : file.sha256();
+    /** Writes provenance that verified for {@code file} to the cache (nothing for a local mirror, or no cache). */
+    void remember(IndexFile file, String url, byte[] json) {
+        cacheKey(file, url).ifPresent(s -> cache.ifPresent(c -> c.write(DiskCache.Kind.PROVENANCE, s, json)));
+    }
+
+    /** Local mirror files are read directly; only network answers are worth caching. */
+    private static Optional<String> cacheKey(IndexFile file, String url) {
+        return Fetcher.isFileUrl(url) ? Optional.empty() : file.sha256();
+    }
+
+    private ProvenanceLookup fetch(IndexFile file, String url, boolean integrityApi, boolean useCache) {
+        Optional<String> sha = useCache ? cacheKey(file, url) : Optional.empty();
         if (sha.isPresent() && cache.isPresent()) {
             Optional<byte[]> cached = cache.get().read(DiskCache.Kind.PROVENANCE, sha.get(), cap);
             if (cached.isPresent() && isJsonObject(cached.get())) {
@@ -85,14 +105,18 @@ final class ProvenanceResolver {
                 return new ProvenanceLookup.Found(cached.get(), Urls.redact(url), true);
             }
         }
-        Fetcher.Fetched got = fetcher.get(url, ACCEPT, cap, "provenance", true);
+        Fetcher.Fetched got;
+        try {
+            got = fetcher.get(url, ACCEPT, cap, "provenance", true);
+        } catch (UnacceptableAnswerException e) {
+            return new ProvenanceLookup.Invalid(e.getMessage());
+        }
         if (got.code() == 200) {
             try {
                 Json.readObject(got.body(), "the provenance at " + got.url());
             } catch (IndexFormatException e) {
-                return failed(e.getMessage());
+                return new ProvenanceLookup.Invalid(e.getMessage());
             }
-            sha.ifPresent(s -> cache.ifPresent(c -> c.write(DiskCache.Kind.PROVENANCE, s, got.body())));
             return new ProvenanceLookup.Found(got.body(), got.url(), false);
         }
         if (got.code() == 404 && integrityApi) {

@@ -1,5 +1,6 @@
 package dev.pylocktrust.index;
 
+import dev.pylocktrust.Printable;
 import java.io.PrintWriter;
 import java.util.function.LongSupplier;
 
@@ -38,7 +39,9 @@ public final class TerminalProgress implements Progress {
             return;
         }
         last = now;
-        String line = task + " " + done + "/" + total + " \u00b7 " + stats.requests() + " requests \u00b7 "
+        // Behind no output edge (it must write \r): the only text, the task, is made safe here.
+        String line = Printable.of(task) + " " + done + "/" + total + " \u00b7 " + stats.requests()
+                + " requests \u00b7 "
                 + stats.cacheHits() + " cached" + (stats.retries() > 0 ? " \u00b7 " + stats.retries() + " retries" : "");
         out.print("\r" + line + " ".repeat(Math.max(0, width - line.length())));
         out.flush();

@@ -1,29 +1,22 @@
 package dev.pylocktrust.index;
 
+import dev.pylocktrust.Printable;
+
 /** Small helpers for quoting hostile text in messages. */
 final class Texts {
     private static final int CLIP = 120;
 
     private Texts() {}
 
-    /** The text, shortened to a readable length, with control characters made visible. */
+    /** The text, shortened to a readable length (whole code points), with unsafe characters made visible. */
     static String clip(String text) {
         if (text == null) {
             return "null";
         }
-        StringBuilder sb = new StringBuilder(Math.min(text.length(), CLIP + 3));
-        for (int i = 0; i < text.length() && sb.length() < CLIP; i++) {
-            char c = text.charAt(i);
-            if (c < 0x20 || c == 0x7f) {
-                sb.append(String.format("\\x%02x", (int) c));
-            } else {
-                sb.append(c);
-            }
+        if (text.codePointCount(0, text.length()) <= CLIP) {
+            return Printable.of(text);
         }
-        if (sb.length() >= CLIP && text.length() > CLIP) {
-            sb.append("...");
-        }
-        return sb.toString();
+        return Printable.of(text.substring(0, text.offsetByCodePoints(0, CLIP))) + "...";
     }
 
     /** A byte count for messages: {@code 512 bytes}, {@code 4 MiB}. */

@@ -1,7 +1,7 @@
 package dev.pylocktrust.index;
 
+import dev.pylocktrust.Ascii;
 import dev.pylocktrust.NetworkException;
-import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 import okhttp3.HttpUrl;
@@ -16,17 +16,19 @@ import okhttp3.HttpUrl;
  *   <li>A provenance URL on another origin than the index must be https (PEP 740 requires https for every
  *       provenance URL; a trusted http mirror may serve its own). Enforced by {@link Fetcher}.</li>
  * </ol>
- * Every refusal is a {@link NetworkException}: the index asked for something unsafe, so nothing is decided.
+ * Every refusal is a {@link NetworkException}: the index asked for something unsafe, so nothing is decided. The one
+ * exception is a provenance URL the page lists against rule 3: the index chose it, so the file's provenance is
+ * invalid ({@link UnacceptableAnswerException}, {@link ProvenanceLookup.Invalid}).
  */
 final class UrlPolicy {
     private final Set<String> trustedHosts;
 
     UrlPolicy(Set<String> trustedHosts) {
-        this.trustedHosts = trustedHosts.stream().map(h -> h.toLowerCase(Locale.ROOT)).collect(Collectors.toUnmodifiableSet());
+        this.trustedHosts = trustedHosts.stream().map(Ascii::toLowerCase).collect(Collectors.toUnmodifiableSet());
     }
 
     boolean isTrusted(HttpUrl url) {
-        String host = url.host().toLowerCase(Locale.ROOT);
+        String host = Ascii.toLowerCase(url.host());
         String hostPort = hostForMatch(host) + ":" + url.port();
         return trustedHosts.contains(host) || trustedHosts.contains(hostPort)
                 || trustedHosts.contains(hostForMatch(host));

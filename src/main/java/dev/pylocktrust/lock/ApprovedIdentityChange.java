@@ -1,5 +1,6 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.policy.SignedIds;
 import dev.pylocktrust.python.PackageName;
 import java.time.LocalDate;
 import java.util.Objects;
@@ -16,6 +17,9 @@ import java.util.Optional;
  * @param reason why, for the next reviewer (required, non-blank)
  * @param date when it was approved
  * @param approvedBy who approved it, if recorded
+ * @param fromIds the signed repository and owner ids recorded for {@code from} when it was approved
+ * @param toIds the signed ids of {@code to}'s certificate: for a re-created repository (same names, other ids) they
+ *     are what was approved
  */
 public record ApprovedIdentityChange(
         String packageName,
@@ -23,7 +27,9 @@ public record ApprovedIdentityChange(
         AttestationIdentity to,
         String reason,
         LocalDate date,
-        Optional<String> approvedBy) {
+        Optional<String> approvedBy,
+        SignedIds fromIds,
+        SignedIds toIds) {
 
     public ApprovedIdentityChange {
         Objects.requireNonNull(packageName, "packageName");
@@ -32,11 +38,19 @@ public record ApprovedIdentityChange(
         Objects.requireNonNull(reason, "reason");
         Objects.requireNonNull(date, "date");
         Objects.requireNonNull(approvedBy, "approvedBy");
+        Objects.requireNonNull(fromIds, "fromIds");
+        Objects.requireNonNull(toIds, "toIds");
         if (!PackageName.isNormalized(packageName)) {
             throw new IllegalArgumentException("package name is not normalized: " + packageName);
         }
         if (reason.isBlank()) {
             throw new IllegalArgumentException("an approved identity change needs a reason");
         }
+    }
+
+    /** An approval without recorded ids. */
+    public ApprovedIdentityChange(String packageName, AttestationIdentity from, AttestationIdentity to, String reason,
+                                  LocalDate date, Optional<String> approvedBy) {
+        this(packageName, from, to, reason, date, approvedBy, SignedIds.NONE, SignedIds.NONE);
     }
 }

@@ -1,14 +1,15 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.Printable;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Locale;
 import java.util.regex.Pattern;
 
 /**
  * Renders a command line for the lock file's header comment: one line, POSIX-shell quoted, with credentials in
  * URLs replaced by {@code ***} (a lock file is committed; an {@code --index-url https://user:token@host/} must not
- * leak into it), and control characters shown as escapes so nothing can end the comment and inject TOML.
+ * leak into it), and control, bidi and separator characters shown as {@link Printable} escapes, so nothing can end
+ * the comment and inject TOML, nor make the comment read differently in a review.
  */
 final class CommandLineText {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
@@ -22,26 +23,13 @@ final class CommandLineText {
         }
         List<String> parts = new ArrayList<>(argv.size());
         for (String arg : argv) {
-            parts.add(quote(visible(redact(arg))));
+            parts.add(quote(Printable.of(redact(arg))));
         }
         return String.join(" ", parts);
     }
 
     static String redact(String arg) {
         return URL_CREDENTIALS.matcher(arg).replaceAll("$1***@");
-    }
-
-    /** Control characters as {@code \xNN} escapes, so the text stays on one comment line. */
-    private static String visible(String s) {
-        StringBuilder sb = new StringBuilder(s.length());
-        s.codePoints().forEach(cp -> {
-            if (cp < 0x20 || cp == 0x7f || (cp >= 0x80 && cp < 0xa0) || cp == 0x2028 || cp == 0x2029) {
-                sb.append(String.format(Locale.ROOT, "\\x%02x", cp));
-            } else {
-                sb.appendCodePoint(cp);
-            }
-        });
-        return sb.toString();
     }
 
     private static String quote(String arg) {

@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.regex.Pattern;
 
@@ -19,6 +20,8 @@ import java.util.regex.Pattern;
  * @param integratedTime when the log integrated it
  * @param repositoryId the signed source repository id (Fulcio OID 1.3.6.1.4.1.57264.1.15), e.g. GitHub's numeric id
  * @param repositoryOwnerId the signed repository owner id (Fulcio OID 1.3.6.1.4.1.57264.1.17)
+ * @param identity for a verified file: the 1-based position, in the package entry's {@code attestation-identities},
+ *     of the identity that signed it (so the lock shows which identity signs which kind of file)
  */
 public record FileAttestationRecord(
         String filename,
@@ -27,7 +30,8 @@ public record FileAttestationRecord(
         OptionalLong logIndex,
         Optional<Instant> integratedTime,
         Optional<String> repositoryId,
-        Optional<String> repositoryOwnerId) {
+        Optional<String> repositoryOwnerId,
+        OptionalInt identity) {
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -66,6 +70,7 @@ public record FileAttestationRecord(
         Objects.requireNonNull(integratedTime, "integratedTime");
         Objects.requireNonNull(repositoryId, "repositoryId");
         Objects.requireNonNull(repositoryOwnerId, "repositoryOwnerId");
+        Objects.requireNonNull(identity, "identity");
         DistFilenames.checkSafe(filename).ifPresent(problem -> {
             throw new IllegalArgumentException(problem);
         });
@@ -75,6 +80,22 @@ public record FileAttestationRecord(
         if (logIndex.isPresent() && logIndex.getAsLong() < 0) {
             throw new IllegalArgumentException("log index must not be negative");
         }
+        if (identity.isPresent() && (identity.getAsInt() < 1 || status != Status.VERIFIED)) {
+            throw new IllegalArgumentException("identity is a position from 1, for verified files only");
+        }
+    }
+
+    /** A record without the signing identity's position. */
+    public FileAttestationRecord(String filename, String sha256, Status status, OptionalLong logIndex,
+                                 Optional<Instant> integratedTime, Optional<String> repositoryId,
+                                 Optional<String> repositoryOwnerId) {
+        this(filename, sha256, status, logIndex, integratedTime, repositoryId, repositoryOwnerId, OptionalInt.empty());
+    }
+
+    /** This record with the signing identity's 1-based position. */
+    public FileAttestationRecord withIdentity(OptionalInt position) {
+        return new FileAttestationRecord(filename, sha256, status, logIndex, integratedTime, repositoryId,
+                repositoryOwnerId, position);
     }
 
     /** A file for which the index has no provenance. */

@@ -5,14 +5,17 @@ import dev.pylocktrust.gather.FileRequest;
 import dev.pylocktrust.index.IndexClient;
 import dev.pylocktrust.index.IndexFile;
 import dev.pylocktrust.index.ProjectPage;
+import dev.pylocktrust.policy.Expectation;
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.FindingCode;
+import dev.pylocktrust.policy.PackageRules;
+import dev.pylocktrust.policy.Severity;
+import dev.pylocktrust.policy.SourceLocation;
 import dev.pylocktrust.python.DistributionFilename;
 import dev.pylocktrust.python.InvalidSpecException;
 import dev.pylocktrust.python.Marker;
 import dev.pylocktrust.python.PackageName;
 import dev.pylocktrust.python.Version;
-import dev.pylocktrust.report.Finding;
-import dev.pylocktrust.report.Severity;
-import dev.pylocktrust.report.SourceLocation;
 import dev.pylocktrust.resolve.CachingPackageSource;
 import dev.pylocktrust.resolve.IndexPackageSource;
 import dev.pylocktrust.resolve.LockedVersion;
@@ -41,7 +44,7 @@ final class LockPlanner {
 
     /** A package entry about to be locked, with the files to check. */
     record Candidate(LockedPackage entry, List<FileRequest> requests, Optional<SourceLocation> location,
-                     Optional<Anchor> ownAnchor, boolean checkable) {}
+                     Optional<Expectation> ownAnchor, boolean checkable) {}
 
     /** The entries to lock and the lock file they go into (its top-level keys; packages and policy come later). */
     record Plan(List<Candidate> candidates, Lockfile shape) {}
@@ -76,7 +79,7 @@ final class LockPlanner {
             Optional<SourceLocation> location = input.sourceMap().lineOf(pkg).isPresent()
                     ? Optional.of(new SourceLocation(input.file(), input.sourceMap().lineOf(pkg).getAsInt()))
                     : Optional.empty();
-            Anchor own = Anchor.of(pkg.name(), List.of(pkg), input);
+            Expectation own = Expectations.of(input, List.of(pkg), PackageRules.NONE);
             if (pkg.isDirect()) {
                 out.add(new Candidate(pkg, List.of(), location, Optional.of(own), false));
                 continue;
@@ -119,7 +122,7 @@ final class LockPlanner {
         }
         pages.putAll(packages.pagesRead());
         for (ResolutionWarning w : merged.warnings()) {
-            findings.add(new Finding(Severity.WARNING, "resolution", w.name().value(), Optional.empty(), w.message(),
+            findings.add(new Finding(Severity.WARNING, FindingCode.RESOLUTION, w.name().value(), Optional.empty(), w.message(),
                     "", "", Optional.ofNullable(r.locations().get(w.name()))));
         }
         List<Candidate> out = new ArrayList<>();

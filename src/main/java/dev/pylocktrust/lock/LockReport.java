@@ -1,6 +1,7 @@
 package dev.pylocktrust.lock;
 
-import dev.pylocktrust.report.Finding;
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.IdentityOutcome;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -49,7 +50,7 @@ public record LockReport(String output, Optional<String> previous, boolean writt
     public record PackageLine(String name, String version, Optional<String> marker, Change change,
                               Optional<String> previousVersion, int files, int attested, int unattested, int unknown,
                               int failed, List<AttestationIdentity> identities,
-                              TofuDecision.IdentityStatus identityStatus) {
+                              IdentityOutcome identityStatus) {
         public PackageLine {
             Objects.requireNonNull(name, "name");
             identities = List.copyOf(identities);

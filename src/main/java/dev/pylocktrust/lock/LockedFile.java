@@ -1,8 +1,8 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.Ascii;
 import java.time.Instant;
 import java.util.Collections;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -81,13 +81,13 @@ public record LockedFile(
         Objects.requireNonNull(hashes, "hashes");
         TreeMap<String, String> out = new TreeMap<>();
         for (Map.Entry<String, String> e : hashes.entrySet()) {
-            String algorithm = e.getKey().toLowerCase(Locale.ROOT);
+            String algorithm = Ascii.toLowerCase(e.getKey());
             String digest = Objects.requireNonNull(e.getValue(), "hash value");
             if (digest.isEmpty()) {
                 throw new IllegalArgumentException("hash '" + algorithm + "' is empty");
             }
             if (algorithm.equals("sha256")) {
-                digest = digest.toLowerCase(Locale.ROOT);
+                digest = Ascii.toLowerCase(digest);
             }
             if (out.put(algorithm, digest) != null) {
                 throw new IllegalArgumentException("hash '" + algorithm + "' is given twice");

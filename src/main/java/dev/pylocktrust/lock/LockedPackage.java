@@ -9,7 +9,6 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
-import java.util.stream.Stream;
 
 /**
  * One {@code [[packages]]} entry.
@@ -27,7 +26,8 @@ import java.util.stream.Stream;
  * @param archive a direct-URL archive, kept as TOML data
  * @param attestationIdentities the verified publisher identities for any of this package's files: the trust anchor
  * @param tool other tools' {@code [packages.tool.*]} tables, without ours
- * @param attestationRecords our {@code [packages.tool.pylock-trust]} per-file facts
+ * @param attestationRecords our {@code [packages.tool.pylock-trust]} per-file facts (whether they agree with the
+ *     files and identities is checked by the trust policy, as a hand edit would break them)
  * @param extra keys PEP 751 does not define for a package, kept so a round trip loses nothing
  */
 public record LockedPackage(
@@ -96,12 +96,6 @@ public record LockedPackage(
                 throw new IllegalArgumentException(p);
             });
         }
-        for (FileAttestationRecord r : attestationRecords) {
-            if (!sha256s(sdist, wheels).contains(r.sha256())) {
-                throw new IllegalArgumentException("attestation record for " + r.filename()
-                        + " has a sha256 that matches no file of package " + name);
-            }
-        }
     }
 
     /** PEP 751 source rules, as {@code packaging.pylock} enforces them; empty when the combination is valid. */
@@ -118,10 +112,6 @@ public record LockedPackage(
         return Optional.empty();
     }
 
-    private static List<String> sha256s(Optional<LockedFile> sdist, List<LockedFile> wheels) {
-        return Stream.concat(sdist.stream(), wheels.stream()).flatMap(f -> f.sha256().stream()).toList();
-    }
-
     /** A package locked from an index: name, version, sdist and wheels; everything else empty. */
     public static LockedPackage of(String name, String version, Optional<LockedFile> sdist, List<LockedFile> wheels) {
         return new LockedPackage(name, Optional.of(version), Optional.empty(), Optional.empty(), Optional.empty(),
@@ -135,6 +125,12 @@ public record LockedPackage(
         sdist.ifPresent(all::add);
         all.addAll(wheels);
         return List.copyOf(all);
+    }
+
+    /** {@code vcs}, {@code directory} or {@code archive} for a direct source; {@code index} otherwise. */
+    public String sourceKind() {
+        return vcs.isPresent() ? "vcs" : directory.isPresent() ? "directory" : archive.isPresent() ? "archive"
+                : "index";
     }
 
     /** True for vcs, directory and archive packages, which have no index files to attest. */

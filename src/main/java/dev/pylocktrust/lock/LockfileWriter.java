@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.TreeSet;
 
 /**
@@ -59,11 +60,29 @@ public final class LockfileWriter {
         List<LockedFile> wheels = new ArrayList<>(p.wheels());
         wheels.sort(Comparator.comparing(LockedFile::filename).thenComparing(f -> f.sha256().orElse("")));
         List<AttestationIdentity> identities = new ArrayList<>(new TreeSet<>(p.attestationIdentities()));
-        List<FileAttestationRecord> records = new ArrayList<>(p.attestationRecords());
+        List<FileAttestationRecord> records = new ArrayList<>();
+        for (FileAttestationRecord r : p.attestationRecords()) {
+            records.add(r.withIdentity(renumber(r.identity(), p.attestationIdentities(), identities)));
+        }
         records.sort(Comparator.comparing(FileAttestationRecord::filename)
                 .thenComparing(FileAttestationRecord::sha256));
         return new LockedPackage(p.name(), p.version(), p.marker(), p.requiresPython(), p.index(), p.dependencies(),
                 p.sdist(), wheels, p.vcs(), p.directory(), p.archive(), identities, p.tool(), records, p.extra());
+    }
+
+    /** A record's identity position in {@code from}, as a position in {@code to} (the same identity, sorted). */
+    private static OptionalInt renumber(OptionalInt position, List<AttestationIdentity> from,
+                                        List<AttestationIdentity> to) {
+        if (position.isEmpty() || position.getAsInt() > from.size()) {
+            return position;
+        }
+        AttestationIdentity id = from.get(position.getAsInt() - 1);
+        for (int i = 0; i < to.size(); i++) {
+            if (to.get(i).compareTo(id) == 0) {
+                return OptionalInt.of(i + 1);
+            }
+        }
+        return position;
     }
 
     /** The file content for {@code lock} (after {@link #canonical}). */

@@ -1,5 +1,6 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.Ascii;
 import dev.pylocktrust.python.InvalidSpecException;
 import dev.pylocktrust.python.Marker;
 import dev.pylocktrust.python.PackageName;
@@ -69,8 +70,9 @@ final class PackageReader {
         if (toolNode.isPresent()) {
             Optional<TomlNode> ours = toolNode.get().optTable(PylockTrustTables.TOOL_NAME);
             if (ours.isPresent()) {
+                // Whether the records match the files is a trust question (a hash edited after locking), answered
+                // by the policy's LockConsistency, not a reading error.
                 records = PylockTrustTables.readRecords(ours.get());
-                checkRecordsMatchFiles(ours.get(), records, sdist, wheels);
             }
             tool = toolNode.get().unknownKeys(Set.of(PylockTrustTables.TOOL_NAME), true);
         }
@@ -124,10 +126,10 @@ final class PackageReader {
             if (digest.isEmpty()) {
                 throw h.keyError(algorithm, "must not be empty");
             }
-            if (algorithm.equalsIgnoreCase("sha256") && !SHA256.matcher(digest).matches()) {
+            if (Ascii.equalsIgnoreCase(algorithm, "sha256") && !SHA256.matcher(digest).matches()) {
                 throw h.keyError(algorithm, "expected 64 hex digits, found " + digest.length() + " characters");
             }
-            if (out.keySet().stream().anyMatch(algorithm::equalsIgnoreCase)) {
+            if (out.keySet().stream().anyMatch(a -> Ascii.equalsIgnoreCase(a, algorithm))) {
                 throw h.keyError(algorithm, "hash algorithm given twice (names are case-insensitive)");
             }
             out.put(algorithm, digest);
@@ -140,21 +142,6 @@ final class PackageReader {
         problem.ifPresent(p -> {
             throw f.keyError(key, p);
         });
-    }
-
-    private static void checkRecordsMatchFiles(TomlNode ours, List<FileAttestationRecord> records,
-            Optional<LockedFile> sdist, List<LockedFile> wheels) {
-        List<String> digests = new ArrayList<>();
-        sdist.flatMap(LockedFile::sha256).ifPresent(digests::add);
-        wheels.forEach(w -> w.sha256().ifPresent(digests::add));
-        for (int i = 0; i < records.size(); i++) {
-            if (!digests.contains(records.get(i).sha256())) {
-                String path = KeyPath.index(ours.pathOf(PylockTrustTables.FILES), i);
-                throw ours.ctx.error(ours.ctx.sourceMap.lineOf(path, ours.line), path + ".sha256",
-                        "matches the sha256 of none of this package's files",
-                        "records describe the package's own files; regenerate them with 'pylock-trust lock'");
-            }
-        }
     }
 
     private static RawTable vcs(TomlNode t) {

@@ -1,5 +1,6 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.policy.SignedIds;
 import dev.pylocktrust.python.PackageName;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
@@ -19,8 +21,8 @@ import java.util.regex.Pattern;
  * <pre>
  * [packages.tool.pylock-trust]          # per-file verification facts; installers never need them
  * files = [
- *     { filename = "...", sha256 = "...", status = "verified", log-index = 1, integrated-time = ...Z,
- *       repository-id = "...", repository-owner-id = "..." },
+ *     { filename = "...", sha256 = "...", status = "verified", identity = 1, log-index = 1,
+ *       integrated-time = ...Z, repository-id = "...", repository-owner-id = "..." },
  * ]
  *
  * [tool.pylock-trust]                   # policy, reviewed in the diff
@@ -28,6 +30,7 @@ import java.util.regex.Pattern;
  * allow-unattested = ["..."]
  * [[tool.pylock-trust.approved-identity-changes]]
  * package = "..."  from = {...}  to = {...}  reason = "..."  date = 2026-01-31  approved-by = "..."
+ * from-ids = { repository-id = "...", repository-owner-id = "..." }  to-ids = {...}   # when the ids are known
  * </pre>
  *
  * Unknown keys in either table are errors: a misspelt policy key must never be silently ignored.
@@ -35,12 +38,14 @@ import java.util.regex.Pattern;
 final class PylockTrustTables {
     static final String TOOL_NAME = "pylock-trust";
     static final String FILES = "files";
-    static final List<String> RECORD_KEYS = List.of("filename", "sha256", "status", "log-index", "integrated-time",
-            "repository-id", "repository-owner-id");
+    static final List<String> RECORD_KEYS = List.of("filename", "sha256", "status", "identity", "log-index",
+            "integrated-time", "repository-id", "repository-owner-id");
     static final String REQUIRE_ATTESTATIONS = "require-attestations";
     static final String ALLOW_UNATTESTED = "allow-unattested";
     static final String APPROVED_CHANGES = "approved-identity-changes";
-    static final List<String> CHANGE_KEYS = List.of("package", "from", "to", "reason", "date", "approved-by");
+    static final List<String> CHANGE_KEYS = List.of("package", "from", "to", "reason", "date", "approved-by",
+            "from-ids", "to-ids");
+    static final Set<String> ID_KEYS = Set.of("repository-id", "repository-owner-id");
 
     private static final Pattern SHA256 = Pattern.compile("[0-9a-f]{64}");
 
@@ -67,12 +72,30 @@ final class PylockTrustTables {
                             "use one of: verified, no-provenance, failed, provenance-unknown"));
             OptionalLong logIndex = n.optNonNegativeLong("log-index");
             Optional<Instant> integrated = n.optInstant("integrated-time");
+            OptionalInt identity = identity(n, status);
             FileAttestationRecord r = new FileAttestationRecord(filename, sha256, status, logIndex, integrated,
-                    n.optNonEmptyString("repository-id"), n.optNonEmptyString("repository-owner-id"));
+                    n.optNonEmptyString("repository-id"), n.optNonEmptyString("repository-owner-id"), identity);
             n.ctx.sourceMap.element(r, n.path);
             records.add(r);
         }
         return records;
+    }
+
+    /** {@code identity}: a position from 1, on verified records only (whether it names an identity is checked later). */
+    private static OptionalInt identity(TomlNode n, FileAttestationRecord.Status status) {
+        OptionalLong v = n.optNonNegativeLong("identity");
+        if (v.isEmpty()) {
+            return OptionalInt.empty();
+        }
+        if (v.getAsLong() < 1 || v.getAsLong() > Integer.MAX_VALUE) {
+            throw n.keyError("identity", "must be a position from 1 in the package's attestation-identities, found "
+                    + v.getAsLong());
+        }
+        if (status != FileAttestationRecord.Status.VERIFIED) {
+            throw n.keyError("identity", "only a verified file has a signing identity",
+                    "remove identity, or regenerate the records with 'pylock-trust lock'");
+        }
+        return OptionalInt.of((int) v.getAsLong());
     }
 
     static TrustPolicy readPolicy(TomlNode ours) {
@@ -104,11 +127,28 @@ final class PylockTrustTables {
             LocalDate date = n.optLocalDate("date").orElseThrow(() -> n.keyError("date",
                     "required date missing", "write the approval date as a TOML date, e.g. date = 2026-01-31"));
             ApprovedIdentityChange c = new ApprovedIdentityChange(pkg, from, to, reason, date,
-                    n.optNonEmptyString("approved-by"));
+                    n.optNonEmptyString("approved-by"), ids(n, "from-ids"), ids(n, "to-ids"));
             n.ctx.sourceMap.element(c, n.path);
             changes.add(c);
         }
         return new TrustPolicy(new TreeSet<>(required), new TreeSet<>(allowed), changes);
+    }
+
+    private static SignedIds ids(TomlNode parent, String key) {
+        Optional<TomlNode> t = parent.optTable(key);
+        if (t.isEmpty()) {
+            return SignedIds.NONE;
+        }
+        t.get().rejectUnknownKeys(ID_KEYS);
+        return new SignedIds(t.get().optNonEmptyString("repository-id"),
+                t.get().optNonEmptyString("repository-owner-id"));
+    }
+
+    private static RawTable ids(SignedIds ids) {
+        Map<String, Object> m = new LinkedHashMap<>();
+        ids.repositoryId().ifPresent(v -> m.put("repository-id", v));
+        ids.ownerId().ifPresent(v -> m.put("repository-owner-id", v));
+        return RawTable.of(m);
     }
 
     private static List<String> names(TomlNode n, String key, int max) {
@@ -163,6 +203,7 @@ final class PylockTrustTables {
             e.put("filename", r.filename());
             e.put("sha256", r.sha256());
             e.put("status", r.status().tomlValue());
+            r.identity().ifPresent(v -> e.put("identity", (long) v));
             r.logIndex().ifPresent(v -> e.put("log-index", v));
             r.integratedTime().ifPresent(v -> e.put("integrated-time", v));
             r.repositoryId().ifPresent(v -> e.put("repository-id", v));
@@ -196,6 +237,12 @@ final class PylockTrustTables {
             e.put("reason", c.reason());
             e.put("date", c.date());
             c.approvedBy().ifPresent(v -> e.put("approved-by", v));
+            if (!c.fromIds().isEmpty()) {
+                e.put("from-ids", ids(c.fromIds()));
+            }
+            if (!c.toIds().isEmpty()) {
+                e.put("to-ids", ids(c.toIds()));
+            }
             e.forEach((k, v) -> sb.append(TomlEmitter.key(k)).append(" = ").append(TomlEmitter.value(v)).append('\n'));
         }
         return Optional.of(sb.toString());

@@ -5,14 +5,15 @@ import dev.pylocktrust.TrustException;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.index.IndexFile;
 import dev.pylocktrust.index.ProjectPage;
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.FindingCode;
+import dev.pylocktrust.policy.Severity;
+import dev.pylocktrust.policy.SourceLocation;
 import dev.pylocktrust.python.DistributionFilename;
 import dev.pylocktrust.python.InvalidSpecException;
 import dev.pylocktrust.python.SdistFilename;
 import dev.pylocktrust.python.SpecifierSet;
 import dev.pylocktrust.python.WheelFilename;
-import dev.pylocktrust.report.Finding;
-import dev.pylocktrust.report.Severity;
-import dev.pylocktrust.report.SourceLocation;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -128,14 +129,14 @@ final class ReleaseSelector {
         for (IndexFile f : sortedSdistsFirst(chosen)) {
             boolean isSdist = parse(f.filename()).orElseThrow() instanceof SdistFilename;
             if (isSdist && sdist.isPresent()) {
-                findings.add(new Finding(Severity.WARNING, "sdist-skipped", name, Optional.of(f.filename()),
+                findings.add(new Finding(Severity.WARNING, FindingCode.SDIST_SKIPPED, name, Optional.of(f.filename()),
                         name + " " + version + ": a second sdist " + f.filename() + " is not locked",
                         "a PEP 751 package entry holds one sdist; " + sdist.get().filename() + " was taken",
                         "", location));
                 continue;
             }
             if (f.yanked() && whyYankedIsLocked.isPresent()) {
-                findings.add(new Finding(Severity.WARNING, "yanked", name, Optional.of(f.filename()),
+                findings.add(new Finding(Severity.WARNING, FindingCode.YANKED, name, Optional.of(f.filename()),
                         name + " " + version + ": " + f.filename() + " is yanked"
                                 + f.yankedReason().map(r -> " (" + r + ")").orElse(""),
                         whyYankedIsLocked.get(), "pin another version if you can", location));

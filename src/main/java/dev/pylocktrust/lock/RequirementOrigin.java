@@ -1,6 +1,6 @@
 package dev.pylocktrust.lock;
 
-import dev.pylocktrust.report.SourceLocation;
+import dev.pylocktrust.policy.SourceLocation;
 import java.util.Objects;
 import java.util.Optional;
 

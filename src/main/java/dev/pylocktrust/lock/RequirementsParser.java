@@ -1,12 +1,12 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.Ascii;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.python.InvalidSpecException;
 import dev.pylocktrust.python.Requirement;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
-import java.util.Locale;
 import java.util.Objects;
 import java.util.Set;
 import java.util.regex.Matcher;
@@ -222,7 +222,7 @@ final class RequirementsParser {
         if (colon < 0) {
             throw error(origin, "--hash=" + value + " must have the form sha256:<64 hex digits>");
         }
-        String algorithm = value.substring(0, colon).toLowerCase(Locale.ROOT);
+        String algorithm = Ascii.toLowerCase(value.substring(0, colon));
         String hex = value.substring(colon + 1);
         if (!algorithm.equals("sha256")) {
             throw error(origin, "--hash=" + value + ": only sha256 hashes are supported",
@@ -231,7 +231,7 @@ final class RequirementsParser {
         if (!SHA256.matcher(hex).matches()) {
             throw error(origin, "--hash=" + value + ": a sha256 is 64 hex digits");
         }
-        return hex.toLowerCase(Locale.ROOT);
+        return Ascii.toLowerCase(hex);
     }
 
     private static String unquote(String s) {

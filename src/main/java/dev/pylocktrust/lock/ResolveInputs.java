@@ -4,7 +4,7 @@ import dev.pylocktrust.UsageException;
 import dev.pylocktrust.python.PackageName;
 import dev.pylocktrust.python.Requirement;
 import dev.pylocktrust.python.TargetEnvironment;
-import dev.pylocktrust.report.SourceLocation;
+import dev.pylocktrust.policy.SourceLocation;
 import dev.pylocktrust.resolve.Pyproject;
 import dev.pylocktrust.resolve.ResolutionRequest;
 import dev.pylocktrust.resolve.ResolverOptions;

@@ -1,5 +1,7 @@
 package dev.pylocktrust.python;
 
+import dev.pylocktrust.Printable;
+import java.util.Locale;
 import java.util.function.Function;
 
 /**
@@ -34,7 +36,7 @@ final class Inputs {
             } else if (cp == '\t') {
                 out.append("\\t");
             } else if (isUnprintable(cp)) {
-                out.append(cp <= 0xFFFF ? String.format("\\u%04x", cp) : String.format("\\U%08x", cp));
+                out.append(Printable.escape(cp));
             } else {
                 out.appendCodePoint(cp);
             }
@@ -46,16 +48,9 @@ final class Inputs {
         return out.toString();
     }
 
-    /** Control (Cc), format (Cf: bidi overrides, zero-width), line/paragraph separators, unassigned, surrogates. */
+    /** Control, format (bidi overrides, zero-width), separators, unassigned, surrogates: {@link Printable}'s rule. */
     static boolean isUnprintable(int cp) {
-        int type = Character.getType(cp);
-        return type == Character.CONTROL
-                || type == Character.FORMAT
-                || type == Character.LINE_SEPARATOR
-                || type == Character.PARAGRAPH_SEPARATOR
-                || type == Character.UNASSIGNED
-                || type == Character.SURROGATE
-                || type == Character.PRIVATE_USE;
+        return Printable.isUnsafe(cp);
     }
 
     /** Throws unless {@code s} is non-empty and at most {@link #MAX_LENGTH} characters. */
@@ -81,7 +76,8 @@ final class Inputs {
                         "contains the control or invisible character U+%04X at index %d", cp, i));
             }
             if (isPythonSpace(cp)) {
-                throw new InvalidSpecException(what, s, String.format("contains whitespace (U+%04X) at index %d", cp, i));
+                throw new InvalidSpecException(what, s, String.format(Locale.ROOT,
+                        "contains whitespace (U+%04X) at index %d", cp, i));
             }
             if (cp == '/' || cp == '\\') {
                 throw new InvalidSpecException(what, s, "contains the path separator '" + (char) cp

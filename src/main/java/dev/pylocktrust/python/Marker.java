@@ -88,6 +88,99 @@ public final class Marker {
         return eval(root, env);
     }
 
+    /**
+     * What a target description leaves open: variables it gives no value for (a remote machine's
+     * {@code platform_release}, say), and whether it fixes only the Python version's major and minor ({@code 3.12}),
+     * leaving {@code python_full_version} and {@code implementation_version} anywhere in {@code 3.12.*}.
+     */
+    public record Unknowns(Set<MarkerVariable> variables, boolean pythonPatch) {
+        public Unknowns {
+            variables = Set.copyOf(variables);
+        }
+
+        /** Everything is known: {@link #decide} is {@link #evaluate}. */
+        public static final Unknowns NONE = new Unknowns(Set.of(), false);
+    }
+
+    /**
+     * Evaluates the marker for a target that leaves some values open: the answer when every value the target could
+     * take gives the same one, empty when it depends on a value the target does not fix. PEP 508's boolean logic,
+     * three-valued: {@code false and ?} is false, {@code true or ?} is true.
+     *
+     * @param env the target's values (open ones as placeholders: empty strings, patch 0)
+     */
+    public Optional<Boolean> decide(MarkerEnvironment env, Unknowns unknowns) {
+        Objects.requireNonNull(env, "env");
+        Objects.requireNonNull(unknowns, "unknowns");
+        return Optional.ofNullable(decide(root, env, unknowns));
+    }
+
+    private static Boolean decide(Node node, MarkerEnvironment env, Unknowns unknowns) {
+        if (node instanceof And and) {
+            boolean open = false;
+            for (Node c : and.children()) {
+                Boolean v = decide(c, env, unknowns);
+                if (v == null) {
+                    open = true;
+                } else if (!v) {
+                    return false;
+                }
+            }
+            return open ? null : true;
+        }
+        if (node instanceof Or or) {
+            boolean open = false;
+            for (Node c : or.children()) {
+                Boolean v = decide(c, env, unknowns);
+                if (v == null) {
+                    open = true;
+                } else if (v) {
+                    return true;
+                }
+            }
+            return open ? null : false;
+        }
+        Comparison c = (Comparison) node;
+        if (unknowns.variables().contains(c.variable())) {
+            return null;
+        }
+        boolean patchOpen = unknowns.pythonPatch() && (c.variable() == MarkerVariable.PYTHON_FULL_VERSION
+                || c.variable() == MarkerVariable.IMPLEMENTATION_VERSION);
+        if (patchOpen) {
+            return decideWithinMinor(c, env.value(c.variable()));
+        }
+        return eval(c, env);
+    }
+
+    /**
+     * A comparison with a version known only as {@code X.Y.*}: decided when it holds, or fails, at both ends of the
+     * range and the operator is monotone there ({@code <}, {@code <=}, {@code >}, {@code >=}), or when the literal
+     * lies outside {@code X.Y}; open otherwise ({@code == 3.12.4} holds for one patch release only).
+     */
+    private static Boolean decideWithinMinor(Comparison c, String known) {
+        Optional<Version> v = Version.tryParse(known);
+        if (v.isEmpty() || v.get().releaseSize() < 2 || c.op().isMembership()) {
+            return null;
+        }
+        String minor = v.get().releasePart(0) + "." + v.get().releasePart(1);
+        boolean low = evalVersion(c, minor + ".0");
+        boolean high = evalVersion(c, minor + ".999999");
+        if (low != high) {
+            return null;
+        }
+        if (c.op() == Op.LT || c.op() == Op.LE || c.op() == Op.GT || c.op() == Op.GE) {
+            return low;
+        }
+        Optional<Version> literal = Version.tryParse(c.literal().replace(".*", ""));
+        boolean inside = literal.isEmpty() || literal.get().releaseSize() < 2
+                || literal.get().releasePart(0) == v.get().releasePart(0)
+                && literal.get().releasePart(1) == v.get().releasePart(1);
+        // "== X.Y.*" and "!= X.Y.*" hold or fail for the whole minor; so does "~= X.Y" (>= X.Y, == X.*).
+        boolean wholeMinor = (c.op() == Op.EQ || c.op() == Op.NE) && c.literal().equals(minor + ".*")
+                || c.op() == Op.COMPATIBLE && literal.isPresent() && literal.get().releaseSize() <= 2;
+        return inside && !wholeMinor ? null : low;
+    }
+
     /** Both markers must hold. */
     public Marker and(Marker other) {
         return new Marker(new And(flatten(And.class, root, other.root)));
@@ -130,13 +223,19 @@ public final class Marker {
     }
 
     private static boolean eval(Node node, MarkerEnvironment env) {
+        if (node instanceof Comparison c) {
+            return eval(c, env);
+        }
         if (node instanceof And) {
             return ((And) node).children().stream().allMatch(c -> eval(c, env));
         }
         if (node instanceof Or) {
             return ((Or) node).children().stream().anyMatch(c -> eval(c, env));
         }
-        Comparison c = (Comparison) node;
+        throw new IllegalStateException("unknown node " + node);
+    }
+
+    private static boolean eval(Comparison c, MarkerEnvironment env) {
         switch (c.variable().kind()) {
             case EXTRA: {
                 boolean requested = env.setValue(c.variable()).contains(c.literal());

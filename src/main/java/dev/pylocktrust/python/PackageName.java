@@ -1,6 +1,6 @@
 package dev.pylocktrust.python;
 
-import java.util.Locale;
+import dev.pylocktrust.Ascii;
 import java.util.Objects;
 import java.util.regex.Pattern;
 
@@ -39,7 +39,7 @@ public record PackageName(String value) implements Comparable<PackageName> {
      * leaves invalid characters in place, so use {@link #of} for untrusted input.
      */
     public static String normalize(String name) {
-        return SEPARATOR_RUN.matcher(name).replaceAll("-").toLowerCase(Locale.ROOT);
+        return Ascii.toLowerCase(SEPARATOR_RUN.matcher(name).replaceAll("-"));
     }
 
     /** Whether {@code name} is a valid PEP 508 project name (in any spelling). */

@@ -50,7 +50,8 @@ public final class Requirement {
             char c = text.charAt(i);
             if (c != '\t' && Inputs.isUnprintable(c)) {
                 throw new InvalidSpecException(WHAT, text,
-                        String.format("contains the control or invisible character U+%04X at index %d", (int) c, i));
+                        String.format(java.util.Locale.ROOT,
+                                "contains the control or invisible character U+%04X at index %d", (int) c, i));
             }
         }
         Cursor cur = new Cursor(text);

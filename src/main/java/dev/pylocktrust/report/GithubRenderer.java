@@ -1,5 +1,6 @@
 package dev.pylocktrust.report;
 
+import dev.pylocktrust.policy.Finding;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -11,18 +12,14 @@ import java.util.List;
 public final class GithubRenderer {
     private GithubRenderer() {}
 
-    /** One workflow command per line, most severe first; text is made printable before it is escaped. */
+    /** One workflow command per line, most severe first ({@link GithubCommands} makes the text printable). */
     public static List<String> annotations(Report report) {
         List<String> lines = new ArrayList<>();
         for (ReportSection section : report.sections()) {
             for (ReportItem item : section.items()) {
                 Finding f = item.finding();
-                Finding safe = new Finding(f.severity(), f.code(), f.packageName(), f.file().map(Printable::of),
-                        Printable.of(f.message()), String.join("\n", Printable.lines(f.detail())),
-                        String.join("\n", Printable.lines(f.hint())), f.location());
-                String title = section.title()
-                        + (f.packageName().isEmpty() ? "" : ": " + Printable.of(f.packageName()));
-                lines.add(GithubCommands.annotation(safe, title));
+                String title = section.title() + (f.packageName().isEmpty() ? "" : ": " + f.packageName());
+                lines.add(GithubCommands.annotation(f, title));
             }
         }
         return lines;

@@ -2,8 +2,8 @@ package dev.pylocktrust.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pylocktrust.policy.Finding;
 import java.io.UncheckedIOException;
 
 /**
@@ -15,7 +15,7 @@ import java.io.UncheckedIOException;
  * consumer gets the input's exact strings.
  */
 public final class JsonRenderer {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonOutput.MAPPER;
 
     private JsonRenderer() {}
 
@@ -36,8 +36,8 @@ public final class JsonRenderer {
                 ObjectNode o = findings.addObject();
                 o.put("rank", section.rank());
                 o.put("section", section.title());
-                o.put("severity", f.severity().githubCommand());
-                o.put("code", f.code());
+                o.put("severity", f.severity().label());
+                o.put("code", f.code().code());
                 o.put("package", f.packageName().isEmpty() ? null : f.packageName());
                 o.put("file", f.file().orElse(null));
                 o.put("message", f.message());

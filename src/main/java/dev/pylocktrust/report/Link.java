@@ -1,5 +1,6 @@
 package dev.pylocktrust.report;
 
+import dev.pylocktrust.Printable;
 import java.util.Objects;
 
 /**

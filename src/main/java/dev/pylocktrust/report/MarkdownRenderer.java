@@ -1,5 +1,8 @@
 package dev.pylocktrust.report;
 
+import dev.pylocktrust.Printable;
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.Severity;
 import java.util.ArrayList;
 import java.util.List;
 

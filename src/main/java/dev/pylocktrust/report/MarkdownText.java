@@ -1,5 +1,7 @@
 package dev.pylocktrust.report;
 
+import dev.pylocktrust.Printable;
+
 /**
  * Escaping for GitHub-flavoured Markdown built from untrusted text (PR comments, step summaries).
  *

@@ -10,7 +10,7 @@ import java.util.Objects;
  * What a command found, ready to render as text, Markdown, GitHub annotations or JSON. Renderers only lay it out;
  * every decision (what is a finding, its severity, the verdict) is made before a report exists.
  *
- * @param schema the JSON schema identifier, e.g. {@code pylock-trust.diff/1}
+ * @param schema the JSON schema identifier, e.g. {@code pylock-trust.diff/2}
  * @param title one line naming the command and its inputs, e.g. {@code pylock-trust diff: base -> head}
  * @param verdict one line summing up, e.g. {@code 1 identity change (1 unapproved), 2 upgrades}
  * @param facts top-level facts for the JSON output (same value types as {@link ReportItem#data()})

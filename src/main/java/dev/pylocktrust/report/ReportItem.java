@@ -1,5 +1,6 @@
 package dev.pylocktrust.report;
 
+import dev.pylocktrust.policy.Finding;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;

@@ -1,5 +1,8 @@
 package dev.pylocktrust.report;
 
+import dev.pylocktrust.Printable;
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.Severity;
 import java.util.List;
 
 /**
@@ -9,12 +12,8 @@ import java.util.List;
  * a hostile package or URL cannot send escape sequences to the terminal.
  */
 public final class TextRenderer {
-    private static final String RESET = "\u001b[0m";
-    private static final String BOLD = "\u001b[1m";
-    private static final String RED = "\u001b[1;31m";
-    private static final String YELLOW = "\u001b[33m";
-    private static final String CYAN = "\u001b[36m";
-    private static final String DIM = "\u001b[2m";
+    private static final AnsiStyle BOLD = AnsiStyle.BOLD;
+    private static final AnsiStyle DIM = AnsiStyle.DIM;
     private static final String INDENT = "          ";
 
     private final boolean color;
@@ -42,7 +41,7 @@ public final class TextRenderer {
 
     private void appendItem(StringBuilder sb, ReportItem item, boolean routine) {
         Finding f = item.finding();
-        String label = f.severity().githubCommand();
+        String label = f.severity().label();
         sb.append("  ").append(style(colorOf(f.severity()), label)).append(" ".repeat(8 - label.length()));
         if (!f.packageName().isEmpty()) {
             sb.append(style(BOLD, Printable.of(f.packageName()))).append(": ");
@@ -73,15 +72,15 @@ public final class TextRenderer {
         }
     }
 
-    private static String colorOf(Severity s) {
+    private static AnsiStyle colorOf(Severity s) {
         return switch (s) {
-            case FAILURE -> RED;
-            case WARNING -> YELLOW;
-            case NOTICE -> CYAN;
+            case FAILURE -> AnsiStyle.RED;
+            case WARNING -> AnsiStyle.YELLOW;
+            case NOTICE -> AnsiStyle.CYAN;
         };
     }
 
-    private String style(String code, String text) {
-        return color ? code + text + RESET : text;
+    private String style(AnsiStyle style, String text) {
+        return color ? style.apply(text) : text;
     }
 }

@@ -1,5 +1,8 @@
 package dev.pylocktrust.report;
 
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.SourceLocation;
+import dev.pylocktrust.policy.Verdict;
 import java.time.Duration;
 import java.util.List;
 import java.util.Objects;
@@ -17,7 +20,7 @@ import java.util.Optional;
  * @param trustedRoot the Sigstore trusted root's label
  * @param outcome the overall result, which fixes the exit code
  * @param packages one entry per checked package, in lockfile order
- * @param skippedPackages packages the environment selection left out (marker false on the target)
+ * @param skipped packages the environment selection left out (marker false on the target), in lock order
  * @param findings every problem and warning, most important first
  * @param elapsed wall time of the run (the renderers print it; tests pass a fixed value)
  * @param requests requests made to the index
@@ -31,14 +34,14 @@ public record VerifyReport(
         String trustedRoot,
         Outcome outcome,
         List<PackageResult> packages,
-        int skippedPackages,
+        List<SkippedPackage> skipped,
         List<Finding> findings,
         Duration elapsed,
         long requests,
         long cacheHits) {
 
     /** Version of the JSON output ({@code schema} key); keys are only ever added within a version. */
-    public static final String SCHEMA = "pylock-trust.verify/1";
+    public static final String SCHEMA = "pylock-trust.verify/2";
 
     /** The overall result. */
     public enum Outcome {
@@ -52,28 +55,6 @@ public record VerifyReport(
         private final String jsonName;
 
         Outcome(String jsonName) {
-            this.jsonName = jsonName;
-        }
-
-        public String jsonName() {
-            return jsonName;
-        }
-    }
-
-    /** The verdict on one file, or on a whole package (the worst of its files). */
-    public enum Status {
-        /** Verified provenance from one of the locked identities. */
-        ATTESTED("attested"),
-        /** No locked identity to check (or, for one file, none published and none recorded when locked). */
-        UNATTESTED("unattested"),
-        /** A trust failure. */
-        FAILED("failed"),
-        /** Could not be checked: the index failed or the file is not in the cache. */
-        INCOMPLETE("incomplete");
-
-        private final String jsonName;
-
-        Status(String jsonName) {
             this.jsonName = jsonName;
         }
 
@@ -110,6 +91,24 @@ public record VerifyReport(
     }
 
     /**
+     * A package {@code --environment current} leaves out, and why.
+     *
+     * @param marker its marker, false on the target
+     */
+    public record SkippedPackage(String name, Optional<String> version, String marker) {
+        public SkippedPackage {
+            Objects.requireNonNull(name, "name");
+            Objects.requireNonNull(version, "version");
+            Objects.requireNonNull(marker, "marker");
+        }
+
+        /** {@code name version}, or the name alone. */
+        public String label() {
+            return version.map(v -> name + " " + v).orElse(name);
+        }
+    }
+
+    /**
      * A publisher identity, as the lock records it or as an attestation proved it.
      *
      * @param description one line for people, e.g. {@code GitHub acme/widget (release.yml)}
@@ -133,7 +132,7 @@ public record VerifyReport(
      * @param files the checked files
      */
     public record PackageResult(String name, Optional<String> version, Optional<SourceLocation> location,
-                                Status status, List<Identity> lockedIdentities, List<FileResult> files) {
+                                Verdict status, List<Identity> lockedIdentities, List<FileResult> files) {
         public PackageResult {
             Objects.requireNonNull(name, "name");
             Objects.requireNonNull(version, "version");
@@ -160,7 +159,7 @@ public record VerifyReport(
      * @param fromCache whether the provenance came from the cache (it was verified all the same)
      * @param reason why, in one line (e.g. {@code no provenance published}); empty when attested
      */
-    public record FileResult(String filename, Optional<String> sha256, Status status, List<Identity> foundIdentities,
+    public record FileResult(String filename, Optional<String> sha256, Verdict status, List<Identity> foundIdentities,
                              List<Long> logIndexes, boolean fromCache, String reason) {
         public FileResult {
             Objects.requireNonNull(filename, "filename");
@@ -181,9 +180,7 @@ public record VerifyReport(
         packages = List.copyOf(packages);
         findings = List.copyOf(findings);
         Objects.requireNonNull(elapsed, "elapsed");
-        if (skippedPackages < 0) {
-            throw new IllegalArgumentException("skippedPackages must not be negative");
-        }
+        skipped = List.copyOf(skipped);
     }
 
     /** Number of files checked. */
@@ -192,7 +189,7 @@ public record VerifyReport(
     }
 
     /** Number of packages with this status. */
-    public int packagesWith(Status status) {
+    public int packagesWith(Verdict status) {
         return (int) packages.stream().filter(p -> p.status() == status).count();
     }
 
@@ -219,14 +216,14 @@ public record VerifyReport(
             case INCOMPLETE -> "verification INCOMPLETE: checked ";
         };
         StringBuilder sb = new StringBuilder(head);
-        int unattestedFiles = (int) packages.stream().filter(p -> p.status() == Status.ATTESTED)
-                .flatMap(p -> p.files().stream()).filter(f -> f.status() == Status.UNATTESTED).count();
+        int unattestedFiles = (int) packages.stream().filter(p -> p.status() == Verdict.ATTESTED)
+                .flatMap(p -> p.files().stream()).filter(f -> f.status() == Verdict.UNATTESTED).count();
         sb.append(plural(fileCount(), "file")).append(" of ").append(plural(packages.size(), "package")).append(": ")
-                .append(plural(packagesWith(Status.ATTESTED), "package")).append(" attested (identities match")
+                .append(plural(packagesWith(Verdict.ATTESTED), "package")).append(" attested (identities match")
                 .append(unattestedFiles > 0 ? "; " + plural(unattestedFiles, "file") + " unattested" : "").append("), ")
-                .append(plural(packagesWith(Status.UNATTESTED), "package")).append(" unattested, ")
+                .append(plural(packagesWith(Verdict.UNATTESTED), "package")).append(" unattested, ")
                 .append(plural(failures, "failure"));
-        int incomplete = packagesWith(Status.INCOMPLETE);
+        int incomplete = packagesWith(Verdict.INCOMPLETE);
         if (incomplete > 0) {
             sb.append(" (").append(plural(incomplete, "package")).append(" not checked)");
         }

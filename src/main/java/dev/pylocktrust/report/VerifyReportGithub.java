@@ -1,5 +1,8 @@
 package dev.pylocktrust.report;
 
+import dev.pylocktrust.Printable;
+import dev.pylocktrust.policy.Finding;
+
 /**
  * {@code verify --format github}: one GitHub Actions workflow command per finding ({@code ::error file=pylock.toml,
  * line=N,title=...::...}, escaped by {@link GithubCommands}), pointing at the package's line in the lock file as the
@@ -16,7 +19,7 @@ public final class VerifyReportGithub {
         for (Finding f : report.warnings()) {
             sb.append(GithubCommands.annotation(f, title(f))).append('\n');
         }
-        sb.append(report.summaryLine()).append('\n');
+        sb.append(Printable.of(report.summaryLine())).append('\n');
         return sb.toString();
     }
 

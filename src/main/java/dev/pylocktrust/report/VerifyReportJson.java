@@ -2,9 +2,11 @@ package dev.pylocktrust.report;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.SourceLocation;
+import dev.pylocktrust.policy.Verdict;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Locale;
@@ -16,7 +18,7 @@ import java.util.Map;
  * present (null when it has no value), so consumers need not guess.
  */
 public final class VerifyReportJson {
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT);
+    private static final ObjectMapper JSON = JsonOutput.MAPPER;
 
     private VerifyReportJson() {}
 
@@ -32,10 +34,10 @@ public final class VerifyReportJson {
         ObjectNode s = root.putObject("summary");
         s.put("packages", r.packages().size());
         s.put("files", r.fileCount());
-        for (VerifyReport.Status st : VerifyReport.Status.values()) {
-            s.put(st.jsonName(), r.packagesWith(st));
+        for (Verdict st : Verdict.values()) {
+            s.put(st.label(), r.packagesWith(st));
         }
-        s.put("skipped_packages", r.skippedPackages());
+        s.put("skipped_packages", r.skipped().size());
         s.put("failures", r.failures().size());
         s.put("warnings", r.warnings().size());
         s.put("elapsed_seconds", Math.round(r.elapsed().toMillis() / 100.0) / 10.0);
@@ -46,6 +48,14 @@ public final class VerifyReportJson {
         r.warnings().forEach(f -> putFinding(findings.addObject(), f));
         ArrayNode packages = root.putArray("packages");
         r.packages().forEach(p -> putPackage(packages.addObject(), p));
+        ArrayNode skipped = root.putArray("skipped");
+        for (VerifyReport.SkippedPackage p : r.skipped()) {
+            ObjectNode o = skipped.addObject();
+            o.put("name", p.name());
+            o.put("version", p.version().orElse(null));
+            o.put("marker", p.marker());
+            o.put("reason", "marker false on the target");
+        }
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {
@@ -68,8 +78,8 @@ public final class VerifyReportJson {
     }
 
     private static void putFinding(ObjectNode o, Finding f) {
-        o.put("severity", f.severity().name().toLowerCase(Locale.ROOT));
-        o.put("code", f.code());
+        o.put("severity", f.severity().label());
+        o.put("code", f.code().code());
         o.put("package", f.packageName().isEmpty() ? null : f.packageName());
         o.put("file", f.file().orElse(null));
         o.put("message", f.message());
@@ -83,7 +93,7 @@ public final class VerifyReportJson {
         o.put("name", p.name());
         o.put("version", p.version().orElse(null));
         o.put("line", p.location().map(SourceLocation::line).orElse(null));
-        o.put("status", p.status().jsonName());
+        o.put("status", p.status().label());
         ArrayNode locked = o.putArray("locked_identities");
         p.lockedIdentities().forEach(i -> putIdentity(locked.addObject(), i));
         ArrayNode files = o.putArray("files");
@@ -91,7 +101,7 @@ public final class VerifyReportJson {
             ObjectNode fo = files.addObject();
             fo.put("filename", f.filename());
             fo.put("sha256", f.sha256().orElse(null));
-            fo.put("status", f.status().jsonName());
+            fo.put("status", f.status().label());
             ArrayNode found = fo.putArray("identities");
             f.foundIdentities().forEach(i -> putIdentity(found.addObject(), i));
             ArrayNode logs = fo.putArray("log_indexes");

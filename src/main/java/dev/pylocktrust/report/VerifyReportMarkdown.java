@@ -1,5 +1,6 @@
 package dev.pylocktrust.report;
 
+import dev.pylocktrust.policy.Finding;
 import java.util.List;
 import java.util.stream.Collectors;
 
@@ -44,7 +45,7 @@ public final class VerifyReportMarkdown {
         sb.append("| problem | package | file | details | what to do |\n|---|---|---|---|---|\n");
         for (Finding f : findings) {
             String where = f.location().map(l -> " (" + l.path() + ":" + l.line() + ")").orElse("");
-            sb.append("| ").append(MarkdownText.text(f.code())).append(" | ")
+            sb.append("| ").append(MarkdownText.text(f.code().code())).append(" | ")
                     .append(MarkdownText.data(f.packageName() + where)).append(" | ")
                     .append(MarkdownText.data(f.file().orElse(""))).append(" | ")
                     .append(MarkdownText.data(f.message() + (f.detail().isEmpty() ? "" : "\n" + f.detail())))
@@ -66,7 +67,7 @@ public final class VerifyReportMarkdown {
                         .append(" more (see the JSON output) | | |\n");
                 break;
             }
-            sb.append("| ").append(p.status().jsonName()).append(" | ").append(MarkdownText.data(p.label()))
+            sb.append("| ").append(p.status().label()).append(" | ").append(MarkdownText.data(p.label()))
                     .append(" | ").append(p.files().size()).append(" | ")
                     .append(MarkdownText.data(p.lockedIdentities().stream().map(VerifyReport.Identity::description)
                             .collect(Collectors.joining("; ")))).append(" |\n");

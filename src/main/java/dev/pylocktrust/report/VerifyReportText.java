@@ -1,5 +1,7 @@
 package dev.pylocktrust.report;
 
+import dev.pylocktrust.Printable;
+import dev.pylocktrust.policy.Finding;
 import java.util.stream.Collectors;
 
 /**
@@ -7,10 +9,10 @@ import java.util.stream.Collectors;
  * then one summary line. When everything passes it is the summary line alone.
  *
  * <pre>
- * error[identity-mismatch]: widget 1.0.0: widget-1.0.0-py3-none-any.whl is signed by an identity the lock does not trust
+ * error[identity-changed]: widget 1.0.0: publisher identity changed: locked GitHub acme/widget (release.yml), but ...
  *   --&gt; pylock.toml:12
  *   expected: GitHub acme/widget (release.yml)
- *   found:    GitHub evil/widget (release.yml), verified (log index 7)
+ *   found:    GitHub evil/widget (release.yml)
  *   hint: ...
  *
  * verification FAILED: checked 4 files of 2 packages: 1 package attested (identities match), 0 packages unattested, 1 failure in 0.4 s
@@ -41,7 +43,7 @@ public final class VerifyReportText {
 
     /** One finding as a block, ending with a blank line. */
     static void appendFinding(StringBuilder sb, Finding f) {
-        sb.append(f.isFailure() ? "error[" : "warning[").append(f.code()).append("]: ")
+        sb.append(f.severity().label()).append("[").append(f.code()).append("]: ")
                 .append(Printable.of(f.message())).append('\n');
         f.location().ifPresent(l -> sb.append("  --> ").append(Printable.of(l.path())).append(':').append(l.line())
                 .append('\n'));
@@ -62,14 +64,14 @@ public final class VerifyReportText {
                 .append('\n');
         sb.append("trust root:  ").append(Printable.of(report.trustedRoot())).append("\n\n");
         for (VerifyReport.PackageResult p : report.packages()) {
-            sb.append(String.format("%-11s", p.status().jsonName())).append(p.label());
+            sb.append(String.format("%-11s", p.status().label())).append(p.label());
             if (!p.lockedIdentities().isEmpty()) {
                 sb.append(" (locked: ").append(p.lockedIdentities().stream()
                         .map(i -> Printable.of(i.description())).collect(Collectors.joining("; "))).append(')');
             }
             sb.append('\n');
             for (VerifyReport.FileResult file : p.files()) {
-                sb.append("  ").append(String.format("%-11s", file.status().jsonName()))
+                sb.append("  ").append(String.format("%-11s", file.status().label()))
                         .append(Printable.of(file.filename()));
                 if (!file.foundIdentities().isEmpty()) {
                     sb.append(": ").append(file.foundIdentities().stream()
@@ -85,9 +87,9 @@ public final class VerifyReportText {
                 sb.append('\n');
             }
         }
-        if (report.skippedPackages() > 0) {
-            sb.append(VerifyReport.plural(report.skippedPackages(), "package"))
-                    .append(" not selected for this environment\n");
+        for (VerifyReport.SkippedPackage s : report.skipped()) {
+            sb.append(String.format("%-11s", "skipped")).append(Printable.of(s.label())).append(": marker ")
+                    .append(Printable.of(s.marker())).append(" is false on this target\n");
         }
         sb.append('\n');
     }

@@ -1,5 +1,6 @@
 package dev.pylocktrust.resolve;
 
+import dev.pylocktrust.Printable;
 import dev.pylocktrust.python.PackageName;
 import dev.pylocktrust.python.SpecifierSet;
 import dev.pylocktrust.python.TargetEnvironment;
@@ -114,21 +115,15 @@ final class TargetVersions {
 
     /**
      * The yank reason of release {@code i}'s first installable file, or the empty string. The index wrote it, so it
-     * is made safe to print: control and invisible characters become {@code ?}, quotes become {@code '}, and it is
-     * cut at 120 characters.
+     * is made safe to print: cut at 120 characters, quotes become {@code '}, and control and invisible characters
+     * become {@link Printable} escapes.
      */
     String yankReason(int i) {
         String raw = installable.get(i).stream().map(f -> f.yankedReason().orElse("")).filter(r -> !r.isBlank())
                 .findFirst().orElse("");
         StringBuilder sb = new StringBuilder();
-        raw.strip().codePoints().limit(120).forEach(cp -> {
-            int type = Character.getType(cp);
-            boolean unsafe = Character.isISOControl(cp) || type == Character.FORMAT || type == Character.LINE_SEPARATOR
-                    || type == Character.PARAGRAPH_SEPARATOR || type == Character.UNASSIGNED
-                    || type == Character.PRIVATE_USE || type == Character.SURROGATE;
-            sb.appendCodePoint(unsafe ? '?' : cp == '"' ? '\'' : cp);
-        });
-        return sb.toString();
+        raw.strip().codePoints().limit(120).forEach(cp -> sb.appendCodePoint(cp == '"' ? '\'' : cp));
+        return Printable.of(sb.toString());
     }
 
     boolean prerelease(int i) {

@@ -1,5 +1,6 @@
 package dev.pylocktrust.trust;
 
+import dev.pylocktrust.Printable;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -112,11 +113,7 @@ public record RefreshFailure(String repository, Instant failedAt, String reason,
                 return sb.append("...").toString();
             }
             int c = line.codePointAt(i);
-            int type = Character.getType(c);
-            boolean unsafe = Character.isISOControl(c) || type == Character.FORMAT || type == Character.SURROGATE
-                    || type == Character.UNASSIGNED || type == Character.PRIVATE_USE
-                    || type == Character.LINE_SEPARATOR || type == Character.PARAGRAPH_SEPARATOR;
-            sb.appendCodePoint(unsafe ? '?' : c);
+            sb.appendCodePoint(Printable.isUnsafe(c) ? '?' : c);
             kept++;
         }
         return sb.toString();

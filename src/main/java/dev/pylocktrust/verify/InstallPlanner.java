@@ -1,5 +1,6 @@
 package dev.pylocktrust.verify;
 
+import dev.pylocktrust.ProblemListException;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.lock.LockedFile;
 import dev.pylocktrust.lock.LockedPackage;
@@ -10,6 +11,7 @@ import dev.pylocktrust.python.MarkerEnvironment;
 import dev.pylocktrust.python.SpecifierSet;
 import dev.pylocktrust.python.Version;
 import dev.pylocktrust.python.WheelFilename;
+import dev.pylocktrust.report.VerifyReport.SkippedPackage;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +28,11 @@ import java.util.TreeSet;
  *   <li>requested extras (default none) and dependency groups (default: the lock's {@code default-groups});</li>
  *   <li>the lock's {@code requires-python} must hold, else the lock cannot be installed: an error;</li>
  *   <li>if the lock lists {@code environments}, one must match, else an error;</li>
- *   <li>a package whose {@code marker} is false is skipped; one whose {@code requires-python} does not hold is an
- *       error (not a skip); two selected entries with the same name are an error;</li>
+ *   <li>a package whose {@code marker} is false is skipped; a marker that cannot be decided for the target (it
+ *       reads a value the target does not fix, such as {@code platform_release}, or the patch release of
+ *       {@code --python-version 3.12}) selects the package, since an installer may well find it true: selection
+ *       fails closed; one whose {@code requires-python} does not hold is an error (not a skip); two selected entries
+ *       with the same name are an error;</li>
  *   <li>from a package's wheels, the best compatible one by filename tags; with none, the sdist; with neither, an
  *       error. vcs, directory and archive packages have no index file to check.</li>
  * </ol>
@@ -45,7 +50,7 @@ public final class InstallPlanner {
                 LockedPackage p = lock.packages().get(i);
                 out.add(new PlannedPackage(i, p, p.files()));
             }
-            return new Plan(out, 0);
+            return new Plan(out, List.of(), List.of());
         }
         return current(parsed, (EnvironmentSelection.Current) selection);
     }
@@ -66,19 +71,23 @@ public final class InstallPlanner {
                         + target.pythonVersion());
             }
         });
-        if (lock.environments().isPresent()
-                && lock.environments().get().stream().noneMatch(m -> Marker.parse(m).evaluate(env))) {
+        Marker.Unknowns unknowns = target.markerUnknowns();
+        if (lock.environments().isPresent() && lock.environments().get().stream()
+                .noneMatch(m -> Marker.parse(m).decide(env, unknowns).orElse(true))) {
             problems.add(at(parsed, "environments") + "none of the lock's environments matches the target ("
                     + String.join("; ", lock.environments().get()) + ")");
         }
 
         List<PlannedPackage> out = new ArrayList<>();
         Map<String, LockedPackage> selectedNames = new LinkedHashMap<>();
-        int skipped = 0;
+        List<SkippedPackage> skipped = new ArrayList<>();
+        List<PlannedPackage> undecided = new ArrayList<>();
         for (int i = 0; i < lock.packages().size(); i++) {
             LockedPackage p = lock.packages().get(i);
-            if (p.marker().isPresent() && !Marker.parse(p.marker().get()).evaluate(env)) {
-                skipped++;
+            Optional<Boolean> applies = p.marker().map(m -> Marker.parse(m).decide(env, unknowns))
+                    .orElse(Optional.of(true));
+            if (applies.equals(Optional.of(false))) {
+                skipped.add(new SkippedPackage(p.name(), p.version(), p.marker().orElseThrow()));
                 continue;
             }
             String here = at(parsed, p) + "package " + p.name() + ": ";
@@ -95,6 +104,9 @@ public final class InstallPlanner {
             }
             if (p.isDirect()) {
                 out.add(new PlannedPackage(i, p, List.of()));
+                if (applies.isEmpty()) {
+                    undecided.add(out.get(out.size() - 1));
+                }
                 continue;
             }
             Optional<LockedFile> chosen = chooseFile(p, target);
@@ -105,14 +117,17 @@ public final class InstallPlanner {
                 continue;
             }
             out.add(new PlannedPackage(i, p, List.of(chosen.get())));
+            if (applies.isEmpty()) {
+                undecided.add(out.get(out.size() - 1));
+            }
         }
         if (!problems.isEmpty()) {
-            throw new UsageException(where + " cannot be installed on " + target.describe() + ":\n  "
-                    + String.join("\n  ", problems),
+            throw new ProblemListException(where + " cannot be installed on " + target.describe() + ":",
+                    problems,
                     "check --python-version and --platform (they describe the machine that installs), or re-lock "
                             + "for this target");
         }
-        return new Plan(out, skipped);
+        return new Plan(out, skipped, undecided);
     }
 
     /** The best compatible wheel, else the sdist. */

@@ -1,6 +1,8 @@
 package dev.pylocktrust.verify;
 
+import dev.pylocktrust.python.Marker;
 import dev.pylocktrust.python.MarkerEnvironment;
+import dev.pylocktrust.python.MarkerVariable;
 import dev.pylocktrust.python.Platform;
 import dev.pylocktrust.python.TargetEnvironment;
 import dev.pylocktrust.python.WheelFilename;
@@ -9,6 +11,7 @@ import java.util.Collection;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -54,6 +57,16 @@ public record InstallTarget(List<TargetEnvironment> environments) {
     /** The values markers are evaluated against (extras and groups not yet requested). */
     public MarkerEnvironment markerEnvironment() {
         return environments.get(0).markerEnvironment();
+    }
+
+    /**
+     * What this description leaves open about the machine: {@code platform_release} and {@code platform_version} (the
+     * OS build of a machine that is not this one), and the Python patch release when only {@code X.Y} was given.
+     * A marker that depends on them cannot be decided, and a package with such a marker is checked.
+     */
+    public Marker.Unknowns markerUnknowns() {
+        return new Marker.Unknowns(Set.of(MarkerVariable.PLATFORM_RELEASE, MarkerVariable.PLATFORM_VERSION),
+                environments.get(0).pythonVersion().releaseSize() < 3);
     }
 
     /** The Python version as given, e.g. {@code 3.12} or {@code 3.13t}. */

@@ -5,10 +5,11 @@ import dev.pylocktrust.lock.LockedPackage;
 import dev.pylocktrust.lock.Lockfile;
 import dev.pylocktrust.lock.ParsedLockfile;
 import dev.pylocktrust.lock.RawTable;
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.FindingCode;
+import dev.pylocktrust.policy.SourceLocation;
 import dev.pylocktrust.python.PackageName;
 import dev.pylocktrust.python.Version;
-import dev.pylocktrust.report.Finding;
-import dev.pylocktrust.report.SourceLocation;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -57,14 +58,14 @@ public final class PipReportCheck {
             String found = "found: " + report.file() + " install[" + item.position() + "]: " + item.name() + " "
                     + item.version() + " from " + item.url();
             if (candidates.isEmpty()) {
-                findings.add(finding(VerifyCode.PIP_REPORT_NOT_LOCKED, name, Optional.empty(), Optional.empty(),
+                findings.add(finding(FindingCode.PIP_REPORT_NOT_LOCKED, name, Optional.empty(), Optional.empty(),
                         what + ", which the lock file does not contain", found, notLockedHint()));
                 continue;
             }
             Optional<SourceLocation> loc = location(parsed, candidates.get(0).pkg);
             List<Candidate> sameVersion = candidates.stream().filter(c -> sameVersion(c.pkg, item.version())).toList();
             if (sameVersion.isEmpty()) {
-                findings.add(finding(VerifyCode.PIP_REPORT_NOT_LOCKED, name, Optional.empty(), loc,
+                findings.add(finding(FindingCode.PIP_REPORT_NOT_LOCKED, name, Optional.empty(), loc,
                         what + ", but the lock file has " + name + " at "
                                 + String.join(", ", candidates.stream().map(c -> c.pkg.version().orElse("(no version)"))
                                 .toList()), found, notLockedHint()));
@@ -74,7 +75,7 @@ public final class PipReportCheck {
                 case ARCHIVE -> {
                     Optional<String> filename = Optional.of(basename(item.url()));
                     if (item.sha256().isEmpty()) {
-                        findings.add(finding(VerifyCode.PIP_REPORT_HASH_MISMATCH, name, filename, loc, what
+                        findings.add(finding(FindingCode.PIP_REPORT_HASH_MISMATCH, name, filename, loc, what
                                 + " from a file without a recorded sha256, so it cannot be matched to the lock",
                                 found, "install from an index or a --find-links directory so pip records hashes"));
                         continue;
@@ -99,7 +100,7 @@ public final class PipReportCheck {
                         }
                     }
                     if (!matched) {
-                        findings.add(finding(VerifyCode.PIP_REPORT_HASH_MISMATCH, name, filename, loc, what
+                        findings.add(finding(FindingCode.PIP_REPORT_HASH_MISMATCH, name, filename, loc, what
                                 + " from " + filename.get() + ", which is not a locked file of " + name + " "
                                 + item.version(), found + "\n         sha256 " + sha + " (locked: "
                                 + String.join(", ", sameVersion.stream().flatMap(c -> c.pkg.files().stream())
@@ -112,7 +113,7 @@ public final class PipReportCheck {
                     boolean pinned = sameVersion.stream().anyMatch(c -> c.pkg.vcs().flatMap(v -> v.getString(
                             "commit-id")).equals(item.commitId()));
                     if (!pinned) {
-                        findings.add(finding(VerifyCode.PIP_REPORT_NOT_LOCKED, name, Optional.empty(), loc, what
+                        findings.add(finding(FindingCode.PIP_REPORT_NOT_LOCKED, name, Optional.empty(), loc, what
                                 + " from version control at commit " + item.commitId().orElse("?")
                                 + ", which the lock file does not pin", found, notLockedHint()));
                     } else {
@@ -121,7 +122,7 @@ public final class PipReportCheck {
                 }
                 case DIRECTORY -> {
                     if (sameVersion.stream().noneMatch(c -> c.pkg.directory().isPresent())) {
-                        findings.add(finding(VerifyCode.PIP_REPORT_NOT_LOCKED, name, Optional.empty(), loc, what
+                        findings.add(finding(FindingCode.PIP_REPORT_NOT_LOCKED, name, Optional.empty(), loc, what
                                 + " from a local directory, which the lock file does not list as a directory "
                                 + "source", found, notLockedHint()));
                     } else {
@@ -133,7 +134,7 @@ public final class PipReportCheck {
         }
         List<PlannedPackage> out = new ArrayList<>();
         packages.forEach((i, p) -> out.add(new PlannedPackage(i, p, files.get(i))));
-        return new Result(findings, new Plan(out, plan.skipped()));
+        return new Result(findings, new Plan(out, plan.skipped(), plan.undecided()));
     }
 
     private static void addDirect(Map<Integer, LockedPackage> packages, Map<Integer, List<LockedFile>> files,
@@ -186,9 +187,9 @@ public final class PipReportCheck {
         return line.isPresent() ? Optional.of(new SourceLocation(parsed.file(), line.getAsInt())) : Optional.empty();
     }
 
-    private static Finding finding(VerifyCode code, String pkg, Optional<String> file, Optional<SourceLocation> loc,
+    private static Finding finding(FindingCode code, String pkg, Optional<String> file, Optional<SourceLocation> loc,
                                    String message, String detail, String hint) {
-        return new Finding(code.severity(), code.code(), pkg, file, message, detail, hint, loc);
+        return Finding.of(code, pkg, file, message, detail, hint, loc);
     }
 
     private static String notLockedHint() {

@@ -6,12 +6,14 @@ import dev.pylocktrust.gather.FileRequest;
 import dev.pylocktrust.lock.LockedFile;
 import dev.pylocktrust.lock.LockfileWarning;
 import dev.pylocktrust.lock.ParsedLockfile;
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.FindingCode;
+import dev.pylocktrust.policy.SourceLocation;
 import dev.pylocktrust.python.DistributionFilename;
 import dev.pylocktrust.python.InvalidSpecException;
-import dev.pylocktrust.report.Finding;
-import dev.pylocktrust.report.SourceLocation;
 import dev.pylocktrust.report.VerifyReport.Outcome;
 import dev.pylocktrust.report.VerifyReport.PackageResult;
+import dev.pylocktrust.report.VerifyReport.SkippedPackage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -67,11 +69,12 @@ public final class Verification {
      * The verdicts.
      *
      * @param packages per checked package, in lock file order
-     * @param skippedPackages packages the selection left out
+     * @param skipped packages the selection left out, with their markers
      * @param findings failures first, then warnings
      * @param outcome passed, failed, or incomplete
      */
-    public record Result(List<PackageResult> packages, int skippedPackages, List<Finding> findings, Outcome outcome) {
+    public record Result(List<PackageResult> packages, List<SkippedPackage> skipped, List<Finding> findings,
+                         Outcome outcome) {
         public Result {
             packages = List.copyOf(packages);
             findings = List.copyOf(findings);
@@ -113,8 +116,16 @@ public final class Verification {
             all.addAll(WheelhouseCheck.check(in.lock(), plan, in.wheelhouse().get().dir(),
                     in.wheelhouse().get().entries()));
         }
+        for (PlannedPackage p : plan.undecided()) {
+            all.add(Finding.of(FindingCode.MARKER_UNDECIDED, p.pkg().name(), Optional.empty(), p.pkg().version()
+                            .map(v -> p.pkg().name() + " " + v).orElse(p.pkg().name()) + ": its marker cannot be decided "
+                            + "for this target, so it was checked", "marker: " + p.pkg().marker().orElse("")
+                            + "\nit reads a value the target does not fix (platform_release, platform_version, or the "
+                            + "Python patch release); an installer may find it true",
+                    "give --python-version X.Y.Z to fix the patch release", in.lock().locationOf(p.pkg())));
+        }
         for (LockfileWarning w : in.lock().warnings()) {
-            all.add(new Finding(VerifyCode.LOCKFILE_WARNING.severity(), VerifyCode.LOCKFILE_WARNING.code(), "",
+            all.add(Finding.of(FindingCode.LOCKFILE_WARNING, "",
                     Optional.empty(), w.toString(), "", "", w.line() > 0
                             ? Optional.of(new SourceLocation(w.file(), w.line())) : Optional.empty()));
         }
@@ -122,14 +133,17 @@ public final class Verification {
         return new Result(judgement.packages(), plan.skipped(), all, outcome(all));
     }
 
-    /** One request per planned file that has a sha256 (a file without one fails in the policy). */
+    /**
+     * One request per planned file that has a sha256 (a file without one fails in the policy). The same bytes under
+     * two names are asked for twice, so the gatherer sees every name the lock gives them.
+     */
     static List<FileRequest> requests(Plan plan) {
-        Map<String, FileRequest> out = new LinkedHashMap<>();
+        Map<List<String>, FileRequest> out = new LinkedHashMap<>();
         for (PlannedPackage p : plan.packages()) {
             for (LockedFile f : p.files()) {
                 if (f.sha256().isPresent()) {
                     String version = p.pkg().version().orElseGet(() -> versionOf(f.filename()));
-                    out.putIfAbsent(f.sha256().get(), new FileRequest(p.pkg().name(), version, f.sha256().get(),
+                    out.putIfAbsent(List.of(f.sha256().get(), f.filename()), new FileRequest(p.pkg().name(), version, f.sha256().get(),
                             f.filename()));
                 }
             }
@@ -151,7 +165,7 @@ public final class Verification {
             if (!f.isFailure()) {
                 continue;
             }
-            if (VerifyCode.of(f.code()).map(VerifyCode::undecided).orElse(false)) {
+            if (f.code().undecided()) {
                 undecided = true;
             } else {
                 return Outcome.FAILED;

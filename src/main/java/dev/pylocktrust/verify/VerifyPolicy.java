@@ -1,58 +1,59 @@
 package dev.pylocktrust.verify;
 
+import dev.pylocktrust.UsageException;
 import dev.pylocktrust.attest.Publisher;
 import dev.pylocktrust.attest.VerifiedAttestation;
 import dev.pylocktrust.attest.VerifiedIdentity;
 import dev.pylocktrust.gather.FileEvidence;
-import dev.pylocktrust.lock.FileAttestationRecord;
+import dev.pylocktrust.gather.PolicyEvidence;
+import dev.pylocktrust.lock.Expectations;
 import dev.pylocktrust.lock.LockedFile;
 import dev.pylocktrust.lock.LockedPackage;
 import dev.pylocktrust.lock.ParsedLockfile;
-import dev.pylocktrust.lock.TrustPolicy;
-import dev.pylocktrust.report.Finding;
-import dev.pylocktrust.report.SourceLocation;
+import dev.pylocktrust.policy.Approver;
+import dev.pylocktrust.policy.CheckedFile;
+import dev.pylocktrust.policy.Expectation;
+import dev.pylocktrust.policy.FileVerdict;
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.FindingCode;
+import dev.pylocktrust.policy.HashRule;
+import dev.pylocktrust.policy.LockedIdentity;
+import dev.pylocktrust.policy.PackageDecision;
+import dev.pylocktrust.policy.PackageRules;
+import dev.pylocktrust.policy.SourceLocation;
+import dev.pylocktrust.policy.TrustRules;
+import dev.pylocktrust.policy.Verdict;
 import dev.pylocktrust.report.VerifyReport.FileResult;
 import dev.pylocktrust.report.VerifyReport.Identity;
 import dev.pylocktrust.report.VerifyReport.PackageResult;
-import dev.pylocktrust.report.VerifyReport.Status;
+import dev.pylocktrust.index.IndexFile;
 import java.util.ArrayList;
+import java.util.IdentityHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.stream.Collectors;
 
 /**
- * The trust decision of {@code verify}, per selected file. Pure: the lock, the plan and the evidence in; verdicts and
- * findings out. No network, no clock, no files.
+ * The trust decision of {@code verify}: a thin caller of the policy core ({@link TrustRules}), with the lock being
+ * verified as the expectation and the index's evidence for the selected files. Pure: the lock, the plan and the
+ * evidence in; verdicts and findings out.
  *
- * <p>The rules, in order (the locked identities of a package are its {@code [[packages.attestation-identities]]}):
- * <ol>
- *   <li>A file without a locked sha256 cannot be bound to any attestation: failure.</li>
- *   <li>Provenance that does not verify is a failure, whether or not identities are locked: someone served a
- *       forged, damaged or misattributed document.</li>
- *   <li>A file the index does not list with its locked sha256 is a failure (its content changed or it vanished);
- *       with {@code --offline} against a remote index the cached page may simply be older than the lock, so it is
- *       "not in cache" (undecided, exit 3).</li>
- *   <li>Package with locked identities: the file's verified identities must include one equal to a locked identity
- *       ({@link Publisher#sameIdentity}, the same rule as {@code lock}); another identity is a failure. No provenance
- *       (or an index without provenance support) is a failure: an attestation was removed or downgraded. The one
- *       exception is a file that the lock itself records as {@code no-provenance}: it never had an attestation,
- *       its content is pinned by sha256, so nothing was removed.</li>
- *   <li>Package without locked identities: it passes, reported as unattested, unless attestations are required for
- *       it ({@code --require-attestations}, or {@code [tool.pylock-trust] require-attestations} lists it), in which
- *       case it fails: without a locked identity there is nothing to hold the publisher to.
- *       {@code allow-unattested} exempts a package from {@code --require-attestations}.</li>
- *   <li>The index could not be asked: undecided (exit 3), never a pass.</li>
- * </ol>
+ * <p>Before the rules, the lock is checked against itself ({@link Expectations#consistency}): records that say a file
+ * was verified in a package without identities, or a hash changed after the file was verified, are failures. Every
+ * hash the lock records for a file must be confirmed by the index's listing of it; one the index does not list
+ * cannot be checked, which is an input error (exit 2).
  */
 public final class VerifyPolicy {
     /**
-     * @param requireAttestations {@code --require-attestations}: packages without locked identities fail
+     * @param requireAttestations {@code --require-attestations}: every package not in {@code allow-unattested} must
+     *     be attested by a locked identity
      * @param offline {@code --offline}: every answer comes from the cache, so a lookup failure is a cache miss
      * @param remoteIndex the index is a URL (not a mirror directory), so offline pages are cached copies that may be
      *     older than the lock
+     * @param wheelhouse a {@code --wheelhouse} is checked too: hashes the index does not list are checked against the
+     *     files' bytes there
      */
-    public record Options(boolean requireAttestations, boolean offline, boolean remoteIndex) {
+    public record Options(boolean requireAttestations, boolean offline, boolean remoteIndex, boolean wheelhouse) {
         boolean cachedPagesOnly() {
             return offline && remoteIndex;
         }
@@ -78,227 +79,142 @@ public final class VerifyPolicy {
      * Judges every planned file.
      *
      * @param evidence by sha256, for every planned file that has one
-     * @throws dev.pylocktrust.UsageException when a locked identity is malformed (named with its line)
+     * @throws UsageException when a locked identity is malformed (named with its line), or the lock records a hash
+     *     that nothing can check
      */
     public Judgement judge(Plan plan, Map<String, FileEvidence> evidence) {
+        Map<LockedFile, List<Finding>> hashes = hashes(plan, evidence);
         List<PackageResult> packages = new ArrayList<>();
         List<Finding> findings = new ArrayList<>();
         for (PlannedPackage planned : plan.packages()) {
-            packages.add(judgePackage(planned, evidence, findings));
+            packages.add(judgePackage(planned, evidence, hashes, findings));
         }
         return new Judgement(packages, findings);
     }
 
     private PackageResult judgePackage(PlannedPackage planned, Map<String, FileEvidence> evidence,
-                                       List<Finding> findings) {
+                                       Map<LockedFile, List<Finding>> hashes, List<Finding> findings) {
         LockedPackage p = planned.pkg();
-        List<Publisher> locked = LockedIdentities.of(parsed, p);
-        Context c = new Context(p, locked, LockedIdentities.views(locked), required(p), location(p), findings);
-        List<FileResult> files = new ArrayList<>();
-        boolean packageFailed = false;
+        PackageRules rules = Expectations.rules(parsed.lockfile().policy(), p.name(), parsed.file(),
+                options.requireAttestations());
+        Expectation expected = Expectations.of(parsed, List.of(p), rules);
+        Optional<SourceLocation> at = parsed.locationOf(p);
+        List<Identity> locked = expected.identities().stream().map(LockedIdentity::publisher)
+                .map(VerifyPolicy::view).toList();
+        List<Finding> own = new ArrayList<>(Expectations.consistency(parsed, p));
+        TrustRules.Context context = new TrustRules.Context(FindingCode.Command.VERIFY, p.version(), Approver.NONE,
+                at);
+        List<FileResult> results = new ArrayList<>();
         if (p.isDirect()) {
-            packageFailed = judgeDirect(c);
+            PackageDecision d = TrustRules.decideDirect(expected, p.sourceKind(), context);
+            own.addAll(d.findings());
+            findings.addAll(own);
+            return new PackageResult(p.name(), p.version(), at, verdict(d.verdict(), own), locked, results);
         }
+        List<CheckedFile> checked = new ArrayList<>();
+        List<LockedFile> checkedFiles = new ArrayList<>();
         for (LockedFile file : planned.files()) {
-            files.add(judgeFile(c, file, file.sha256().map(evidence::get)));
-        }
-        return new PackageResult(p.name(), p.version(), c.location, packageStatus(c, files, packageFailed),
-                c.lockedViews, files);
-    }
-
-    /** What every file of one package is judged against. */
-    private record Context(LockedPackage pkg, List<Publisher> locked, List<Identity> lockedViews,
-                           Optional<String> requiredBy, Optional<SourceLocation> location, List<Finding> findings) {
-        String label() {
-            return pkg.version().map(v -> pkg.name() + " " + v).orElse(pkg.name());
-        }
-
-        void add(VerifyCode code, Optional<String> file, String message, String detail, String hint) {
-            findings.add(new Finding(code.severity(), code.code(), pkg.name(), file, message, detail, hint,
-                    location));
-        }
-    }
-
-    private boolean judgeDirect(Context c) {
-        String kind = c.pkg.vcs().isPresent() ? "vcs" : c.pkg.directory().isPresent() ? "directory" : "archive";
-        if (!c.locked.isEmpty()) {
-            c.add(VerifyCode.UNVERIFIABLE_SOURCE, Optional.empty(), c.label() + ": a " + kind + " source cannot "
-                    + "carry index attestations, but the lock file records publisher identities for it",
-                    "expected: " + describe(c.lockedViews), "lock it from an index, or remove its "
-                            + "attestation-identities after review");
-            return true;
-        }
-        if (c.requiredBy.isPresent()) {
-            c.add(VerifyCode.ATTESTATION_REQUIRED, Optional.empty(), c.label() + ": attestations are required, but "
-                    + "it is a " + kind + " source, which has no index attestations", "required by: "
-                    + c.requiredBy.get(), allowHint(c.pkg.name()));
-            return true;
-        }
-        return false;
-    }
-
-    private FileResult judgeFile(Context c, LockedFile file, Optional<FileEvidence> found) {
-        String name = file.filename();
-        Optional<String> fileOpt = Optional.of(name);
-        if (file.sha256().isEmpty()) {
-            c.add(VerifyCode.MISSING_SHA256, fileOpt, c.label() + ": " + name + " has no sha256 in the lock file; "
-                    + "attestations bind files by sha256", "found: hashes " + String.join(", ", file.hashes().keySet()),
-                    "re-lock with a tool that records sha256 hashes (pylock-trust lock, uv export, pip lock)");
-            return result(file, Status.FAILED, List.of(), List.of(), false, "no sha256 in the lock file");
-        }
-        FileEvidence e = found.orElseThrow(() -> new IllegalStateException("no evidence gathered for " + name));
-        String expected = "expected: " + (c.locked.isEmpty() ? "valid attestations (no identity is locked)"
-                : describe(c.lockedViews));
-
-        if (e instanceof FileEvidence.Invalid inv) {
-            c.add(VerifyCode.ATTESTATION_INVALID, fileOpt, c.label() + ": " + name + " has provenance that does not "
-                    + "verify", expected + "\nfound:    " + inv.reason(), "do not install it: the provenance is "
-                    + "forged, damaged or about another file; if your index uses a private Sigstore instance, pass "
-                    + "its --trusted-root");
-            return result(file, Status.FAILED, List.of(), List.of(), false, inv.reason());
-        }
-        if (e instanceof FileEvidence.LookupFailed lf) {
-            boolean miss = options.offline();
-            String hint = lf.error().hints().isEmpty() ? "retry; a network error is never a pass"
-                    : String.join("; ", lf.error().hints());
-            c.add(miss ? VerifyCode.NOT_IN_CACHE : VerifyCode.LOOKUP_FAILED, fileOpt, c.label() + ": " + name
-                    + (miss ? " is not in cache: nothing was checked" : " could not be checked: the index failed"),
-                    "found: " + lf.error().getMessage(), hint);
-            return result(file, Status.INCOMPLETE, List.of(), List.of(), false, lf.error().getMessage());
-        }
-        if (e instanceof FileEvidence.NotOnIndex n) {
-            if (options.cachedPagesOnly()) {
-                c.add(VerifyCode.NOT_IN_CACHE, fileOpt, c.label() + ": " + name + " is not in cache: the cached "
-                        + "project page does not list it", "found: " + n.why(), "run once online with the same "
-                        + "--cache-dir first (the cache may be older than the lock file)");
-                return result(file, Status.INCOMPLETE, List.of(), List.of(), false, n.why());
+            if (file.sha256().isEmpty()) {
+                own.add(Finding.of(FindingCode.MISSING_SHA256, p.name(), Optional.of(file.filename()), label(p) + ": "
+                                + file.filename() + " has no sha256 in the lock file; attestations bind files by "
+                                + "sha256", "found: hashes " + String.join(", ", file.hashes().keySet()),
+                        "re-lock with a tool that records sha256 hashes (pylock-trust lock, uv export, pip lock)",
+                        at));
+                results.add(new FileResult(file.filename(), file.sha256(), Verdict.FAILED, List.of(), List.of(),
+                        false, "no sha256 in the lock file"));
+                continue;
             }
-            c.add(VerifyCode.NOT_ON_INDEX, fileOpt, c.label() + ": " + name + " is not on the index with its locked "
-                    + "sha256", "expected: sha256 " + file.sha256().get() + "\nfound:    " + n.why(),
-                    "check that --index-url is the index the lock was made from"
-                            + c.pkg.index().map(i -> " (the lock says " + i + ")").orElse("")
-                            + "; a file that vanished or changed content must not be installed");
-            return result(file, Status.FAILED, List.of(), List.of(), false, n.why());
+            String sha = file.sha256().get();
+            FileEvidence e = evidence.get(sha);
+            if (e == null) {
+                throw new IllegalStateException("no evidence gathered for " + file.filename());
+            }
+            checked.add(new CheckedFile(file.filename(), sha, PolicyEvidence.of(e, options.offline(),
+                    options.cachedPagesOnly())));
+            checkedFiles.add(file);
         }
+        PackageDecision d = TrustRules.decide(expected, checked, context);
+        // A hash edited after locking is reported as what it is (hash-changed, at the hashes line), not also as a
+        // file the index does not list.
+        List<String> edited = own.stream().filter(f -> f.code() == FindingCode.HASH_CHANGED)
+                .flatMap(f -> f.file().stream()).toList();
+        d.findings().stream().filter(f -> !(f.code() == FindingCode.NOT_ON_INDEX
+                && f.file().filter(edited::contains).isPresent())).forEach(own::add);
+        for (int i = 0; i < checked.size(); i++) {
+            LockedFile file = checkedFiles.get(i);
+            List<Finding> otherBytes = hashes.getOrDefault(file, List.of());
+            own.addAll(otherBytes);
+            FileResult r = result(file, d.files().get(i), evidence.get(checked.get(i).sha256()));
+            results.add(otherBytes.isEmpty() ? r : new FileResult(r.filename(), r.sha256(), Verdict.FAILED,
+                    r.foundIdentities(), r.logIndexes(), r.fromCache(), "another hash than locked"));
+        }
+        findings.addAll(own);
+        boolean anyFailed = results.stream().anyMatch(r -> r.status() == Verdict.FAILED);
+        Verdict status = anyFailed ? Verdict.FAILED : verdict(d.verdict(), own);
+        return new PackageResult(p.name(), p.version(), at, status, locked, results);
+    }
+
+    /** The decision's verdict, made worse by the lock's own inconsistencies. */
+    private static Verdict verdict(Verdict decided, List<Finding> findings) {
+        boolean failed = findings.stream().anyMatch(f -> f.isFailure() && !f.code().undecided());
+        return failed ? Verdict.FAILED : decided;
+    }
+
+    private static FileResult result(LockedFile file, FileVerdict v, FileEvidence e) {
+        List<Identity> found = List.of();
+        List<Long> logs = List.of();
+        boolean fromCache = false;
         if (e instanceof FileEvidence.Attested a) {
-            return judgeAttested(c, file, a, expected);
+            found = a.identities().stream().map(VerifiedIdentity::publisher).map(VerifyPolicy::view).toList();
+            logs = a.attestations().stream().map(VerifiedAttestation::logIndex).toList();
+            fromCache = a.fromCache();
         }
-        String why = e instanceof FileEvidence.NoProvenance np ? "no provenance published (" + np.why() + ")"
-                : "the index serves no provenance (" + ((FileEvidence.ProvenanceUnsupported) e).why() + ")";
-        return judgeUnattested(c, file, why, e instanceof FileEvidence.ProvenanceUnsupported, expected);
+        return new FileResult(file.filename(), file.sha256(), v.verdict(), found, logs, fromCache, v.reason());
     }
 
-    private FileResult judgeAttested(Context c, LockedFile file, FileEvidence.Attested a, String expected) {
-        String name = file.filename();
-        List<Identity> found = a.identities().stream().map(VerifiedIdentity::publisher)
-                .map(LockedIdentities::view).toList();
-        List<Long> logs = a.attestations().stream().map(VerifiedAttestation::logIndex).toList();
-        if (c.locked.isEmpty()) {
-            if (c.requiredBy.isPresent()) {
-                c.add(VerifyCode.ATTESTATION_REQUIRED, Optional.of(name), c.label() + ": attestations are required, "
-                        + "but the lock file records no publisher identity to check " + name + " against",
-                        "required by: " + c.requiredBy.get() + "\nfound:    attested by " + describe(found)
-                                + " (verified, not locked)", recordHint(c.pkg.name()));
-                return result(file, Status.FAILED, found, logs, a.fromCache(), "no locked identity");
+    /**
+     * Every hash the lock records for a selected file must be confirmed by the index's listing of the same file (it
+     * was found there by sha256), or by its bytes in the wheelhouse: another digest is a trust failure
+     * ({@code hash-changed}); one nothing can confirm is an input error.
+     *
+     * @return the hash failures per file
+     * @throws UsageException naming each hash that nothing can check
+     */
+    private Map<LockedFile, List<Finding>> hashes(Plan plan, Map<String, FileEvidence> evidence) {
+        List<String> unverifiable = new ArrayList<>();
+        Map<LockedFile, List<Finding>> out = new IdentityHashMap<>();
+        for (PlannedPackage planned : plan.packages()) {
+            LockedPackage p = planned.pkg();
+            for (LockedFile f : planned.files()) {
+                Optional<IndexFile> listed = f.sha256().map(evidence::get).flatMap(FileEvidence::indexFile);
+                if (listed.isEmpty()) {
+                    continue;
+                }
+                for (HashRule.Problem problem : HashRule.check(f.hashes(), listed.get().hashes(),
+                        HashRule.Source.LISTING)) {
+                    if (problem instanceof HashRule.Problem.Changed c) {
+                        out.computeIfAbsent(f, k -> new ArrayList<>()).add(HashRule.changed(p.name(), label(p),
+                                f.filename(), c, "the index lists", parsed.at(parsed.sourceMap().lineOf(f))));
+                    } else if (!options.wheelhouse()) {
+                        unverifiable.add(parsed.at(parsed.sourceMap().lineOf(f)).map(l -> l.path() + ":" + l.line()
+                                + ": ").orElse("") + p.name() + ": " + f.filename() + ": " + problem.algorithm());
+                    }
+                }
             }
-            return result(file, Status.UNATTESTED, found, logs, a.fromCache(), "no identity locked for the package");
         }
-        boolean matches = a.identities().stream()
-                .anyMatch(id -> c.locked.stream().anyMatch(l -> l.sameIdentity(id.publisher())));
-        if (matches) {
-            return result(file, Status.ATTESTED, found, logs, a.fromCache(), "");
+        if (!unverifiable.isEmpty()) {
+            throw HashRule.unverifiable(unverifiable, "verify with --wheelhouse, which checks them against the "
+                    + "files' bytes (an index's listing of another algorithm confirms nothing: the attestation binds "
+                    + "the sha256 only)");
         }
-        c.add(VerifyCode.IDENTITY_MISMATCH, Optional.of(name), c.label() + ": " + name + " is attested by "
-                + describe(found) + ", not by an identity the lock file trusts", expected + "\nfound:    "
-                + describe(found) + " (verified, log index " + logs.stream().map(String::valueOf)
-                .collect(Collectors.joining(", ")) + ")",
-                "if the project really changed publisher (e.g. moved repositories), review it and record it: "
-                        + "pylock-trust lock --accept-identity-change " + c.pkg.name() + " --reason \"...\"; "
-                        + "otherwise do not install it");
-        return result(file, Status.FAILED, found, logs, a.fromCache(), "attested by another identity");
+        return out;
     }
 
-    private FileResult judgeUnattested(Context c, LockedFile file, String why, boolean unsupported, String expected) {
-        String name = file.filename();
-        if (!c.locked.isEmpty()) {
-            if (recordedWithoutProvenance(c.pkg, file)) {
-                return result(file, Status.UNATTESTED, List.of(), List.of(), false, why
-                        + "; the lock records this file as never attested");
-            }
-            if (unsupported) {
-                c.add(VerifyCode.PROVENANCE_UNSUPPORTED, Optional.of(name), c.label() + ": " + name + " cannot be "
-                        + "checked: the index serves no provenance", expected + "\nfound:    " + why,
-                        "use an index that serves PEP 740 provenance (PyPI, or a mirror with Simple API 1.3 or "
-                                + "later), or give --integrity-url");
-            } else {
-                c.add(VerifyCode.ATTESTATION_MISSING, Optional.of(name), c.label() + ": " + name + " has no "
-                        + "attestation, but the lock file trusts only attested files for this package",
-                        expected + "\nfound:    " + why, "do not install it until you know why the attestation is "
-                                + "gone (a publisher that stopped attesting, or a file uploaded by someone else); if "
-                                + "it is legitimate, re-lock and review the change with pylock-trust diff");
-            }
-            return result(file, Status.FAILED, List.of(), List.of(), false, why);
-        }
-        if (c.requiredBy.isPresent()) {
-            c.add(VerifyCode.ATTESTATION_REQUIRED, Optional.of(name), c.label() + ": attestations are required, but "
-                    + name + " has none and the lock file records no publisher identity", "required by: "
-                    + c.requiredBy.get() + "\nfound:    " + why, allowHint(c.pkg.name()));
-            return result(file, Status.FAILED, List.of(), List.of(), false, why);
-        }
-        return result(file, Status.UNATTESTED, List.of(), List.of(), false, why);
+    static Identity view(Publisher p) {
+        return new Identity(p.describe(), p.toIdentityTable());
     }
 
-    private static boolean recordedWithoutProvenance(LockedPackage p, LockedFile file) {
-        return p.attestationRecords().stream().anyMatch(r -> r.status() == FileAttestationRecord.Status.NO_PROVENANCE
-                && file.sha256().filter(r.sha256()::equals).isPresent());
-    }
-
-    private static Status packageStatus(Context c, List<FileResult> files, boolean packageFailed) {
-        if (packageFailed || files.stream().anyMatch(f -> f.status() == Status.FAILED)) {
-            return Status.FAILED;
-        }
-        if (files.stream().anyMatch(f -> f.status() == Status.INCOMPLETE)) {
-            return Status.INCOMPLETE;
-        }
-        if (!c.locked.isEmpty() && files.stream().anyMatch(f -> f.status() == Status.ATTESTED)) {
-            return Status.ATTESTED;
-        }
-        return Status.UNATTESTED;
-    }
-
-    /** Why attestations are required for this package, or empty if they are not. */
-    private Optional<String> required(LockedPackage p) {
-        TrustPolicy policy = parsed.lockfile().policy();
-        if (policy.requireAttestations().contains(p.name())) {
-            return Optional.of("[tool.pylock-trust] require-attestations in " + parsed.file());
-        }
-        if (options.requireAttestations() && !policy.allowUnattested().contains(p.name())) {
-            return Optional.of("--require-attestations");
-        }
-        return Optional.empty();
-    }
-
-    private Optional<SourceLocation> location(LockedPackage p) {
-        var line = parsed.sourceMap().lineOf(p);
-        return line.isPresent() ? Optional.of(new SourceLocation(parsed.file(), line.getAsInt())) : Optional.empty();
-    }
-
-    private static FileResult result(LockedFile file, Status status, List<Identity> found, List<Long> logs,
-                                     boolean fromCache, String reason) {
-        return new FileResult(file.filename(), file.sha256(), status, found, logs, fromCache, reason);
-    }
-
-    private static String describe(List<Identity> identities) {
-        return identities.stream().map(Identity::description).collect(Collectors.joining(" or "));
-    }
-
-    private static String recordHint(String name) {
-        return "record the publisher identity: pylock-trust lock (then review the added attestation-identities of "
-                + name + "), or accept it without attestations in [tool.pylock-trust] allow-unattested";
-    }
-
-    private static String allowHint(String name) {
-        return "if " + name + " is known not to publish attestations, accept it explicitly in [tool.pylock-trust] "
-                + "allow-unattested (reviewed in the lock file's diff)";
+    private static String label(LockedPackage p) {
+        return p.version().map(v -> p.name() + " " + v).orElse(p.name());
     }
 }

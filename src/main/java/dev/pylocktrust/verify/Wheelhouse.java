@@ -15,8 +15,12 @@ import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Locale;
+import java.util.TreeMap;
 
 /**
  * The distribution files in a {@code --wheelhouse} directory, with their sha256: what
@@ -32,8 +36,36 @@ public final class Wheelhouse {
     static final List<String> SUFFIXES = List.of(".whl", ".tar.gz", ".tgz", ".zip", ".tar.bz2", ".tbz", ".tar.xz",
             ".txz", ".tar.zst", ".tar.lz", ".tlz", ".tar.lzma", ".tar");
 
-    /** One distribution file in the directory. */
-    public record Entry(String filename, String sha256) {}
+    /**
+     * One distribution file in the directory.
+     *
+     * @param digests its digests by lower-case hashlib name ({@code sha256} always; every other algorithm asked for
+     *     that the JDK computes)
+     */
+    public record Entry(String filename, Map<String, String> digests) {
+        public Entry {
+            digests = Map.copyOf(digests);
+            if (!digests.containsKey("sha256")) {
+                throw new IllegalArgumentException("an entry has a sha256");
+            }
+        }
+
+        /** An entry with only its sha256. */
+        public static Entry of(String filename, String sha256) {
+            return new Entry(filename, Map.of("sha256", sha256));
+        }
+
+        public String sha256() {
+            return digests.get("sha256");
+        }
+    }
+
+    /** hashlib names (as PEP 751 uses them) of the digests the JDK computes, with the JDK's names. */
+    private static final Map<String, String> JDK_NAMES = Map.ofEntries(Map.entry("md5", "MD5"),
+            Map.entry("sha1", "SHA-1"), Map.entry("sha224", "SHA-224"), Map.entry("sha256", "SHA-256"),
+            Map.entry("sha384", "SHA-384"), Map.entry("sha512", "SHA-512"), Map.entry("sha512_224", "SHA-512/224"),
+            Map.entry("sha512_256", "SHA-512/256"), Map.entry("sha3_224", "SHA3-224"),
+            Map.entry("sha3_256", "SHA3-256"), Map.entry("sha3_384", "SHA3-384"), Map.entry("sha3_512", "SHA3-512"));
 
     private Wheelhouse() {}
 
@@ -46,9 +78,11 @@ public final class Wheelhouse {
     /**
      * Lists and hashes the distribution files of {@code dir}, sorted by name.
      *
+     * @param algorithms hashlib names of the digests to compute besides sha256 (those the JDK cannot compute are left
+     *     out, so nothing can confirm them)
      * @throws UsageException when the directory cannot be read, has too many entries, or a file cannot be read
      */
-    public static List<Entry> scan(Path dir) {
+    public static List<Entry> scan(Path dir, Set<String> algorithms) {
         List<Path> files = new ArrayList<>();
         try (DirectoryStream<Path> stream = Files.newDirectoryStream(dir)) {
             int count = 0;
@@ -70,26 +104,42 @@ public final class Wheelhouse {
             throw new UsageException("cannot read --wheelhouse " + dir + ": " + IoErrors.reason(e), e);
         }
         files.sort(Comparator.comparing(p -> p.getFileName().toString()));
-        return hashAll(files);
+        Map<String, String> jdk = new TreeMap<>();
+        jdk.put("sha256", "SHA-256");
+        for (String a : algorithms) {
+            String name = JDK_NAMES.get(a.toLowerCase(Locale.ROOT));
+            if (name != null) {
+                jdk.put(a.toLowerCase(Locale.ROOT), name);
+            }
+        }
+        return hashAll(files, jdk);
     }
 
     /** Hashes the files on up to four threads (fewer on smaller machines); entries in the files' order. */
-    private static List<Entry> hashAll(List<Path> files) {
+    private static List<Entry> hashAll(List<Path> files, Map<String, String> algorithms) {
         int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
         return ParallelMap.map(files, threads, "pylock-trust-wheelhouse",
-                p -> new Entry(p.getFileName().toString(), sha256(p)),
+                p -> new Entry(p.getFileName().toString(), digests(p, algorithms)),
                 e -> new IllegalStateException("interrupted while hashing the wheelhouse", e));
     }
 
-    static String sha256(Path file) {
+    /** The file's digests, in one read. */
+    static Map<String, String> digests(Path file, Map<String, String> algorithms) {
         try (InputStream in = Files.newInputStream(file)) {
-            MessageDigest md = MessageDigest.getInstance("SHA-256");
+            Map<String, MessageDigest> mds = new LinkedHashMap<>();
+            for (Map.Entry<String, String> a : algorithms.entrySet()) {
+                mds.put(a.getKey(), MessageDigest.getInstance(a.getValue()));
+            }
             byte[] buf = new byte[64 * 1024];
             int n;
             while ((n = in.read(buf)) > 0) {
-                md.update(buf, 0, n);
+                for (MessageDigest md : mds.values()) {
+                    md.update(buf, 0, n);
+                }
             }
-            return HexFormat.of().formatHex(md.digest());
+            Map<String, String> out = new LinkedHashMap<>();
+            mds.forEach((k, md) -> out.put(k, HexFormat.of().formatHex(md.digest())));
+            return out;
         } catch (IOException e) {
             throw new UsageException("cannot read " + file + " in --wheelhouse: " + IoErrors.reason(e), e);
         } catch (NoSuchAlgorithmException e) {

@@ -3,10 +3,12 @@ package dev.pylocktrust.verify;
 import dev.pylocktrust.lock.LockedFile;
 import dev.pylocktrust.lock.LockedPackage;
 import dev.pylocktrust.lock.ParsedLockfile;
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.FindingCode;
+import dev.pylocktrust.policy.HashRule;
+import dev.pylocktrust.policy.SourceLocation;
 import dev.pylocktrust.python.DistributionFilename;
 import dev.pylocktrust.python.InvalidSpecException;
-import dev.pylocktrust.report.Finding;
-import dev.pylocktrust.report.SourceLocation;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,7 +16,9 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Compares a wheelhouse with the selected files. Pure: the listing (names and sha256) comes from {@link Wheelhouse}.
+ * Compares a wheelhouse with the selected files. Pure: the listing (names and digests) comes from {@link Wheelhouse}.
+ * Every hash the lock records for a file is checked against its bytes: an installer accepts a file when any one of
+ * them matches.
  *
  * <p>Closing the gap between checking and installing: after this passes, {@code pip install --no-index
  * --find-links DIR} can only install files whose sha256 was checked. So every selected file must be there with its
@@ -52,6 +56,7 @@ public final class WheelhouseCheck {
             }
         }
         List<Finding> findings = new ArrayList<>();
+        List<String> unverifiable = new ArrayList<>();
         Set<Selected> present = new LinkedHashSet<>();
         Set<Selected> reported = new LinkedHashSet<>();
         for (Wheelhouse.Entry e : entries) {
@@ -60,6 +65,17 @@ public final class WheelhouseCheck {
                     .toList();
             if (!exact.isEmpty()) {
                 present.addAll(exact);
+                for (Selected s : exact) {
+                    for (HashRule.Problem p : HashRule.check(s.file.hashes(), e.digests(),
+                            HashRule.Source.BYTES)) {
+                        if (p instanceof HashRule.Problem.Changed c) {
+                            findings.add(HashRule.changed(s.pkg.name(), s.label(), s.file.filename(), c, dir + "/"
+                                    + e.filename() + " has", s.location));
+                        } else {
+                            unverifiable.add(s.label() + ": " + s.file.filename() + ": " + p.algorithm());
+                        }
+                    }
+                }
                 continue;
             }
             List<Selected> sameName = selected.stream()
@@ -67,7 +83,7 @@ public final class WheelhouseCheck {
             if (!sameName.isEmpty()) {
                 for (Selected s : sameName) {
                     reported.add(s);
-                    findings.add(finding(VerifyCode.WHEELHOUSE_HASH_MISMATCH, s, s.label() + ": " + dir + "/"
+                    findings.add(finding(FindingCode.WHEELHOUSE_HASH_MISMATCH, s, s.label() + ": " + dir + "/"
                             + e.filename() + " is not the locked file: its content differs",
                             "expected: sha256 " + s.sha256 + " (" + s.file.filename() + ")\nfound:    sha256 "
                                     + e.sha256(), "do not install from this directory: delete the file and download "
@@ -75,15 +91,18 @@ public final class WheelhouseCheck {
                 }
                 continue;
             }
-            findings.add(new Finding(VerifyCode.WHEELHOUSE_UNEXPECTED_FILE.severity(),
-                    VerifyCode.WHEELHOUSE_UNEXPECTED_FILE.code(), packageOf(e.filename()), Optional.of(e.filename()),
+            findings.add(Finding.of(FindingCode.WHEELHOUSE_UNEXPECTED_FILE,
+                    packageOf(e.filename()), Optional.of(e.filename()),
                     dir + "/" + e.filename() + " is in the wheelhouse but is not a file selected from the lock file",
                     "found: sha256 " + e.sha256(), "remove it: pip install --find-links " + dir + " could install it "
                             + "instead of a checked file", Optional.empty()));
         }
+        if (!unverifiable.isEmpty()) {
+            throw HashRule.unverifiable(unverifiable, "use a hash the JDK computes (sha256, sha384, sha512, sha3_*)");
+        }
         for (Selected s : selected) {
             if (!present.contains(s) && !reported.contains(s)) {
-                findings.add(finding(VerifyCode.WHEELHOUSE_MISSING, s, s.label() + ": " + s.file.filename()
+                findings.add(finding(FindingCode.WHEELHOUSE_MISSING, s, s.label() + ": " + s.file.filename()
                         + " is not in the wheelhouse " + dir, "expected: sha256 " + s.sha256,
                         "download it into " + dir + " (pip download --no-deps --dest " + dir + "), or check "
                                 + "--environment: the wheelhouse must hold every selected file"));
@@ -92,8 +111,8 @@ public final class WheelhouseCheck {
         return findings;
     }
 
-    private static Finding finding(VerifyCode code, Selected s, String message, String detail, String hint) {
-        return new Finding(code.severity(), code.code(), s.pkg.name(), Optional.of(s.file.filename()), message,
+    private static Finding finding(FindingCode code, Selected s, String message, String detail, String hint) {
+        return Finding.of(code, s.pkg.name(), Optional.of(s.file.filename()), message,
                 detail, hint, s.location);
     }
 

@@ -82,10 +82,19 @@ class DiffAnnotationLinesTest {
         }
         assertThat(entryName(lines, line)).as(why).isEqualTo(pkg);
         switch (code) {
-            case "identity-changed", "identity-first-recorded" -> assertThat(text).as(why)
-                    .matches("\\[\\[packages\\.attestation-identities]]|.*\\{ *kind = .*");
-            case "hash-changed", "file-host-changed", "attestations-lost", "files-changed" -> {
-                if (!f.path("file").isNull() || code.equals("file-host-changed") || code.equals("hash-changed")
+            case "identity-changed", "identity-recreated", "identity-change-approved", "first-use" -> assertThat(text)
+                    .as(why).matches("\\[\\[packages\\.attestation-identities]]|.*\\{ *kind = .*");
+            case "hash-changed" -> {
+                // the file's own hashes line: the file's table starts at most a few lines above it
+                assertThat(text).as(why).contains("hashes = ");
+                assertThat(String.join("\n", lines.subList(Math.max(0, line - 5), line)).toLowerCase(Locale.ROOT))
+                        .as(why).contains(firstFile(f).toLowerCase(Locale.ROOT));
+            }
+            case "lock-inconsistent" -> assertThat(text).as(why).contains(f.path("data").path("file").isNull()
+                    ? "[[packages]]" : f.path("data").path("file").asText());
+            case "file-host-changed", "attestation-missing", "attestation-missing-allowed", "attestation-invalid",
+                    "provenance-unsupported", "files-changed" -> {
+                if (!f.path("file").isNull() || code.equals("file-host-changed")
                         || code.equals("files-changed") && !f.path("data").path("added").isEmpty()) {
                     String first = firstFile(f);
                     assertThat(String.join("\n", lines.subList(line - 1, Math.min(lines.size(), line + 3)))

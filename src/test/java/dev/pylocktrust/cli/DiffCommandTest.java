@@ -117,7 +117,7 @@ class DiffCommandTest {
         CliRunner.Result r = CliRunner.run("diff", "--format", "github", "--step-summary", summary.toString(),
                 base("approved-move"), head("approved-move"));
         assertThat(r.exitCode()).isZero();
-        assertThat(Files.readString(summary)).startsWith("earlier step\n<!-- pylock-trust.diff/1 -->\n");
+        assertThat(Files.readString(summary)).startsWith("earlier step\n<!-- pylock-trust.diff/2 -->\n");
 
         CliRunner.Result unwritable = CliRunner.run("diff", "--format", "github", "--step-summary", tmp.toString(),
                 base("takeover"), head("takeover"));

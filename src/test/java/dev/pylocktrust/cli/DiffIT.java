@@ -48,11 +48,11 @@ class DiffIT {
                 "pylock.toml");
 
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.stdout()).startsWith("::error file=pylock.toml,line=45,title=Identity changes%3A requests::"
-                + "identity changed, not approved: `GitHub psf/requests (publish.yml, environment pypi)` -> "
+        assertThat(r.stdout()).startsWith("::error file=pylock.toml,line=45,title=Identity and hash changes%3A "
+                + "requests::identity changed, not approved: `GitHub psf/requests (publish.yml, environment pypi)` -> "
                 + "`GitHub requests-maintainers/requests (publish.yml, environment pypi)`");
         assertThat(r.stderr()).startsWith("error: the lockfile change needs review: 1 identity change (1 unapproved)");
-        assertThat(Files.readString(summary, StandardCharsets.UTF_8)).startsWith("<!-- pylock-trust.diff/1 -->\n"
+        assertThat(Files.readString(summary, StandardCharsets.UTF_8)).startsWith("<!-- pylock-trust.diff/2 -->\n"
                 + "### pylock-trust diff `git:HEAD:pylock.toml` -> `pylock.toml`\n\n"
                 + "**1 identity change (1 unapproved), 1 upgrade**\n");
     }

@@ -38,7 +38,7 @@ class ErrorMessagesTest {
     private static final String E = "examples/";
     private static final String PROV = E + "provenance/sampleproject-4.0.0.tar.gz.provenance.json";
     private static final Map<String, String> SCHEMAS = Map.of(
-            "lock", "schema/pylock-trust.lock-1.schema.json",
+            "lock", "schema/pylock-trust.lock-2.schema.json",
             "verify", "schema/verify-report.schema.json",
             "diff", "schema/diff-report.schema.json",
             "inspect", "schema/pylock-trust.inspect-2.schema.json",

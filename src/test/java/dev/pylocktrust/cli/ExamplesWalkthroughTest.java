@@ -73,6 +73,8 @@ class ExamplesWalkthroughTest {
                 + "919436158236-compute@developer.gserviceaccount.com, but sampleproject-4.0.0.tar.gz, "
                 + "sampleproject-4.0.0-py3-none-any.whl are signed by GitHub pypa/sampleproject (release.yml) "
                 + "(another kind of publisher: Google -> GitHub)\n"
+                + "  expected: Google 919436158236-compute@developer.gserviceaccount.com\n"
+                + "  found:    GitHub pypa/sampleproject (release.yml)\n"
                 + "  signed claims: the locked identity has no signed repository or owner id to compare (new: "
                 + "repository id 14899596, owner id 647025)\n");
         assertThat(Files.readAllBytes(out)).isEqualTo(upgraded);

@@ -24,8 +24,9 @@ final class LauncherRunner {
 
     /**
      * Runs the launcher with {@code env} added to this process's environment. Hermetic by default:
-     * {@code PYLOCK_TRUST_ROOT_SOURCE=embedded} (no TUF request, no write to the user's cache) unless {@code env} or
-     * the arguments say otherwise.
+     * {@code PYLOCK_TRUST_ROOT_SOURCE=embedded} (no TUF request, no write to the user's cache) and
+     * {@code PYLOCK_TRUST_CDS=off} (no class-data archive in the user's cache) unless {@code env} or the arguments say
+     * otherwise.
      */
     static CliRunner.Result run(Map<String, String> env, String... args) {
         List<String> cmd = new ArrayList<>();
@@ -33,6 +34,7 @@ final class LauncherRunner {
         cmd.addAll(List.of(args));
         return runProcess(cmd, environment -> {
             environment.put("PYLOCK_TRUST_ROOT_SOURCE", "embedded");
+            environment.put("PYLOCK_TRUST_CDS", "off");
             environment.putAll(env);
         });
     }

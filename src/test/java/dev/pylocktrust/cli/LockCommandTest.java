@@ -168,11 +168,13 @@ class LockCommandTest {
         assertThat(r.stderr()).isEqualTo("error: " + out + ":" + line + ": widget 3.0.0: publisher identity changed: "
                 + "locked GitHub acme/widget (release.yml), but widget-3.0.0.tar.gz, widget-3.0.0-py3-none-any.whl are "
                 + "signed by GitHub evil/widget (release.yml) (repository acme/widget -> evil/widget)\n"
+                + "  expected: GitHub acme/widget (release.yml)\n"
+                + "  found:    GitHub evil/widget (release.yml)\n"
                 + "  signed claims: different signed repository id " + evil.repositoryId() + " (locked: "
                 + acme.repositoryId() + ") and owner id " + evil.ownerId() + " (locked: " + acme.ownerId() + "): a "
                 + "different repository in another account\n"
-                + "hint: if you trust the new publisher, lock again with --accept-identity-change widget --reason "
-                + "\"<why>\"; the approval is recorded in the lock for review\n"
+                + "hint: if you trust the new publisher, run pylock-trust lock --accept-identity-change widget "
+                + "--reason \"<why>\"; the approval is recorded in the lock for review; otherwise do not install it\n"
                 + "error: lock refused: 1 trust failure; " + out + " was left unchanged\n");
         assertThat(r.stdout()).contains("widget 3.0.0  (upgraded from 1.0.0)\n  files:     2 (2 attested)\n"
                 + "  identity:  GitHub evil/widget (release.yml)  [REFUSED]\n")
@@ -188,7 +190,8 @@ class LockCommandTest {
         CliRunner.Result r = s.lock(out, "widget==4.0.0");
         assertThat(r.exitCode()).isEqualTo(1);
         assertThat(r.stderr()).contains("are signed by GitHub acme/widget-ng (release.yml) (repository acme/widget -> "
-                + "acme/widget-ng)\n  signed claims: same signed repository id " + acme.repositoryId() + " and owner id "
+                + "acme/widget-ng)\n  expected: GitHub acme/widget (release.yml)\n  found:    GitHub acme/widget-ng "
+                + "(release.yml)\n  signed claims: same signed repository id " + acme.repositoryId() + " and owner id "
                 + acme.ownerId() + ": the repository was renamed\n");
     }
 
@@ -248,10 +251,9 @@ class LockCommandTest {
         s.server.serve(stripped);
         CliRunner.Result r = s.lock(out, "widget==2.0.0");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.stderr()).contains(": widget 2.0.0: attestations disappeared: widget-2.0.0.tar.gz, "
-                        + "widget-2.0.0-py3-none-any.whl have no provenance, but widget is locked to GitHub acme/widget "
-                        + "(release.yml)\n")
-                .contains("hint: if the publisher really stopped attesting, add \"widget\" to allow-unattested");
+        assertThat(r.stderr()).contains(": widget 2.0.0: widget-2.0.0.tar.gz, widget-2.0.0-py3-none-any.whl have no "
+                        + "attestation, but widget is locked to GitHub acme/widget (release.yml)\n")
+                .contains("if the publisher really does not attest it, add \"widget\" to allow-unattested");
         assertThat(Files.readAllBytes(out)).isEqualTo(before);
     }
 
@@ -282,9 +284,10 @@ class LockCommandTest {
         s.server.serve(s.index.withFile("widget", wheel, f -> f.withProvenance(sdist.provenance())));
         CliRunner.Result r = s.lock(out, "widget==1.0.0");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.stderr()).startsWith("error: widget 1.0.0: the provenance of " + wheel + " does not verify\n"
-                + "  subject is another distribution: the statement's subject is widget-1.0.0.tar.gz, but the "
-                + "distribution is " + wheel);
+        assertThat(r.stderr()).startsWith("error: widget 1.0.0: " + wheel + " has provenance that does not verify\n"
+                + "  expected: valid attestations (no identity is locked)\n"
+                + "  found:    subject is another distribution: the statement's subject is widget-1.0.0.tar.gz, but "
+                + "the distribution is " + wheel);
         assertThat(out).doesNotExist();
     }
 
@@ -299,7 +302,8 @@ class LockCommandTest {
         s.server.serve(s.index.withFile("widget", wheel, x -> x.withProvenance(lying)));
         CliRunner.Result r = s.lock(out, "widget==1.0.0");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.stderr()).contains("does not verify\n  signer is not the asserted publisher");
+        assertThat(r.stderr()).contains("does not verify\n  expected: valid attestations (no identity is locked)\n"
+                + "  found:    signer is not the asserted publisher");
         assertThat(out).doesNotExist();
     }
 
@@ -493,8 +497,9 @@ class LockCommandTest {
             s.server.apiVersion("1.0").provenanceKey(false);
             CliRunner.Result locked = s.lock(out, "widget==1.0.0");
             assertThat(locked.exitCode()).as(locked.toString()).isEqualTo(1);
-            assertThat(locked.stderr()).contains(": widget 1.0.0: the index does not serve provenance, but widget is "
-                    + "locked to GitHub acme/widget (release.yml)\n");
+            assertThat(locked.stderr()).contains(": widget 1.0.0: widget-1.0.0.tar.gz, widget-1.0.0-py3-none-any.whl "
+                    + "cannot be checked: the index serves no provenance, but widget is locked to GitHub acme/widget "
+                    + "(release.yml)\n");
         } finally {
             s.server.apiVersion("1.4").provenanceKey(true);
         }

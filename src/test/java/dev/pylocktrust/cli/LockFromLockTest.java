@@ -116,8 +116,8 @@ class LockFromLockTest {
         Path out = dir.resolve("pylock.toml");
         CliRunner.Result r = fromLock(out);
         assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.stderr()).isEqualTo("warning: sigstore is a vcs, directory or archive source: kept as it is, "
-                + "no provenance checked\n");
+        assertThat(r.stderr()).isEqualTo("warning: sigstore is a directory source: kept as it is, no provenance "
+                + "checked\n");
 
         Lockfile lock = new LockfileReader().read(out).lockfile();
         assertThat(lock.requiresPython()).isEqualTo(input.requiresPython());
@@ -163,8 +163,8 @@ class LockFromLockTest {
                 Stream.empty()).toArray(String[]::new));
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.stderr()).startsWith("error: " + changed + ":7: annotated-types 0.7.0: "
-                + "annotated_types-0.7.0-py3-none-any.whl is not on the index\n  no file with sha256 " + "0".repeat(64)
-                + " is listed for annotated-types");
+                + "annotated_types-0.7.0-py3-none-any.whl is not on the index with sha256 " + "0".repeat(64)
+                + "\n  found: no file with sha256 " + "0".repeat(64) + " is listed for annotated-types");
         assertThat(out).doesNotExist();
         assertThat(r.stderr().lines().filter(l -> l.startsWith("error:")).collect(Collectors.toList())).hasSize(2);
     }

@@ -14,7 +14,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
-/** {@code lock --format json}: validates against {@code schema/pylock-trust.lock-1.schema.json} and says what changed. */
+/** {@code lock --format json}: validates against {@code schema/pylock-trust.lock-2.schema.json} and says what changed. */
 class LockJsonReportTest {
     private static final ObjectMapper M = new ObjectMapper();
 
@@ -23,7 +23,7 @@ class LockJsonReportTest {
 
     private static JsonSchema schema() throws Exception {
         var config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-        try (InputStream in = Files.newInputStream(Path.of("schema/pylock-trust.lock-1.schema.json"))) {
+        try (InputStream in = Files.newInputStream(Path.of("schema/pylock-trust.lock-2.schema.json"))) {
             return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
         }
     }

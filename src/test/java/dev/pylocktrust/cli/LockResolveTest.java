@@ -309,7 +309,7 @@ class LockResolveTest {
         CliRunner.Result r = lock("old==1.0", "--format", "json");
         assertSuccess(r);
         JsonNode report = new ObjectMapper().readTree(r.stdout());
-        try (InputStream in = Files.newInputStream(Path.of("schema/pylock-trust.lock-1.schema.json"))) {
+        try (InputStream in = Files.newInputStream(Path.of("schema/pylock-trust.lock-2.schema.json"))) {
             JsonSchema schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
             assertThat(schema.validate(report)).isEmpty();
         }

@@ -3,10 +3,12 @@ package dev.pylocktrust.cli;
 import dev.pylocktrust.lock.AtomicFileWriter;
 import dev.pylocktrust.testkit.GitHubIdentity;
 import dev.pylocktrust.testkit.MintRequest;
+import dev.pylocktrust.testkit.Minted;
 import dev.pylocktrust.testkit.SigstoreProvenanceMinter;
 import dev.pylocktrust.testkit.TestIdentity;
 import dev.pylocktrust.testkit.TestSigstore;
 import dev.pylocktrust.testkit.index.IdentitySpec;
+import dev.pylocktrust.testkit.index.TestFile;
 import dev.pylocktrust.testkit.index.TestIndex;
 import dev.pylocktrust.testkit.index.TestIndexBuilder;
 import dev.pylocktrust.testkit.index.TestIndexServer;
@@ -30,6 +32,18 @@ import picocli.CommandLine;
  *   <li>{@code plain} 1.0 without provenance; 2.0 by GitHub acme/plain (attestations gained)</li>
  *   <li>{@code gadget} 1.0 by GitLab acme/gadget</li>
  * </ul>
+ * For the trust rules' end-to-end tests ({@code PolicyHoles*Test}):
+ * <ul>
+ *   <li>{@code phoenix} 1.0 by GitHub acme/phoenix; 2.0 by acme/phoenix deleted and re-created (same names, another
+ *       signed repository id); 3.0 by acme/phoenix-ng, the same repository renamed (same signed ids)</li>
+ *   <li>{@code halfway} 1.0 by GitHub acme/halfway; 1.1 with its sdist by acme/halfway and its wheel without
+ *       provenance</li>
+ *   <li>{@code duo} 1.0: wheel by GitHub acme/duo, sdist by other/duo (two repositories at first use)</li>
+ *   <li>{@code twice} 1.0: wheel attested by two workflows of acme/twice (release.yml and wheels.yml), sdist by
+ *       release.yml</li>
+ *   <li>{@code split} 1.0: sdist by GitHub acme/split release.yml, wheel by its wheels.yml; 1.1 both by
+ *       release.yml</li>
+ * </ul>
  */
 public final class LockScenario implements AutoCloseable {
     public static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-01T12:00:00Z"), ZoneOffset.UTC);
@@ -39,6 +53,21 @@ public final class LockScenario implements AutoCloseable {
     static final IdentitySpec ACME_ENV = IdentitySpec.github("acme/widget", "release.yml", "pypi");
     static final IdentitySpec PLAIN = IdentitySpec.github("acme/plain", "release.yml", null);
     static final IdentitySpec GADGET = IdentitySpec.gitlab("acme/gadget", ".gitlab-ci.yml", null);
+    static final IdentitySpec PHOENIX = IdentitySpec.github("acme/phoenix", "release.yml", null);
+    static final IdentitySpec HALFWAY = IdentitySpec.github("acme/halfway", "release.yml", null);
+    static final IdentitySpec DUO = IdentitySpec.github("acme/duo", "release.yml", null);
+    static final IdentitySpec DUO_OTHER = IdentitySpec.github("other/duo", "release.yml", null);
+    static final IdentitySpec TWICE = IdentitySpec.github("acme/twice", "release.yml", null);
+    static final IdentitySpec TWICE_WHEELS = IdentitySpec.github("acme/twice", "wheels.yml", null);
+    static final IdentitySpec SPLIT = IdentitySpec.github("acme/split", "release.yml", null);
+    static final IdentitySpec SPLIT_WHEELS = IdentitySpec.github("acme/split", "wheels.yml", null);
+    /** acme/phoenix deleted and re-created by someone else: the same names, another signed repository id. */
+    static final GitHubIdentity PHOENIX_RECREATED = TestIdentity.github("acme/phoenix", "release.yml")
+            .withRepositoryId("777000111");
+    /** acme/phoenix renamed to acme/phoenix-ng: the forge keeps the signed repository and owner ids. */
+    static final GitHubIdentity PHOENIX_RENAMED = TestIdentity.github("acme/phoenix-ng", "release.yml")
+            .withRepositoryId(TestIdentity.github("acme/phoenix", "release.yml").repositoryId())
+            .withOwnerId(TestIdentity.github("acme/phoenix", "release.yml").ownerId());
 
     final TestSigstore sigstore;
     final SigstoreProvenanceMinter minter;
@@ -50,7 +79,7 @@ public final class LockScenario implements AutoCloseable {
         sigstore = TestSigstore.create(11, CLOCK);
         minter = new SigstoreProvenanceMinter(sigstore);
         GitHubIdentity original = TestIdentity.github("acme/widget", "release.yml");
-        index = new TestIndexBuilder((filename, sha, spec) -> {
+        TestIndex built = new TestIndexBuilder((filename, sha, spec) -> {
             if (spec.equals(RENAMED)) {
                 // A rename keeps the forge's numeric repository and owner ids.
                 GitHubIdentity renamed = TestIdentity.github(spec.repository(), spec.workflow())
@@ -67,9 +96,50 @@ public final class LockScenario implements AutoCloseable {
                 .add(TestRelease.of("plain", "1.0"))
                 .add(TestRelease.of("plain", "2.0").withIdentity(PLAIN))
                 .add(TestRelease.of("gadget", "1.0").withIdentity(GADGET))
+                .add(TestRelease.of("phoenix", "1.0").withIdentity(PHOENIX))
+                .add(TestRelease.of("phoenix", "2.0").withIdentity(PHOENIX))
+                .add(TestRelease.of("phoenix", "3.0").withIdentity(PHOENIX))
+                .add(TestRelease.of("halfway", "1.0").withIdentity(HALFWAY))
+                .add(TestRelease.of("halfway", "1.1").withIdentity(HALFWAY))
+                .add(TestRelease.of("duo", "1.0").withIdentity(DUO))
+                .add(TestRelease.of("twice", "1.0").withIdentity(TWICE))
+                .add(TestRelease.of("split", "1.0").withIdentity(SPLIT))
+                .add(TestRelease.of("split", "1.1").withIdentity(SPLIT))
                 .build();
+        // Releases whose files are not all signed alike: their provenance replaced, file by file.
+        built = resigned(built, "phoenix", "phoenix-2.0-py3-none-any.whl", PHOENIX_RECREATED);
+        built = resigned(built, "phoenix", "phoenix-2.0.tar.gz", PHOENIX_RECREATED);
+        built = resigned(built, "phoenix", "phoenix-3.0-py3-none-any.whl", PHOENIX_RENAMED);
+        built = resigned(built, "phoenix", "phoenix-3.0.tar.gz", PHOENIX_RENAMED);
+        built = resigned(built, "halfway", "halfway-1.1-py3-none-any.whl");
+        built = resigned(built, "duo", "duo-1.0.tar.gz", signer(DUO_OTHER));
+        built = resigned(built, "twice", "twice-1.0-py3-none-any.whl", signer(TWICE), signer(TWICE_WHEELS));
+        index = resigned(built, "split", "split-1.0-py3-none-any.whl", signer(SPLIT_WHEELS));
         server = TestIndexServer.start(index);
         trustedRoot = sigstore.writeTrustedRoot(dir);
+    }
+
+    /** The test-Sigstore identity that signs as {@code spec}. */
+    static TestIdentity signer(IdentitySpec spec) {
+        return SigstoreProvenanceMinter.toTestIdentity(spec);
+    }
+
+    /**
+     * Real test-Sigstore provenance for {@code f}: one attestation bundle per signer (several: a file attested by
+     * several publishers).
+     */
+    byte[] provenance(TestFile f, TestIdentity... signers) {
+        Minted[] minted = new Minted[signers.length];
+        for (int i = 0; i < signers.length; i++) {
+            minted[i] = sigstore.mint(MintRequest.of(f.filename(), f.sha256(), signers[i]));
+        }
+        return signers.length == 1 ? minted[0].provenanceJson() : TestSigstore.provenanceOfEach(minted);
+    }
+
+    /** {@code index} with one file's provenance made by {@code signers} (none: the file has no provenance). */
+    private TestIndex resigned(TestIndex index, String project, String filename, TestIdentity... signers) {
+        return index.withFile(project, filename, f -> f.withProvenance(signers.length == 0 ? null
+                : provenance(f, signers)));
     }
 
     /** The options every run needs: the test index (plain http on loopback), the test root, no cache. */

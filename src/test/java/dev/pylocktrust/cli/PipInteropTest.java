@@ -162,8 +162,8 @@ class PipInteropTest {
         List<String> findings = new ArrayList<>();
         JSON.readTree(diff.stdout()).path("findings").forEach(f -> findings.add(f.path("code").asText() + " "
                 + f.path("package").asText()));
-        assertThat(findings).as(diff.stdout()).containsExactlyInAnyOrder("identity-first-recorded app",
-                "identity-first-recorded checker", "identity-first-recorded lib");
+        assertThat(findings).as(diff.stdout()).containsExactlyInAnyOrder("first-use app",
+                "first-use checker", "first-use lib");
 
         try (PackagingPylock packaging = PackagingPylock.start()) {
             SelectionAgreement agreement = new SelectionAgreement(packaging);

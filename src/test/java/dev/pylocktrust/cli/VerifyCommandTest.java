@@ -12,6 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -80,14 +81,15 @@ class VerifyCommandTest {
         assertThat(text.exitCode()).as(text.toString()).isEqualTo(1);
         int line = world.lineOf("widget");
         assertThat(withoutTime(text.stdout())).startsWith(
-                "error[identity-mismatch]: widget 1.0.0: " + WIDGET_WHEEL + " is attested by GitHub evil/widget "
-                        + "(release.yml), not by an identity the lock file trusts\n"
+                "error[identity-changed]: widget 1.0.0: publisher identity changed: locked GitHub acme/widget "
+                        + "(release.yml), but " + WIDGET_WHEEL + " is signed by GitHub evil/widget (release.yml) "
+                        + "(repository acme/widget -> evil/widget)\n"
                         + "  --> " + world.lock + ":" + line + "\n"
                         + "  expected: GitHub acme/widget (release.yml)\n"
-                        + "  found:    GitHub evil/widget (release.yml) (verified, log index ")
-                .contains("  hint: if the project really changed publisher (e.g. moved repositories), review it and "
-                        + "record it: pylock-trust lock --accept-identity-change widget --reason \"...\"; otherwise "
-                        + "do not install it\n")
+                        + "  found:    GitHub evil/widget (release.yml)\n")
+                .contains("  hint: if you trust the new publisher, run pylock-trust lock --accept-identity-change "
+                        + "widget --reason \"<why>\"; the approval is recorded in the lock for review; otherwise do "
+                        + "not install it\n")
                 .endsWith("verification FAILED: checked 9 files of 3 packages: 1 package attested "
                         + "(identities match), 1 package unattested, 1 failure in T s\n");
 
@@ -95,8 +97,9 @@ class VerifyCommandTest {
         assertThat(github.exitCode()).isEqualTo(1);
         List<String> lines = github.stdout().lines().toList();
         assertThat(lines.get(0)).startsWith("::error file=" + world.lock.toString().replace(":", "%3A") + ",line="
-                + line + ",title=pylock-trust verify%3A identity-mismatch (widget)::widget 1.0.0: " + WIDGET_WHEEL
-                + " is attested by GitHub evil/widget (release.yml), not by an identity the lock file trusts%0A"
+                + line + ",title=pylock-trust verify%3A identity-changed (widget)::widget 1.0.0: publisher identity "
+                + "changed: locked GitHub acme/widget (release.yml), but " + WIDGET_WHEEL + " is signed by GitHub "
+                + "evil/widget (release.yml) (repository acme/widget -> evil/widget)%0A"
                 + "expected: GitHub acme/widget (release.yml)%0Afound:    GitHub evil/widget");
         assertThat(lines).hasSize(2);
         assertThat(lines.get(1)).startsWith("verification FAILED:");
@@ -116,12 +119,13 @@ class VerifyCommandTest {
         var r = world.verify();
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.stdout()).contains("error[attestation-missing]: widget 1.0.0: " + WIDGET_WHEEL + " has no "
-                + "attestation, but the lock file trusts only attested files for this package\n")
-                .contains("  expected: GitHub acme/widget (release.yml)\n  found:    no provenance published (");
+                + "attestation, but widget is locked to GitHub acme/widget (release.yml)\n")
+                .contains("  expected: attested by GitHub acme/widget (release.yml)\n  found:    no provenance "
+                        + "published (");
     }
 
     @Test
-    void aFileRecordedAsNeverAttestedPassesWithoutProvenance() {
+    void aNoProvenanceRecordDoesNotExcuseAMissingAttestation() {
         TestFile wheel = world.file("widget", WIDGET_WHEEL);
         world.change("widget", WIDGET_WHEEL, f -> f.withProvenance(null));
         var model = world.lockModel(TrustPolicy.EMPTY);
@@ -129,14 +133,27 @@ class VerifyCommandTest {
         for (int i = 0; i < packages.size(); i++) {
             var p = packages.get(i);
             if (p.name().equals("widget")) {
+                // As a hand edit would write it: the wheel recorded as never attested, the sdist as verified.
+                TestFile sdist = world.file("widget", "widget-1.0.0.tar.gz");
                 packages.set(i, p.withAttestations(p.attestationIdentities(), List.of(
-                        dev.pylocktrust.lock.FileAttestationRecord.noProvenance(WIDGET_WHEEL, wheel.sha256()))));
+                        dev.pylocktrust.lock.FileAttestationRecord.noProvenance(WIDGET_WHEEL, wheel.sha256()),
+                        new dev.pylocktrust.lock.FileAttestationRecord(sdist.filename(), sdist.sha256(),
+                                dev.pylocktrust.lock.FileAttestationRecord.Status.VERIFIED, java.util.OptionalLong.of(1),
+                                Optional.empty(), Optional.empty(), Optional.empty(), java.util.OptionalInt.of(1)))));
             }
         }
         world.writeLock(model.withPackages(packages));
-        var r = world.verify("--format", "json");
-        assertThat(r.exitCode()).as(r.toString()).isZero();
-        assertThat(r.stdout()).contains("the lock records this file as never attested");
+        var r = world.verify();
+        assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
+        assertThat(r.stdout()).contains("error[attestation-missing]: widget 1.0.0: " + WIDGET_WHEEL + " has no "
+                + "attestation, but widget is locked to GitHub acme/widget (release.yml)\n");
+        // Only the lock's reviewed policy allows it, with a warning.
+        world.writeLock(model.withPackages(packages).withPolicy(new TrustPolicy(new TreeSet<>(),
+                new TreeSet<>(List.of("widget")), List.of())));
+        var allowed = world.verify();
+        assertThat(allowed.exitCode()).as(allowed.toString()).isZero();
+        assertThat(allowed.stdout()).contains("warning[attestation-missing-allowed]: widget 1.0.0: " + WIDGET_WHEEL
+                + " has no attestation although widget is locked to GitHub acme/widget (release.yml)\n");
     }
 
     @Test
@@ -171,7 +188,7 @@ class VerifyCommandTest {
         var r = world.verify();
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.stdout()).contains("error[not-on-index]: widget 1.0.0: " + WIDGET_WHEEL + " is not on the index "
-                + "with its locked sha256\n");
+                + "with sha256 " + "0".repeat(64) + "\n");
     }
 
     @Test
@@ -252,7 +269,7 @@ class VerifyCommandTest {
         var r = world.verify("--require-attestations");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
         assertThat(r.stdout()).contains("error[attestation-required]: plain 3.1: attestations are required, but "
-                + "plain-3.1-py3-none-any.whl has none and the lock file records no publisher identity\n")
+                + "plain-3.1-py3-none-any.whl has none\n")
                 .contains("  required by: --require-attestations\n");
 
         // allow-unattested in the lock's policy exempts it explicitly.
@@ -337,8 +354,8 @@ class VerifyCommandTest {
         var r = world.verify("--pip-report", report.toString(), "--environment", "current", "--python-version",
                 "3.12", "--platform", "win_amd64");
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(1);
-        assertThat(r.stdout()).contains("error[identity-mismatch]: widget 1.0.0: widget-1.0.0.tar.gz is attested by "
-                + "GitHub evil/widget");
+        assertThat(r.stdout()).contains("error[identity-changed]: widget 1.0.0: publisher identity changed: locked "
+                + "GitHub acme/widget (release.yml), but widget-1.0.0.tar.gz is signed by GitHub evil/widget");
     }
 
     @Test
@@ -366,8 +383,8 @@ class VerifyCommandTest {
         Files.writeString(world.lock, text);
         var r = world.verify();
         assertThat(r.exitCode()).as(r.toString()).isEqualTo(2);
-        assertThat(r.stderr()).containsPattern("error: .*pylock\\.toml:\\d+: package widget: attestation identity is "
-                + "not a valid publisher: ");
+        assertThat(r.stderr()).containsPattern("error: .*pylock\\.toml:\\d+: packages\\[\\d\\]"
+                + "\\.attestation-identities\\[0\\]: package widget: not a usable publisher identity: missing");
     }
 
     static JsonNode packageNamed(JsonNode report, String name) {

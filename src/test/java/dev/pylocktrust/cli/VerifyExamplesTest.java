@@ -90,10 +90,11 @@ class VerifyExamplesTest {
         List<String> text = Files.readAllLines(lock);
         int line = text.indexOf("name = \"abi3info\"");
         assertThat(r.stdout()).startsWith("::error file=" + lock.toString().replace(":", "%3A") + ",line=" + line
-                + ",title=pylock-trust verify%3A identity-mismatch (abi3info)::abi3info 2024.10.3: "
-                + "abi3info-2024.10.3-py3-none-any.whl is attested by GitHub woodruffw/abi3info (release.yml), not "
-                + "by an identity the lock file trusts%0Aexpected: GitHub someone-else/abi3info (release.yml)%0A"
-                + "found:    GitHub woodruffw/abi3info (release.yml) (verified, log index 136619283)%0A");
+                + ",title=pylock-trust verify%3A identity-changed (abi3info)::abi3info 2024.10.3: publisher identity "
+                + "changed: locked GitHub someone-else/abi3info (release.yml), but abi3info-2024.10.3-py3-none-any.whl "
+                + "is signed by GitHub woodruffw/abi3info (release.yml) (repository someone-else/abi3info -> "
+                + "woodruffw/abi3info)%0Aexpected: GitHub someone-else/abi3info (release.yml)%0A"
+                + "found:    GitHub woodruffw/abi3info (release.yml)%0A");
     }
 
     @Test

@@ -37,7 +37,7 @@ class VerifyIT {
         assertThat(bad.exitCode()).as(bad.toString()).isEqualTo(1);
         int line = Files.readAllLines(lock).indexOf("name = \"pypi-attestations\"");
         assertThat(bad.stdout()).startsWith("::error file=" + lock.toString().replace(":", "%3A") + ",line=" + line
-                + ",title=pylock-trust verify%3A identity-mismatch (pypi-attestations)::");
+                + ",title=pylock-trust verify%3A identity-changed (pypi-attestations)::");
         assertThat(Files.readString(summary)).contains("### pylock-trust verify: :x: failed\n");
     }
 }

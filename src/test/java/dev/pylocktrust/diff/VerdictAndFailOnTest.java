@@ -5,16 +5,17 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pylocktrust.lock.ApprovedIdentityChange;
 import dev.pylocktrust.lock.AttestationIdentity;
+import dev.pylocktrust.policy.FindingCode;
 import java.time.LocalDate;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.OptionalInt;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
-import org.junit.jupiter.api.Test;
 
 /** The one-line verdict, and which changes fail the command at each {@code --fail-on} level. */
 class VerdictAndFailOnTest {
@@ -31,7 +32,8 @@ class VerdictAndFailOnTest {
     }
 
     static Change lost(String pkg, boolean allowed) {
-        return new Change.AttestationsLost(pkg, Optional.of("1.0"), Optional.of("1.1"), List.of(A), List.of(),
+        return new Change.AttestationsLost(pkg, allowed ? FindingCode.ATTESTATION_MISSING_ALLOWED
+                : FindingCode.ATTESTATION_MISSING, Optional.of("1.0"), Optional.of("1.1"), List.of(A), List.of(),
                 allowed, NO_LINE);
     }
 

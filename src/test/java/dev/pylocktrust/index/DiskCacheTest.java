@@ -62,6 +62,50 @@ class DiskCacheTest {
     }
 
     @Test
+    void aPageCutShortOrChangedOnDiskIsAMiss() throws Exception {
+        DiskCache c = new DiskCache(dir);
+        // An HTML page cut after its first anchor still parses, with fewer files: only the checksum tells.
+        byte[] body = "<a href=\"a-1.0.tar.gz\">a</a>\n<a href=\"a-2.0.tar.gz\">a</a>\n"
+                .getBytes(StandardCharsets.UTF_8);
+        c.writePage("k", new DiskCache.CachedPage("https://h/simple/a/", "text/html", null, null, body));
+        assertThat(c.readPage("k", 1000)).isPresent();
+        Path file;
+        try (Stream<Path> all = Files.walk(dir.resolve("v1/pages"))) {
+            file = all.filter(Files::isRegularFile).findFirst().orElseThrow();
+        }
+        byte[] whole = Files.readAllBytes(file);
+        Files.write(file, java.util.Arrays.copyOf(whole, whole.length - 28));
+        assertThat(c.readPage("k", 1000)).as("cut short").isEmpty();
+        whole[whole.length - 3] ^= 1;
+        Files.write(file, whole);
+        assertThat(c.readPage("k", 1000)).as("one bit flipped").isEmpty();
+    }
+
+    @Test
+    void writersRacingOnOneEntryLeaveAWholeOne() throws Exception {
+        DiskCache c = new DiskCache(dir);
+        byte[] a = ("{\"a\": \"" + "a".repeat(200_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        byte[] b = ("{\"b\": \"" + "b".repeat(300_000) + "\"}").getBytes(StandardCharsets.UTF_8);
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int i = 0; i < 40; i++) {
+                byte[] bytes = i % 2 == 0 ? a : b;
+                done.add(pool.submit(() -> c.write(DiskCache.Kind.PROVENANCE, SHA, bytes)));
+                done.add(pool.submit(() -> c.read(DiskCache.Kind.PROVENANCE, SHA, 1 << 20).ifPresent(r ->
+                        assertThat(r).satisfiesAnyOf(x -> assertThat(x).isEqualTo(a), x -> assertThat(x).isEqualTo(b)))));
+            }
+            for (var f : done) {
+                f.get();
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(c.read(DiskCache.Kind.PROVENANCE, SHA, 1 << 20).orElseThrow()).satisfiesAnyOf(
+                x -> assertThat(x).isEqualTo(a), x -> assertThat(x).isEqualTo(b));
+    }
+
+    @Test
     void unwritableCacheOnlyCostsTime() throws Exception {
         DiskCache c = new DiskCache(dir);
         Files.writeString(dir.resolve("v1/provenance"), "a file where a directory should be");

@@ -17,7 +17,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** The four provenance outcomes, and that a failed lookup never reads as "no provenance". */
+/**
+ * The five provenance outcomes: a failed lookup never reads as "no provenance", and bytes or URLs the index chose
+ * that cannot be provenance are Invalid (a trust failure), while transport failures are Failed.
+ */
 class IndexClientProvenanceTest {
     private final TestIndex index = ServerFixture.smallIndex();
     private final TestFile wheel = index.file("sampleproject", "sampleproject-4.0.0-py3-none-any.whl");
@@ -159,27 +162,67 @@ class IndexClientProvenanceTest {
     }
 
     @Test
-    void truncatedProvenanceIsAFailure() {
+    void halfADocumentServedAsCompleteIsInvalidProvenance() {
+        // The Content-Length matches the half: the index chose to send these bytes.
         server.faults().truncate("/integrity/", Faults.FOREVER);
         try (IndexClient c = client(config())) {
             IndexFile f = file(c.projectPage("sampleproject"), wheel);
             ProvenanceLookup r = c.provenance(f, "4.0.0");
-            assertThat(r).isInstanceOf(ProvenanceLookup.Failed.class);
-            assertThat(((ProvenanceLookup.Failed) r).why()).startsWith("the provenance at "
+            assertThat(r).isInstanceOf(ProvenanceLookup.Invalid.class);
+            assertThat(((ProvenanceLookup.Invalid) r).why()).startsWith("the provenance at "
                     + server.url("/integrity/sampleproject/4.0.0/" + wheel.filename() + "/provenance")
                     + " is not valid JSON at line");
         }
     }
 
     @Test
-    void oversizedProvenanceIsAFailure() {
-        server.faults().oversize("/integrity/", 5000, true, Faults.FOREVER);
-        try (IndexClient c = client(config().limits(new SizeLimits(1 << 20, 1 << 20, 4096, 1024)))) {
+    void aTransferCutShortIsAFailedLookupAfterTheRetries() {
+        server.faults().disconnect("/integrity/", Faults.FOREVER);
+        try (IndexClient c = client(config().maxTries(2))) {
             IndexFile f = file(c.projectPage("sampleproject"), wheel);
+            server.clearRequests();
             ProvenanceLookup r = c.provenance(f, "4.0.0");
-            assertThat(((ProvenanceLookup.Failed) r).why()).isEqualTo("the provenance at "
-                    + server.url("/integrity/sampleproject/4.0.0/" + wheel.filename() + "/provenance")
-                    + " is larger than the 4 KiB limit");
+            assertThat(r).isInstanceOf(ProvenanceLookup.Failed.class);
+            assertThat(((ProvenanceLookup.Failed) r).error().exitCode()).isEqualTo(ExitCode.NETWORK);
+            assertThat(((ProvenanceLookup.Failed) r).why()).startsWith("GET " + server.url(
+                    "/integrity/sampleproject/4.0.0/" + wheel.filename() + "/provenance") + " failed after 2 tries: ");
+            assertThat(server.count("/integrity/")).isEqualTo(2);
+        }
+    }
+
+    @Test
+    void oversizedProvenanceIsInvalidWhetherDeclaredOrStreamed() {
+        for (boolean chunked : new boolean[] {false, true}) {
+            server.faults().clear();
+            server.faults().oversize("/integrity/", 5000, chunked, Faults.FOREVER);
+            try (IndexClient c = client(config().limits(new SizeLimits(1 << 20, 1 << 20, 4096, 1024)))) {
+                IndexFile f = file(c.projectPage("sampleproject"), wheel);
+                server.clearRequests();
+                ProvenanceLookup r = c.provenance(f, "4.0.0");
+                assertThat(((ProvenanceLookup.Invalid) r).why()).isEqualTo("the provenance at "
+                        + server.url("/integrity/sampleproject/4.0.0/" + wheel.filename() + "/provenance")
+                        + " is larger than the 4 KiB limit" + (chunked ? "" : " (5000 bytes declared)"));
+                assertThat(server.count("/integrity/")).as("an oversized answer is not retried").isEqualTo(1);
+            }
+        }
+    }
+
+    @Test
+    void bytesThatAreNotOneJsonObjectAreInvalidProvenance() {
+        byte[] invalidUtf8 = {'{', '"', 'a', '"', ':', '"', (byte) 0xC3, (byte) 0x28, '"', '}'};
+        List<Map.Entry<String, byte[]>> hostile = List.of(
+                Map.entry("is not valid JSON", invalidUtf8),
+                Map.entry("is not a JSON object", utf8("[{\"version\": 1}]")),
+                Map.entry("is not a JSON object", new byte[0]),
+                Map.entry("nesting depth", utf8("{\"a\":" + "[".repeat(500) + "]".repeat(500) + "}")),
+                Map.entry("has data after the end", utf8("{} {}")));
+        for (Map.Entry<String, byte[]> e : hostile) {
+            server.serve(index.withFile("sampleproject", wheel.filename(), x -> x.withProvenance(e.getValue())));
+            try (IndexClient c = client(config())) {
+                ProvenanceLookup r = c.provenance(file(c.projectPage("sampleproject"), wheel), "4.0.0");
+                assertThat(r).as(e.getKey()).isInstanceOf(ProvenanceLookup.Invalid.class);
+                assertThat(((ProvenanceLookup.Invalid) r).why()).as(e.getKey()).contains(e.getKey());
+            }
         }
     }
 
@@ -194,40 +237,44 @@ class IndexClientProvenanceTest {
         }
     }
 
+    private static byte[] utf8(String s) {
+        return s.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    }
+
     @Test
-    void crossOriginHttpProvenanceIsRefusedWithoutARequest() {
+    void crossOriginHttpProvenanceIsInvalidWithoutARequest() {
         String otherOrigin = server.urlWithHost("127.0.0.1", "/integrity/x/1/x.whl/provenance").toString();
         IndexFile f = new IndexFile("sampleproject", wheel.filename(), server.url("/files/x.whl").toString(),
                 Map.of("sha256", wheel.sha256()), Optional.empty(), false, Optional.empty(), OptionalLong.empty(),
                 Optional.empty(), Optional.empty(), new ProvenanceLink.Listed(otherOrigin));
         try (IndexClient c = client(config().trustedHosts(java.util.Set.of(server.host(), "127.0.0.1")))) {
             ProvenanceLookup r = c.provenance(f, "4.0.0");
-            assertThat(((ProvenanceLookup.Failed) r).why()).isEqualTo("refusing provenance URL " + otherOrigin
+            assertThat(((ProvenanceLookup.Invalid) r).why()).isEqualTo("refusing provenance URL " + otherOrigin
                     + ": provenance on another origin than the index must be https (PEP 740)");
             assertThat(server.requests()).isEmpty();
         }
     }
 
     @Test
-    void fileUrlFromARemoteIndexIsRefused() {
+    void fileUrlFromARemoteIndexIsInvalid() {
         IndexFile f = new IndexFile("sampleproject", wheel.filename(), server.url("/files/x.whl").toString(),
                 Map.of("sha256", wheel.sha256()), Optional.empty(), false, Optional.empty(), OptionalLong.empty(),
                 Optional.empty(), Optional.empty(), new ProvenanceLink.Listed("file:///etc/passwd"));
         try (IndexClient c = client(config())) {
-            assertThat(((ProvenanceLookup.Failed) c.provenance(f, "4.0.0")).why()).isEqualTo(
+            assertThat(((ProvenanceLookup.Invalid) c.provenance(f, "4.0.0")).why()).isEqualTo(
                     "refusing the file: URL file:///etc/passwd for provenance: only a mirror directory may point at "
                             + "local files");
         }
     }
 
     @Test
-    void invalidListedUrlIsAFailure() {
+    void invalidListedUrlIsInvalidProvenance() {
         IndexFile f = new IndexFile("sampleproject", wheel.filename(), server.url("/files/x.whl").toString(),
                 Map.of("sha256", wheel.sha256()), Optional.empty(), false, Optional.empty(), OptionalLong.empty(),
                 Optional.empty(), Optional.empty(),
                 new ProvenanceLink.Invalid("../prov", "relative provenance URL; PEP 740 requires an absolute https URL"));
         try (IndexClient c = client(config())) {
-            assertThat(((ProvenanceLookup.Failed) c.provenance(f, "4.0.0")).why()).isEqualTo(
+            assertThat(((ProvenanceLookup.Invalid) c.provenance(f, "4.0.0")).why()).isEqualTo(
                     "the index lists an invalid provenance URL for " + wheel.filename() + ": relative provenance URL; "
                             + "PEP 740 requires an absolute https URL ('../prov')");
         }

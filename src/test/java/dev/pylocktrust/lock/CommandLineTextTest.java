@@ -28,6 +28,12 @@ class CommandLineTextTest {
 
     @Test
     void controlCharactersCannotEndTheComment() {
-        assertThat(CommandLineText.render(List.of("a\nb\r\u2028c"))).isEqualTo("'a\\x0ab\\x0d\\x2028c'");
+        assertThat(CommandLineText.render(List.of("a\nb\r\u2028c"))).isEqualTo("'a\\u000Ab\\u000D\\u2028c'");
+    }
+
+    @Test
+    void bidiControlsCannotReorderTheCommentInAReview() {
+        assertThat(CommandLineText.render(List.of("--index-url", "https://good.example/\u202Elive.\u2066")))
+                .isEqualTo("--index-url 'https://good.example/\\u202Elive.\\u2066'");
     }
 }

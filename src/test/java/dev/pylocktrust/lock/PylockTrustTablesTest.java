@@ -90,10 +90,15 @@ class PylockTrustTablesTest {
                         "pylock.toml:11: packages[0].tool.pylock-trust.files[0].log_index: unknown key"),
                 arguments(FOO + "\n[packages.tool.pylock-trust]\nverified = true\n",
                         "pylock.toml:10: packages[0].tool.pylock-trust.verified: unknown key"),
-                arguments(FOO + "\n[packages.tool.pylock-trust]\nfiles = [{ filename = \"foo-1.0-py3-none-any.whl\", "
-                                + "sha256 = \"" + sha('b') + "\", status = \"failed\" }]\n",
-                        "pylock.toml:10: packages[0].tool.pylock-trust.files[0].sha256: matches the sha256 of none "
-                                + "of this package's files"),
+                arguments(FOO + rec + "status = \"verified\", identity = 0 },\n]\n",
+                        "pylock.toml:11: packages[0].tool.pylock-trust.files[0].identity: must be a position from 1 "
+                                + "in the package's attestation-identities, found 0"),
+                arguments(FOO + rec + "status = \"no-provenance\", identity = 1 },\n]\n",
+                        "pylock.toml:11: packages[0].tool.pylock-trust.files[0].identity: only a verified file has a "
+                                + "signing identity"),
+                arguments(FOO + change + "reason = \"moved\"\ndate = 2026-01-31\nto-ids = { repository_id = \"1\" }\n",
+                        "pylock.toml:15: tool.pylock-trust.approved-identity-changes[0].to-ids.repository_id: "
+                                + "unknown key"),
                 arguments(FOO + "\n[packages.tool.pylock-trust]\nfiles = [{ filename = \"../x.whl\", "
                                 + "sha256 = \"" + sha('a') + "\", status = \"failed\" }]\n",
                         "pylock.toml:10: packages[0].tool.pylock-trust.files[0].filename: filename '../x.whl' "

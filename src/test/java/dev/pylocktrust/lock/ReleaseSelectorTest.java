@@ -10,9 +10,10 @@ import dev.pylocktrust.index.ApiVersion;
 import dev.pylocktrust.index.IndexFile;
 import dev.pylocktrust.index.ProjectPage;
 import dev.pylocktrust.index.ProvenanceLink;
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.FindingCode;
 import dev.pylocktrust.python.PackageName;
 import dev.pylocktrust.python.Version;
-import dev.pylocktrust.report.Finding;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -107,7 +108,8 @@ class ReleaseSelectorTest {
         ReleaseSelector.Selected s = select(pin("1.0"), page(file("foo-1.0.zip", 'z', null, false),
                 file("foo-1.0.tar.gz", 'b', null, true)));
         assertThat(s.entry().sdist().orElseThrow().filename()).isEqualTo("foo-1.0.tar.gz");
-        assertThat(s.findings()).extracting(Finding::code).containsExactly("yanked", "sdist-skipped");
+        assertThat(s.findings()).extracting(Finding::code).containsExactly(FindingCode.YANKED,
+                FindingCode.SDIST_SKIPPED);
         assertThat(s.findings().get(0).message()).isEqualTo("foo 1.0: foo-1.0.tar.gz is yanked (broken)");
     }
 

@@ -205,10 +205,10 @@ class DistributionFilenameTest {
                 .hasMessage("invalid sdist filename 'foo-1.0..tar.gz': contains '..' at index 7;"
                         + " a distribution filename never does");
         assertThatThrownBy(() -> DistributionFilename.parse("foo\u001b[2J-1.0.tar.gz"))
-                .hasMessage("invalid sdist filename 'foo\\u001b[2J-1.0.tar.gz': contains the control or invisible"
+                .hasMessage("invalid sdist filename 'foo\\u001B[2J-1.0.tar.gz': contains the control or invisible"
                         + " character U+001B at index 3");
         assertThatThrownBy(() -> DistributionFilename.parse("foo-1.0-py3-none-any\u202e.whl"))
-                .hasMessage("invalid wheel filename 'foo-1.0-py3-none-any\\u202e.whl': contains the control or"
+                .hasMessage("invalid wheel filename 'foo-1.0-py3-none-any\\u202E.whl': contains the control or"
                         + " invisible character U+202E at index 20");
         assertThatThrownBy(() -> DistributionFilename.parse("foo- 1.0.tar.gz"))
                 .hasMessage("invalid sdist filename 'foo- 1.0.tar.gz': contains whitespace (U+0020) at index 4");

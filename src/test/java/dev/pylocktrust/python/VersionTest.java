@@ -160,7 +160,7 @@ class VersionTest {
         assertThatThrownBy(() -> Version.parse(" \t "))
                 .hasMessage("invalid version ' \\t ': is blank");
         assertThatThrownBy(() -> Version.parse("1.0\u001b[31m"))
-                .hasMessageStartingWith("invalid version '1.0\\u001b[31m': ");
+                .hasMessageStartingWith("invalid version '1.0\\u001B[31m': ");
     }
 
     @Test

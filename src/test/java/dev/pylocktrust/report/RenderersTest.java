@@ -5,6 +5,11 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.pylocktrust.Printable;
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.FindingCode;
+import dev.pylocktrust.policy.Severity;
+import dev.pylocktrust.policy.SourceLocation;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -20,7 +25,7 @@ class RenderersTest {
     private static final String RLO = "\u202e";
 
     static Finding finding(Severity severity, String pkg, String message, String detail, String hint, int line) {
-        return new Finding(severity, "some-code", pkg, Optional.empty(), message, detail, hint,
+        return new Finding(severity, FindingCode.VERSION_UPGRADED, pkg, Optional.empty(), message, detail, hint,
                 line > 0 ? Optional.of(new SourceLocation("pylock.toml", line)) : Optional.empty());
     }
 

@@ -6,6 +6,11 @@ import static dev.pylocktrust.report.VerifyReportRenderTest.WARNING;
 import static dev.pylocktrust.report.VerifyReportRenderTest.report;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.FindingCode;
+import dev.pylocktrust.policy.Severity;
+import dev.pylocktrust.policy.SourceLocation;
+import dev.pylocktrust.policy.Verdict;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -42,18 +47,18 @@ class VerifyMarkdownGoldenTest {
         VerifyReport.Identity evil = new VerifyReport.Identity("GitHub " + HOSTILE,
                 new TreeMap<>(Map.of("kind", "GitHub", "repository", HOSTILE, "workflow", "release.yml")));
         var pkg = new VerifyReport.PackageResult("evil" + HOSTILE, Optional.of("1.0" + HOSTILE),
-                Optional.of(new SourceLocation("pylock|<b>.toml", 3)), VerifyReport.Status.FAILED, List.of(evil),
+                Optional.of(new SourceLocation("pylock|<b>.toml", 3)), Verdict.FAILED, List.of(evil),
                 List.of(new VerifyReport.FileResult("evil" + HOSTILE + ".whl", Optional.empty(),
-                        VerifyReport.Status.FAILED, List.of(evil), List.of(), false, HOSTILE)));
-        Finding f = new Finding(Severity.FAILURE, "identity-mismatch", "evil" + HOSTILE,
+                        Verdict.FAILED, List.of(evil), List.of(), false, HOSTILE)));
+        Finding f = new Finding(Severity.FAILURE, FindingCode.IDENTITY_CHANGED, "evil" + HOSTILE,
                 Optional.of("evil" + HOSTILE + ".whl"), "message " + HOSTILE, "detail " + HOSTILE, "hint " + HOSTILE,
                 Optional.of(new SourceLocation("pylock|<b>.toml", 3)));
-        Finding w = new Finding(Severity.WARNING, "lockfile-warning", "", Optional.empty(), HOSTILE, "", "",
+        Finding w = new Finding(Severity.WARNING, FindingCode.LOCKFILE_WARNING, "", Optional.empty(), HOSTILE, "", "",
                 Optional.empty());
         VerifyReport.Environment env = new VerifyReport.Environment("current", "CPython " + HOSTILE,
                 Optional.of("3.12"), List.of(), List.of(), List.of());
         return new VerifyReport("pylock" + HOSTILE + ".toml", env, "https://pypi.org/simple", false,
-                "embedded Sigstore production root", VerifyReport.Outcome.FAILED, List.of(pkg), 0, List.of(f, w),
+                "embedded Sigstore production root", VerifyReport.Outcome.FAILED, List.of(pkg), List.of(), List.of(f, w),
                 Duration.ofMillis(1840), 3, 2);
     }
 
@@ -64,8 +69,8 @@ class VerifyMarkdownGoldenTest {
         cases.put("incomplete", new VerifyReport("pylock.toml", VerifyReport.Environment.all(),
                 "https://pypi.org/simple", true, "embedded Sigstore production root",
                 VerifyReport.Outcome.INCOMPLETE, List.of(new VerifyReport.PackageResult("widget", Optional.of("1.0"),
-                Optional.empty(), VerifyReport.Status.INCOMPLETE, List.of(ACME), List.of())), 0,
-                List.of(new Finding(Severity.FAILURE, "not-in-cache", "widget", Optional.of("widget-1.0.tar.gz"),
+                Optional.empty(), Verdict.INCOMPLETE, List.of(ACME), List.of())), List.of(),
+                List.of(new Finding(Severity.FAILURE, FindingCode.NOT_IN_CACHE, "widget", Optional.of("widget-1.0.tar.gz"),
                         "widget 1.0: widget-1.0.tar.gz: no provenance in the cache (--offline)", "",
                         "run once without --offline to fill the cache", Optional.empty())),
                 Duration.ofMillis(50), 0, 0));

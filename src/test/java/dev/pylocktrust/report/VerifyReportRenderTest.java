@@ -2,6 +2,11 @@ package dev.pylocktrust.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.FindingCode;
+import dev.pylocktrust.policy.Severity;
+import dev.pylocktrust.policy.SourceLocation;
+import dev.pylocktrust.policy.Verdict;
 import java.time.Duration;
 import java.util.List;
 import java.util.Optional;
@@ -19,26 +24,28 @@ class VerifyReportRenderTest {
     static VerifyReport report(VerifyReport.Outcome outcome, List<Finding> findings) {
         var widget = new VerifyReport.PackageResult("widget", Optional.of("1.0"),
                 Optional.of(new SourceLocation("pylock.toml", 12)),
-                outcome == VerifyReport.Outcome.PASSED ? VerifyReport.Status.ATTESTED : VerifyReport.Status.FAILED,
+                outcome == VerifyReport.Outcome.PASSED ? Verdict.ATTESTED : Verdict.FAILED,
                 List.of(ACME), List.of(new VerifyReport.FileResult("widget-1.0-py3-none-any.whl", Optional.of(SHA),
-                        outcome == VerifyReport.Outcome.PASSED ? VerifyReport.Status.ATTESTED : VerifyReport.Status.FAILED,
+                        outcome == VerifyReport.Outcome.PASSED ? Verdict.ATTESTED : Verdict.FAILED,
                         List.of(outcome == VerifyReport.Outcome.PASSED ? ACME : EVIL), List.of(42L), true,
                         outcome == VerifyReport.Outcome.PASSED ? "" : "attested by another identity")));
         var plain = new VerifyReport.PackageResult("plain", Optional.of("2.0"),
-                Optional.of(new SourceLocation("pylock.toml", 30)), VerifyReport.Status.UNATTESTED, List.of(),
+                Optional.of(new SourceLocation("pylock.toml", 30)), Verdict.UNATTESTED, List.of(),
                 List.of(new VerifyReport.FileResult("plain-2.0.tar.gz", Optional.of(SHA.replace('a', 'c')),
-                        VerifyReport.Status.UNATTESTED, List.of(), List.of(), false, "no provenance published")));
+                        Verdict.UNATTESTED, List.of(), List.of(), false, "no provenance published")));
         return new VerifyReport("pylock.toml", VerifyReport.Environment.all(), "https://pypi.org/simple", false,
-                "embedded Sigstore production root", outcome, List.of(widget, plain), 1, findings,
+                "embedded Sigstore production root", outcome, List.of(widget, plain),
+                List.of(new VerifyReport.SkippedPackage("pywin32", Optional.of("308"), "sys_platform == \"win32\"")),
+                findings,
                 Duration.ofMillis(1840), 3, 2);
     }
 
-    static final Finding MISMATCH = new Finding(Severity.FAILURE, "identity-mismatch", "widget",
+    static final Finding MISMATCH = new Finding(Severity.FAILURE, FindingCode.IDENTITY_CHANGED, "widget",
             Optional.of("widget-1.0-py3-none-any.whl"), "widget 1.0: widget-1.0-py3-none-any.whl is attested by "
             + "GitHub evil/widget (release.yml), not by an identity the lock file trusts",
             "expected: GitHub acme/widget (release.yml)\nfound:    GitHub evil/widget (release.yml) (verified, log index 42)",
             "review it", Optional.of(new SourceLocation("pylock.toml", 12)));
-    static final Finding WARNING = new Finding(Severity.WARNING, "lockfile-warning", "", Optional.empty(),
+    static final Finding WARNING = new Finding(Severity.WARNING, FindingCode.LOCKFILE_WARNING, "", Optional.empty(),
             "pylock.toml:1: lock-version: lock-version 1.1 is newer than 1.0", "", "",
             Optional.of(new SourceLocation("pylock.toml", 1)));
 
@@ -53,7 +60,7 @@ class VerifyReportRenderTest {
     void textBlocksSayWhatWhereExpectedFoundAndWhatToDo() {
         String text = VerifyReportText.render(report(VerifyReport.Outcome.FAILED, List.of(MISMATCH, WARNING)), false);
         assertThat(text).isEqualTo("""
-                error[identity-mismatch]: widget 1.0: widget-1.0-py3-none-any.whl is attested by GitHub evil/widget \
+                error[identity-changed]: widget 1.0: widget-1.0-py3-none-any.whl is attested by GitHub evil/widget \
                 (release.yml), not by an identity the lock file trusts
                   --> pylock.toml:12
                   expected: GitHub acme/widget (release.yml)
@@ -80,7 +87,7 @@ class VerifyReportRenderTest {
                   attested   widget-1.0-py3-none-any.whl: GitHub acme/widget (release.yml) (log index 42)
                 unattested plain 2.0
                   unattested plain-2.0.tar.gz: no provenance published
-                1 package not selected for this environment
+                skipped    pywin32 308: marker sys_platform == "win32" is false on this target
 
                 verified 2 files of 2 packages: 1 package attested (identities match), 1 package unattested, 0 failures in 1.8 s
                 """);
@@ -88,7 +95,7 @@ class VerifyReportRenderTest {
 
     @Test
     void terminalControlCharactersFromTheIndexAreNeutralised() {
-        Finding hostile = new Finding(Severity.FAILURE, "attestation-invalid", "widget", Optional.empty(),
+        Finding hostile = new Finding(Severity.FAILURE, FindingCode.ATTESTATION_INVALID, "widget", Optional.empty(),
                 "bad \u001b[2Jclear\u202eevil", "found: \u0007bell", "", Optional.empty());
         String text = VerifyReportText.render(report(VerifyReport.Outcome.FAILED, List.of(hostile)), false);
         assertThat(text).contains("bad \\u001B[2Jclear\\u202Eevil\n").contains("  found: \\u0007bell\n")
@@ -99,7 +106,7 @@ class VerifyReportRenderTest {
     void githubFormatIsOneAnnotationPerFindingThenTheSummary() {
         String out = VerifyReportGithub.render(report(VerifyReport.Outcome.FAILED, List.of(MISMATCH, WARNING)));
         assertThat(out.lines().toList()).containsExactly(
-                "::error file=pylock.toml,line=12,title=pylock-trust verify%3A identity-mismatch (widget)::widget 1.0: "
+                "::error file=pylock.toml,line=12,title=pylock-trust verify%3A identity-changed (widget)::widget 1.0: "
                         + "widget-1.0-py3-none-any.whl is attested by GitHub evil/widget (release.yml), not by an "
                         + "identity the lock file trusts%0Aexpected: GitHub acme/widget (release.yml)%0Afound:    "
                         + "GitHub evil/widget (release.yml) (verified, log index 42)%0Ahint: review it",
@@ -108,7 +115,7 @@ class VerifyReportRenderTest {
                 "verification FAILED: checked 2 files of 2 packages: 0 packages attested (identities match), 1 package unattested, "
                         + "1 failure in 1.8 s");
         assertThat(GithubCommands.error("pylock-trust verify", "index down\n::add-mask::x"))
-                .isEqualTo("::error title=pylock-trust verify::index down%0A::add-mask::x");
+                .isEqualTo("::error title=pylock-trust verify::index down\\u000A::add-mask::x");
     }
 
     @Test
@@ -116,7 +123,7 @@ class VerifyReportRenderTest {
         String md = VerifyReportMarkdown.render(report(VerifyReport.Outcome.FAILED, List.of(MISMATCH)));
         assertThat(md).startsWith("### pylock-trust verify: :x: failed\n\n")
                 .contains("| problem | package | file | details | what to do |\n|---|---|---|---|---|\n"
-                        + "| identity-mismatch | widget (pylock\\.toml\\:12) | widget-1\\.0-py3-none-any\\.whl "
+                        + "| identity-changed | widget (pylock\\.toml\\:12) | widget-1\\.0-py3-none-any\\.whl "
                         + "| widget 1\\.0\\: ")
                 .contains("<br>expected\\: GitHub acme/widget")
                 .contains("<details><summary>2 packages checked</summary>")
@@ -187,8 +194,8 @@ class VerifyReportRenderTest {
     void theSummaryLineCountsIncompletePackages() {
         var r = new VerifyReport("p.toml", VerifyReport.Environment.all(), "i", true, "r",
                 VerifyReport.Outcome.INCOMPLETE, List.of(new VerifyReport.PackageResult("x", Optional.empty(),
-                Optional.empty(), VerifyReport.Status.INCOMPLETE, List.of(), List.of())), 0,
-                List.of(new Finding(Severity.FAILURE, "not-in-cache", "x", Optional.empty(), "m", "", "", Optional.empty())),
+                Optional.empty(), Verdict.INCOMPLETE, List.of(), List.of())), List.of(),
+                List.of(new Finding(Severity.FAILURE, FindingCode.NOT_IN_CACHE, "x", Optional.empty(), "m", "", "", Optional.empty())),
                 Duration.ofMillis(50), 0, 0);
         assertThat(r.summaryLine()).isEqualTo("verification INCOMPLETE: checked 0 files of 1 package: 0 packages "
                 + "attested (identities match), 0 packages unattested, 1 failure (1 package not checked) in 0.1 s");

@@ -145,14 +145,25 @@ final class AttestationDocuments {
 
     /** A Provenance object with one bundle: {@code publisher} (null values become JSON null) and the attestations. */
     static byte[] provenance(Map<String, String> publisher, List<byte[]> attestations) {
+        return provenance(List.of(new Bundle(publisher, attestations)));
+    }
+
+    /** One attestation bundle: the publisher it asserts (values may be null) and its attestations. */
+    record Bundle(Map<String, String> publisher, List<byte[]> attestations) {}
+
+    /** A Provenance object with these bundles, in order. */
+    static byte[] provenance(List<Bundle> bundles) {
         ObjectNode provenance = JSON.createObjectNode();
         provenance.put("version", 1);
-        ObjectNode bundle = provenance.putArray("attestation_bundles").addObject();
-        ObjectNode publisherNode = bundle.putObject("publisher");
-        publisher.forEach(publisherNode::put);
-        ArrayNode array = bundle.putArray("attestations");
-        for (byte[] attestation : attestations) {
-            array.add(parse(attestation));
+        ArrayNode bundleArray = provenance.putArray("attestation_bundles");
+        for (Bundle b : bundles) {
+            ObjectNode bundle = bundleArray.addObject();
+            ObjectNode publisherNode = bundle.putObject("publisher");
+            b.publisher().forEach(publisherNode::put);
+            ArrayNode array = bundle.putArray("attestations");
+            for (byte[] attestation : b.attestations()) {
+                array.add(parse(attestation));
+            }
         }
         return bytes(provenance);
     }

@@ -17,8 +17,9 @@ import java.util.Objects;
  * @param environment the GitHub deployment environment, or {@code null}
  * @param emitEnvironmentExtension whether the certificate carries extension {@code .23} (Fulcio emits it only since
  *     Nov 2025, and only for a non-empty environment); ignored when {@code environment} is null or empty
- * @param repositoryId numeric repository id (extension {@code .15})
- * @param ownerId numeric owner id (extension {@code .17})
+ * @param repositoryId numeric repository id (extension {@code .15}); {@code null}: the certificate has none, as
+ *     Fulcio's certificates before the extension existed
+ * @param ownerId numeric owner id (extension {@code .17}); {@code null}: the certificate has none
  * @param runnerEnvironment {@code github-hosted} or {@code self-hosted}
  * @param eventName the triggering event, e.g. {@code release} or {@code push}
  * @param jobWorkflowRef the workflow that actually ran the signing job ({@code owner/repo/.github/workflows/f.yml@ref});
@@ -49,8 +50,6 @@ public record GitHubIdentity(
         Objects.requireNonNull(workflow, "workflow");
         Objects.requireNonNull(ref, "ref");
         Objects.requireNonNull(sha, "sha");
-        Objects.requireNonNull(repositoryId, "repositoryId");
-        Objects.requireNonNull(ownerId, "ownerId");
         Objects.requireNonNull(runnerEnvironment, "runnerEnvironment");
         Objects.requireNonNull(eventName, "eventName");
         Objects.requireNonNull(visibility, "visibility");
@@ -97,6 +96,11 @@ public record GitHubIdentity(
     public GitHubIdentity withRepositoryId(String newRepositoryId) {
         return new GitHubIdentity(repository, workflow, ref, sha, environment, emitEnvironmentExtension, newRepositoryId,
                 ownerId, runnerEnvironment, eventName, jobWorkflowRef, visibility, runId);
+    }
+
+    /** A certificate without the repository and owner id extensions ({@code .15}, {@code .17}). */
+    public GitHubIdentity withoutIds() {
+        return withRepositoryId(null).withOwnerId(null);
     }
 
     public GitHubIdentity withOwnerId(String newOwnerId) {
@@ -155,9 +159,13 @@ public record GitHubIdentity(
         v2.put(FulcioClaims.SOURCE_REPOSITORY_URI, "https://github.com/" + repository);
         v2.put(FulcioClaims.SOURCE_REPOSITORY_DIGEST, sha);
         v2.put(FulcioClaims.SOURCE_REPOSITORY_REF, ref);
-        v2.put(FulcioClaims.SOURCE_REPOSITORY_IDENTIFIER, repositoryId);
+        if (repositoryId != null) {
+            v2.put(FulcioClaims.SOURCE_REPOSITORY_IDENTIFIER, repositoryId);
+        }
         v2.put(FulcioClaims.SOURCE_REPOSITORY_OWNER_URI, "https://github.com/" + owner());
-        v2.put(FulcioClaims.SOURCE_REPOSITORY_OWNER_IDENTIFIER, ownerId);
+        if (ownerId != null) {
+            v2.put(FulcioClaims.SOURCE_REPOSITORY_OWNER_IDENTIFIER, ownerId);
+        }
         v2.put(FulcioClaims.BUILD_CONFIG_URI, buildConfigUri());
         v2.put(FulcioClaims.BUILD_CONFIG_DIGEST, sha);
         v2.put(FulcioClaims.BUILD_TRIGGER, eventName);

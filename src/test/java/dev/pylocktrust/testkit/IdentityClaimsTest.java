@@ -181,6 +181,15 @@ class IdentityClaimsTest {
     }
 
     @Test
+    void aCertificateWithoutIdsHasNeitherIdExtension() throws Exception {
+        X509Certificate leaf = leafFor(TestIdentity.github("octo-org/demo", "release.yml").withoutIds());
+        assertThat(leaf.getExtensionValue("1.3.6.1.4.1.57264.1.15")).isNull();
+        assertThat(leaf.getExtensionValue("1.3.6.1.4.1.57264.1.17")).isNull();
+        assertThat(CertificateClaimsReader.extension(leaf, FulcioClaims.SOURCE_REPOSITORY_URI))
+                .isEqualTo("https://github.com/octo-org/demo");
+    }
+
+    @Test
     void defaultIdsAndCommitsAreDerivedFromNamesDeterministically() {
         GitHubIdentity a = TestIdentity.github("octo-org/alpha", "release.yml");
         GitHubIdentity b = TestIdentity.github("octo-org/beta", "release.yml");

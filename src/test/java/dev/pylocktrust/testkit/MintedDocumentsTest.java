@@ -236,6 +236,20 @@ class MintedDocumentsTest {
         assertThatThrownBy(TestSigstore::provenance).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void provenanceOfEachHasOneBundlePerPublisher() {
+        Minted github = sigstore.mint(MintRequest.of("demo-1.0.tar.gz", SHA, GITHUB));
+        Minted google = sigstore.mint(MintRequest.of("demo-1.0.tar.gz", SHA,
+                TestIdentity.google("a@b.iam.gserviceaccount.com")));
+        JsonNode provenance = AttestationDocuments.parse(TestSigstore.provenanceOfEach(github, google));
+        assertThat(provenance.at("/attestation_bundles")).hasSize(2);
+        assertThat(provenance.at("/attestation_bundles/0/publisher/kind").asText()).isEqualTo("GitHub");
+        assertThat(provenance.at("/attestation_bundles/1/publisher/kind").asText()).isEqualTo("Google");
+        assertThat(provenance.at("/attestation_bundles/1/attestations/0"))
+                .isEqualTo(AttestationDocuments.parse(google.attestationJson()));
+        assertThatThrownBy(TestSigstore::provenanceOfEach).isInstanceOf(IllegalArgumentException.class);
+    }
+
     /** Field names and value kinds, recursively; arrays by their first element. */
     private static Object shape(JsonNode node) {
         if (node.isObject()) {

@@ -278,6 +278,21 @@ public final class TestSigstore {
         return provenanceAsserting(publisher, attestations);
     }
 
+    /**
+     * The provenance PyPI would serve for a file published by several Trusted Publishers: one bundle per attestation,
+     * each asserting its own identity's publisher.
+     */
+    public static byte[] provenanceOfEach(Minted... attestations) {
+        if (attestations.length == 0) {
+            throw new IllegalArgumentException("a provenance needs at least one attestation");
+        }
+        List<AttestationDocuments.Bundle> bundles = new ArrayList<>();
+        for (Minted minted : attestations) {
+            bundles.add(new AttestationDocuments.Bundle(minted.publisher(), List.of(minted.attestationJson())));
+        }
+        return AttestationDocuments.provenance(bundles);
+    }
+
     private static List<byte[]> corrupted(List<byte[]> proof) {
         List<byte[]> copy = new ArrayList<>(proof);
         if (copy.isEmpty()) {

@@ -7,6 +7,7 @@ import dev.pylocktrust.UsageException;
 import dev.pylocktrust.lock.LockedFile;
 import dev.pylocktrust.lock.LockfileReader;
 import dev.pylocktrust.lock.ParsedLockfile;
+import dev.pylocktrust.report.VerifyReport;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.List;
@@ -43,7 +44,7 @@ class InstallPlannerTest {
         Plan plan = InstallPlanner.plan(pep751Example(), new EnvironmentSelection.All());
         assertThat(plan.packages()).hasSize(3);
         assertThat(plan.fileCount()).isEqualTo(4);
-        assertThat(plan.skipped()).isZero();
+        assertThat(plan.skipped()).isEmpty();
         assertThat(plan.packages().get(0).index()).isZero();
     }
 
@@ -113,13 +114,42 @@ class InstallPlannerTest {
 
         Plan linux = InstallPlanner.plan(lock, current("3.12", "manylinux_2_28_x86_64"));
         assertThat(chosen(linux).keySet()).containsExactly("always", "default-dep");
-        assertThat(linux.skipped()).isEqualTo(4);
+        assertThat(linux.skipped()).extracting(VerifyReport.SkippedPackage::name)
+                .containsExactly("windows-only", "old-python", "dev-tool", "with-extra");
+        assertThat(linux.skipped().get(0).marker()).isEqualTo("sys_platform == 'win32'");
+        assertThat(linux.undecided()).isEmpty();
 
         Plan windowsWithDevAndSpeed = InstallPlanner.plan(lock, new EnvironmentSelection.Current(
                 InstallTarget.of("3.9", List.of("win_amd64")), new TreeSet<>(Set.of("Speed")),
                 new TreeSet<>(Set.of("dev"))));
         assertThat(chosen(windowsWithDevAndSpeed).keySet())
                 .containsExactly("always", "dev-tool", "old-python", "windows-only", "with-extra");
+    }
+
+    /**
+     * Hole 8: a marker that reads a value the target does not fix selects its package (an installer may find it
+     * true), so it is checked; only a marker that is false for every value the target could take skips.
+     */
+    @Test
+    void aMarkerTheTargetCannotDecideSelectsItsPackage() {
+        ParsedLockfile lock = parse(HEADER
+                + pkg("by-kernel", "1.0", "marker = \"platform_release >= '6'\"\n", "by_kernel-1.0-py3-none-any.whl")
+                + pkg("by-build", "1.0", "marker = \"'Ubuntu' in platform_version\"\n",
+                        "by_build-1.0-py3-none-any.whl")
+                + pkg("by-patch", "1.0", "marker = \"python_full_version >= '3.12.4'\"\n",
+                        "by_patch-1.0-py3-none-any.whl")
+                + pkg("windows-kernel", "1.0", "marker = \"sys_platform == 'win32' and platform_release >= '10'\"\n",
+                        "windows_kernel-1.0-py3-none-any.whl"));
+        Plan linux = InstallPlanner.plan(lock, current("3.12", "manylinux_2_28_x86_64"));
+        assertThat(chosen(linux).keySet()).containsExactlyInAnyOrder("by-kernel", "by-build", "by-patch");
+        assertThat(linux.undecided()).extracting(p -> p.pkg().name())
+                .containsExactly("by-kernel", "by-build", "by-patch");
+        assertThat(linux.skipped()).extracting(VerifyReport.SkippedPackage::name).containsExactly("windows-kernel");
+        // A full Python version decides the patch release.
+        Plan patch = InstallPlanner.plan(lock, current("3.12.1", "manylinux_2_28_x86_64"));
+        assertThat(chosen(patch).keySet()).containsExactlyInAnyOrder("by-kernel", "by-build");
+        assertThat(patch.skipped()).extracting(VerifyReport.SkippedPackage::name)
+                .containsExactly("by-patch", "windows-kernel");
     }
 
     @Test

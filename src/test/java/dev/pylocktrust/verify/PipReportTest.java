@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.lock.LockfileReader;
 import dev.pylocktrust.lock.ParsedLockfile;
-import dev.pylocktrust.report.Finding;
+import dev.pylocktrust.policy.Finding;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.List;
@@ -112,7 +112,7 @@ class PipReportTest {
     @Test
     void everythingPipWouldInstallIsLocked() {
         ParsedLockfile lock = lock(ABI3INFO);
-        Plan empty = new Plan(List.of(), 0);
+        Plan empty = new Plan(List.of(), List.of(), List.of());
         PipReportCheck.Result r = PipReportCheck.check(lock, empty, PipReport.read(REAL));
         assertThat(r.findings()).isEmpty();
         assertThat(r.plan().packages()).extracting(p -> p.pkg().name() + ":" + p.files().get(0).filename())
@@ -131,10 +131,10 @@ class PipReportTest {
 
     @Test
     void aFileTheLockDoesNotRecordFails() {
-        PipReportCheck.Result r = PipReportCheck.check(lock("d".repeat(64)), new Plan(List.of(), 0),
+        PipReportCheck.Result r = PipReportCheck.check(lock("d".repeat(64)), new Plan(List.of(), List.of(), List.of()),
                 PipReport.read(REAL));
         assertThat(r.findings()).singleElement().satisfies(f -> {
-            assertThat(f.code()).isEqualTo("pip-report-hash-mismatch");
+            assertThat(f.code().code()).isEqualTo("pip-report-hash-mismatch");
             assertThat(f.packageName()).isEqualTo("abi3info");
             assertThat(f.message()).isEqualTo("pip would install abi3info 2024.10.3 from "
                     + "abi3info-2024.10.3-py3-none-any.whl, which is not a locked file of abi3info 2024.10.3");
@@ -159,8 +159,8 @@ class PipReportTest {
                   "metadata": {"name": "abi3info", "version": "2024.10.03"}}
                 ]}
                 """.formatted("e".repeat(64), RFC8785));
-        PipReportCheck.Result r = PipReportCheck.check(lock(ABI3INFO), new Plan(List.of(), 0), report);
-        assertThat(r.findings()).extracting(Finding::code, Finding::packageName).containsExactly(
+        PipReportCheck.Result r = PipReportCheck.check(lock(ABI3INFO), new Plan(List.of(), List.of(), List.of()), report);
+        assertThat(r.findings()).extracting(f -> f.code().code(), Finding::packageName).containsExactly(
                 org.assertj.core.groups.Tuple.tuple("pip-report-not-locked", "left-pad"),
                 org.assertj.core.groups.Tuple.tuple("pip-report-not-locked", "rfc8785"),
                 org.assertj.core.groups.Tuple.tuple("pip-report-not-locked", "from-git"),

@@ -19,9 +19,10 @@ import dev.pylocktrust.index.IndexFile;
 import dev.pylocktrust.index.ProvenanceLink;
 import dev.pylocktrust.lock.LockfileReader;
 import dev.pylocktrust.lock.ParsedLockfile;
-import dev.pylocktrust.report.Finding;
+import dev.pylocktrust.policy.Finding;
+import dev.pylocktrust.policy.FindingCode;
+import dev.pylocktrust.policy.Verdict;
 import dev.pylocktrust.report.VerifyReport.Outcome;
-import dev.pylocktrust.report.VerifyReport.Status;
 import java.io.InputStream;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -119,7 +120,7 @@ class VerifyPolicyTest {
      * the expected statuses and finding codes.
      */
     record Row(String name, Function<FileRequest, FileEvidence> locked, Function<FileRequest, FileEvidence> unlocked,
-               VerifyPolicy.Options options, String lockTail, Status lockedStatus, Status unlockedStatus,
+               VerifyPolicy.Options options, String lockTail, Verdict lockedStatus, Verdict unlockedStatus,
                List<String> codes, Outcome outcome) {
         @Override
         public String toString() {
@@ -127,62 +128,66 @@ class VerifyPolicyTest {
         }
     }
 
-    static final VerifyPolicy.Options DEFAULT = new VerifyPolicy.Options(false, false, true);
-    static final VerifyPolicy.Options REQUIRE = new VerifyPolicy.Options(true, false, true);
-    static final VerifyPolicy.Options OFFLINE = new VerifyPolicy.Options(false, true, true);
-    static final VerifyPolicy.Options OFFLINE_MIRROR = new VerifyPolicy.Options(false, true, false);
+    static final VerifyPolicy.Options DEFAULT = new VerifyPolicy.Options(false, false, true, false);
+    static final VerifyPolicy.Options REQUIRE = new VerifyPolicy.Options(true, false, true, false);
+    static final VerifyPolicy.Options OFFLINE = new VerifyPolicy.Options(false, true, true, false);
+    static final VerifyPolicy.Options OFFLINE_MIRROR = new VerifyPolicy.Options(false, true, false, false);
     static final String NO_PROVENANCE_RECORD = "";
 
     static Stream<Arguments> table() {
         List<Row> rows = List.of(
                 new Row("locked identity verified", attested(ACME), NONE, DEFAULT, "",
-                        Status.ATTESTED, Status.UNATTESTED, List.of(), Outcome.PASSED),
+                        Verdict.ATTESTED, Verdict.UNATTESTED, List.of(), Outcome.PASSED),
                 new Row("repository compared case-insensitively", attested(ACME_OTHER_CASE), NONE, DEFAULT, "",
-                        Status.ATTESTED, Status.UNATTESTED, List.of(), Outcome.PASSED),
+                        Verdict.ATTESTED, Verdict.UNATTESTED, List.of(), Outcome.PASSED),
                 new Row("one matching bundle among others is enough", attested(EVIL, ACME), NONE, DEFAULT, "",
-                        Status.ATTESTED, Status.UNATTESTED, List.of(), Outcome.PASSED),
+                        Verdict.ATTESTED, Verdict.UNATTESTED, List.of(), Outcome.PASSED),
                 new Row("another repository", attested(EVIL), NONE, DEFAULT, "",
-                        Status.FAILED, Status.UNATTESTED, List.of("identity-mismatch"), Outcome.FAILED),
+                        Verdict.FAILED, Verdict.UNATTESTED, List.of("identity-changed"), Outcome.FAILED),
                 new Row("an environment the lock does not record", attested(ACME_IN_ENVIRONMENT), NONE, DEFAULT, "",
-                        Status.FAILED, Status.UNATTESTED, List.of("identity-mismatch"), Outcome.FAILED),
+                        Verdict.FAILED, Verdict.UNATTESTED, List.of("identity-changed"), Outcome.FAILED),
                 new Row("attestation removed", NONE, NONE, DEFAULT, "",
-                        Status.FAILED, Status.UNATTESTED, List.of("attestation-missing"), Outcome.FAILED),
+                        Verdict.FAILED, Verdict.UNATTESTED, List.of("attestation-missing"), Outcome.FAILED),
                 new Row("index without provenance support", UNSUPPORTED, UNSUPPORTED, DEFAULT, "",
-                        Status.FAILED, Status.UNATTESTED, List.of("provenance-unsupported"), Outcome.FAILED),
+                        Verdict.FAILED, Verdict.UNATTESTED, List.of("provenance-unsupported"), Outcome.FAILED),
                 new Row("invalid provenance fails locked or not", INVALID, INVALID, DEFAULT, "",
-                        Status.FAILED, Status.FAILED, List.of("attestation-invalid", "attestation-invalid"),
+                        Verdict.FAILED, Verdict.FAILED, List.of("attestation-invalid", "attestation-invalid"),
                         Outcome.FAILED),
                 new Row("file not on the index", NOT_ON_INDEX, NOT_ON_INDEX, DEFAULT, "",
-                        Status.FAILED, Status.FAILED, List.of("not-on-index", "not-on-index"), Outcome.FAILED),
+                        Verdict.FAILED, Verdict.FAILED, List.of("not-on-index", "not-on-index"), Outcome.FAILED),
                 new Row("offline: a cached page without the file is a cache miss", NOT_ON_INDEX, attested(EVIL),
-                        OFFLINE, "", Status.INCOMPLETE, Status.UNATTESTED, List.of("not-in-cache"),
+                        OFFLINE, "", Verdict.INCOMPLETE, Verdict.UNATTESTED, List.of("not-in-cache"),
                         Outcome.INCOMPLETE),
                 new Row("offline from a mirror directory: the page is the truth", NOT_ON_INDEX, NONE,
-                        OFFLINE_MIRROR, "", Status.FAILED, Status.UNATTESTED, List.of("not-on-index"),
+                        OFFLINE_MIRROR, "", Verdict.FAILED, Verdict.UNATTESTED, List.of("not-on-index"),
                         Outcome.FAILED),
                 new Row("index down", DOWN, DOWN, DEFAULT, "",
-                        Status.INCOMPLETE, Status.INCOMPLETE, List.of("lookup-failed", "lookup-failed"),
+                        Verdict.INCOMPLETE, Verdict.INCOMPLETE, List.of("lookup-failed", "lookup-failed"),
                         Outcome.INCOMPLETE),
                 new Row("offline miss", DOWN, NONE, OFFLINE, "",
-                        Status.INCOMPLETE, Status.UNATTESTED, List.of("not-in-cache"), Outcome.INCOMPLETE),
+                        Verdict.INCOMPLETE, Verdict.UNATTESTED, List.of("not-in-cache"), Outcome.INCOMPLETE),
                 new Row("a trust failure outranks an index failure", DOWN, INVALID, DEFAULT, "",
-                        Status.INCOMPLETE, Status.FAILED, List.of("attestation-invalid", "lookup-failed"),
+                        Verdict.INCOMPLETE, Verdict.FAILED, List.of("attestation-invalid", "lookup-failed"),
                         Outcome.FAILED),
                 new Row("unlocked but attested on the index", attested(ACME), attested(EVIL), DEFAULT, "",
-                        Status.ATTESTED, Status.UNATTESTED, List.of(), Outcome.PASSED),
+                        Verdict.ATTESTED, Verdict.UNATTESTED, List.of(), Outcome.PASSED),
                 new Row("--require-attestations: unlocked and attested", attested(ACME), attested(EVIL), REQUIRE, "",
-                        Status.ATTESTED, Status.FAILED, List.of("attestation-required"), Outcome.FAILED),
+                        Verdict.ATTESTED, Verdict.FAILED, List.of("attestation-required"), Outcome.FAILED),
                 new Row("--require-attestations: unlocked without provenance", attested(ACME), NONE, REQUIRE, "",
-                        Status.ATTESTED, Status.FAILED, List.of("attestation-required"), Outcome.FAILED),
+                        Verdict.ATTESTED, Verdict.FAILED, List.of("attestation-required"), Outcome.FAILED),
                 new Row("--require-attestations with allow-unattested", attested(ACME), NONE, REQUIRE,
                         "[tool.pylock-trust]\nallow-unattested = [\"plain\"]\n",
-                        Status.ATTESTED, Status.UNATTESTED, List.of(), Outcome.PASSED),
+                        Verdict.ATTESTED, Verdict.UNATTESTED, List.of(), Outcome.PASSED),
                 new Row("require-attestations in the lock's policy", attested(ACME), NONE, DEFAULT,
                         "[tool.pylock-trust]\nrequire-attestations = [\"plain\"]\n",
-                        Status.ATTESTED, Status.FAILED, List.of("attestation-required"), Outcome.FAILED),
-                new Row("allow-unattested does not excuse a locked package", NONE, NONE, DEFAULT,
+                        Verdict.ATTESTED, Verdict.FAILED, List.of("attestation-required"), Outcome.FAILED),
+                new Row("allow-unattested allows a missing attestation, with a warning", NONE, NONE, DEFAULT,
                         "[tool.pylock-trust]\nallow-unattested = [\"widget\"]\n",
-                        Status.FAILED, Status.UNATTESTED, List.of("attestation-missing"), Outcome.FAILED));
+                        Verdict.UNATTESTED, Verdict.UNATTESTED, List.of("attestation-missing-allowed"),
+                        Outcome.PASSED),
+                new Row("allow-unattested does not allow another identity", attested(EVIL), NONE, DEFAULT,
+                        "[tool.pylock-trust]\nallow-unattested = [\"widget\"]\n",
+                        Verdict.FAILED, Verdict.UNATTESTED, List.of("identity-changed"), Outcome.FAILED));
         return rows.stream().map(Arguments::of);
     }
 
@@ -204,7 +209,7 @@ class VerifyPolicyTest {
         assertThat(asked.get(0)).isEqualTo(new FileRequest("widget", "1.0", LOCKED_SHA, "widget-1.0-py3-none-any.whl"));
         assertThat(result.packages()).extracting(p -> p.name() + "=" + p.status())
                 .containsExactly("widget=" + row.lockedStatus, "plain=" + row.unlockedStatus);
-        assertThat(result.findings()).extracting(Finding::code).containsExactlyInAnyOrderElementsOf(row.codes);
+        assertThat(result.findings()).extracting(f -> f.code().code()).containsExactlyInAnyOrderElementsOf(row.codes);
         assertThat(result.outcome()).isEqualTo(row.outcome);
         assertThat(result.exitCode()).isEqualTo(switch (row.outcome) {
             case PASSED -> 0;
@@ -213,31 +218,32 @@ class VerifyPolicyTest {
         });
         for (Finding f : result.findings()) {
             assertThat(f.location()).as("every finding points at its package").isPresent();
-            assertThat(f.hint()).as("every failure says what to do").isNotEmpty();
+            assertThat(f.hint()).as("every finding says what to do").isNotEmpty();
         }
     }
 
+    /** Holes 3 and 4: a {@code no-provenance} record is no exception in an attested package. */
     @Test
-    void aFileTheLockRecordsAsNeverAttestedNeedsNoProvenance() {
-        String text = LOCK.formatted(LOCKED_SHA, UNLOCKED_SHA, "") .replace(
+    void aNoProvenanceRecordIsNoExceptionInAnAttestedPackage() {
+        String record = "attestation-identities = [{kind = \"GitHub\", repository = \"acme/widget\", workflow = "
+                + "\"release.yml\"}]\ntool.pylock-trust.files = [{filename = \"widget-1.0-py3-none-any.whl\", sha256 = \""
+                + LOCKED_SHA + "\", status = \"no-provenance\"}]";
+        String text = LOCK.formatted(LOCKED_SHA, UNLOCKED_SHA, "").replace(
                 "attestation-identities = [{kind = \"GitHub\", repository = \"acme/widget\", workflow = \"release.yml\"}]",
-                "attestation-identities = [{kind = \"GitHub\", repository = \"acme/widget\", workflow = \"release.yml\"}]\n"
-                        + "tool.pylock-trust.files = [{filename = \"widget-1.0-py3-none-any.whl\", sha256 = \""
-                        + LOCKED_SHA + "\", status = \"no-provenance\"}]");
-        ParsedLockfile lock = new LockfileReader().parse(text, "pylock.toml");
-        var none = Verification.run(new Verification.Inputs(lock, new EnvironmentSelection.All(), DEFAULT,
-                Optional.empty(), Optional.empty()), all(NONE));
-        assertThat(none.outcome()).isEqualTo(Outcome.PASSED);
-        assertThat(none.packages().get(0).files().get(0).reason())
-                .isEqualTo("no provenance published (the index lists no provenance); the lock records this file as "
-                        + "never attested");
-        // ...but an invalid attestation, or another identity, still fails.
-        var invalid = Verification.run(new Verification.Inputs(lock, new EnvironmentSelection.All(), DEFAULT,
-                Optional.empty(), Optional.empty()), all(INVALID));
-        assertThat(invalid.outcome()).isEqualTo(Outcome.FAILED);
-        var evil = Verification.run(new Verification.Inputs(lock, new EnvironmentSelection.All(), DEFAULT,
-                Optional.empty(), Optional.empty()), all(attested(EVIL)));
-        assertThat(evil.findings()).extracting(Finding::code).containsExactly("identity-mismatch");
+                record);
+        var none = Verification.run(new Verification.Inputs(new LockfileReader().parse(text, "pylock.toml"),
+                new EnvironmentSelection.All(), DEFAULT, Optional.empty(), Optional.empty()), all(NONE));
+        assertThat(none.outcome()).isEqualTo(Outcome.FAILED);
+        assertThat(none.findings()).extracting(f -> f.code().code()).containsExactly("attestation-missing");
+        var required = Verification.run(new Verification.Inputs(new LockfileReader().parse(text
+                + "[tool.pylock-trust]\nrequire-attestations = [\"widget\"]\n", "pylock.toml"),
+                new EnvironmentSelection.All(), DEFAULT, Optional.empty(), Optional.empty()), all(NONE));
+        assertThat(required.findings()).extracting(f -> f.code().code()).containsExactly("attestation-required");
+        var allowed = Verification.run(new Verification.Inputs(new LockfileReader().parse(text
+                + "[tool.pylock-trust]\nallow-unattested = [\"widget\"]\n", "pylock.toml"),
+                new EnvironmentSelection.All(), DEFAULT, Optional.empty(), Optional.empty()), all(NONE));
+        assertThat(allowed.outcome()).isEqualTo(Outcome.PASSED);
+        assertThat(allowed.findings()).extracting(f -> f.code().code()).containsExactly("attestation-missing-allowed");
     }
 
     static Verification.EvidenceSource all(Function<FileRequest, FileEvidence> how) {
@@ -253,11 +259,14 @@ class VerifyPolicyTest {
         var result = Verification.run(new Verification.Inputs(lock(""), new EnvironmentSelection.All(), DEFAULT,
                 Optional.empty(), Optional.empty()), all(attested(EVIL)));
         Finding f = result.findings().get(0);
-        assertThat(f.code()).isEqualTo("identity-mismatch");
-        assertThat(f.message()).isEqualTo("widget 1.0: widget-1.0-py3-none-any.whl is attested by GitHub evil/widget "
-                + "(release.yml), not by an identity the lock file trusts");
-        assertThat(f.detail()).isEqualTo("expected: GitHub acme/widget (release.yml)\nfound:    GitHub evil/widget "
-                + "(release.yml) (verified, log index " + realAttestations.get(0).logIndex() + ")");
+        assertThat(f.code()).isEqualTo(FindingCode.IDENTITY_CHANGED);
+        assertThat(f.message()).isEqualTo("widget 1.0: publisher identity changed: locked GitHub acme/widget "
+                + "(release.yml), but widget-1.0-py3-none-any.whl is signed by GitHub evil/widget (release.yml) "
+                + "(repository acme/widget -> evil/widget)");
+        assertThat(f.detail()).startsWith("expected: GitHub acme/widget (release.yml)\nfound:    GitHub evil/widget "
+                + "(release.yml)\nsigned claims: ");
+        assertThat(result.packages().get(0).files().get(0).logIndexes())
+                .containsExactly(realAttestations.get(0).logIndex());
         assertThat(f.location().orElseThrow().line()).isEqualTo(4);
         assertThat(f.file()).contains("widget-1.0-py3-none-any.whl");
     }
@@ -276,7 +285,7 @@ class VerifyPolicyTest {
                 Optional.empty(), Optional.empty()), requests -> {
                     throw new AssertionError("nothing to ask: " + requests);
                 });
-        assertThat(result.findings()).extracting(Finding::code).containsExactly("missing-sha256");
+        assertThat(result.findings()).extracting(f -> f.code().code()).containsExactly("missing-sha256");
         assertThat(result.outcome()).isEqualTo(Outcome.FAILED);
     }
 
@@ -297,11 +306,11 @@ class VerifyPolicyTest {
                 Optional.empty(), Optional.empty()), requests -> {
                     throw new AssertionError("nothing to ask: " + requests);
                 });
-        assertThat(result.findings()).extracting(Finding::code)
+        assertThat(result.findings()).extracting(f -> f.code().code())
                 .containsExactly("unverifiable-source", "attestation-required");
-        assertThat(result.packages()).extracting(p -> p.status()).containsExactly(Status.FAILED, Status.FAILED);
+        assertThat(result.packages()).extracting(p -> p.status()).containsExactly(Verdict.FAILED, Verdict.FAILED);
         var lenient = Verification.run(new Verification.Inputs(lock, new EnvironmentSelection.All(), DEFAULT,
                 Optional.empty(), Optional.empty()), requests -> Map.of());
-        assertThat(lenient.packages()).extracting(p -> p.status()).containsExactly(Status.FAILED, Status.UNATTESTED);
+        assertThat(lenient.packages()).extracting(p -> p.status()).containsExactly(Verdict.FAILED, Verdict.UNATTESTED);
     }
 }

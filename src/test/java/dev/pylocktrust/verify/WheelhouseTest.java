@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.lock.LockfileReader;
 import dev.pylocktrust.lock.ParsedLockfile;
-import dev.pylocktrust.report.Finding;
+import dev.pylocktrust.policy.Finding;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -36,15 +36,15 @@ class WheelhouseTest {
         Files.writeString(dir.resolve("a-1.0.tar.gz.metadata"), "m");
         Files.writeString(dir.resolve("README"), "r");
         Files.createDirectory(dir.resolve("sub.whl"));
-        assertThat(Wheelhouse.scan(dir)).containsExactly(
-                new Wheelhouse.Entry("OLD-1.0.ZIP", sha("old")),
-                new Wheelhouse.Entry("a-1.0.tar.gz", sha("a")),
-                new Wheelhouse.Entry("b-1.0-py3-none-any.whl", sha("b")));
+        assertThat(Wheelhouse.scan(dir, java.util.Set.of())).containsExactly(
+                Wheelhouse.Entry.of("OLD-1.0.ZIP", sha("old")),
+                Wheelhouse.Entry.of("a-1.0.tar.gz", sha("a")),
+                Wheelhouse.Entry.of("b-1.0-py3-none-any.whl", sha("b")));
     }
 
     @Test
     void aMissingDirectoryIsAUsageError() {
-        assertThatThrownBy(() -> Wheelhouse.scan(dir.resolve("nope"))).isInstanceOf(UsageException.class)
+        assertThatThrownBy(() -> Wheelhouse.scan(dir.resolve("nope"), java.util.Set.of())).isInstanceOf(UsageException.class)
                 .hasMessage("--wheelhouse " + dir.resolve("nope") + ": no such directory");
     }
 
@@ -75,19 +75,19 @@ class WheelhouseTest {
     void filesMatchBySha256AndParsedName() {
         // PyPI's spelling (and tag order) in the wheelhouse, uv's normalized spelling in the lock.
         assertThat(check(List.of(
-                new Wheelhouse.Entry("MarkupSafe-3.0.2-cp312-cp312-manylinux2014_x86_64.manylinux_2_17_x86_64.whl",
+                Wheelhouse.Entry.of("MarkupSafe-3.0.2-cp312-cp312-manylinux2014_x86_64.manylinux_2_17_x86_64.whl",
                         sha("markupsafe")),
-                new Wheelhouse.Entry("legacy-1.0.tar.bz2", sha("legacy"))))).isEmpty();
+                Wheelhouse.Entry.of("legacy-1.0.tar.bz2", sha("legacy"))))).isEmpty();
     }
 
     @Test
     void tamperedExtraAndMissingFilesAreNamed() {
         List<Finding> f = check(List.of(
-                new Wheelhouse.Entry("MarkupSafe-3.0.2-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
+                Wheelhouse.Entry.of("MarkupSafe-3.0.2-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl",
                         sha("evil")),
-                new Wheelhouse.Entry("markupsafe-3.0.2.tar.gz", sha("markupsafe")),
-                new Wheelhouse.Entry("not a wheel.zip", sha("x"))));
-        assertThat(f).extracting(Finding::code).containsExactly("wheelhouse-hash-mismatch",
+                Wheelhouse.Entry.of("markupsafe-3.0.2.tar.gz", sha("markupsafe")),
+                Wheelhouse.Entry.of("not a wheel.zip", sha("x"))));
+        assertThat(f).extracting(x -> x.code().code()).containsExactly("wheelhouse-hash-mismatch",
                 "wheelhouse-unexpected-file", "wheelhouse-unexpected-file", "wheelhouse-missing");
         assertThat(f.get(0).detail()).isEqualTo("expected: sha256 " + sha("markupsafe") + " (markupsafe-3.0.2-cp312-"
                 + "cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl)\nfound:    sha256 " + sha("evil"));
@@ -101,8 +101,8 @@ class WheelhouseTest {
 
     @Test
     void theRightContentUnderAnotherProjectsNameIsUnexpected() {
-        List<Finding> f = check(List.of(new Wheelhouse.Entry("evil-3.0.2-py3-none-any.whl", sha("markupsafe")),
-                new Wheelhouse.Entry("legacy-1.0.tar.bz2", sha("legacy"))));
-        assertThat(f).extracting(Finding::code).containsExactly("wheelhouse-unexpected-file", "wheelhouse-missing");
+        List<Finding> f = check(List.of(Wheelhouse.Entry.of("evil-3.0.2-py3-none-any.whl", sha("markupsafe")),
+                Wheelhouse.Entry.of("legacy-1.0.tar.bz2", sha("legacy"))));
+        assertThat(f).extracting(x -> x.code().code()).containsExactly("wheelhouse-unexpected-file", "wheelhouse-missing");
     }
 }

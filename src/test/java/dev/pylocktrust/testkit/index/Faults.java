@@ -29,12 +29,23 @@ public final class Faults {
         /** Serve a body of the given size instead of the real one (with or without Content-Length). */
         OVERSIZE,
         /** Accept the request and never answer. */
-        HANG
+        HANG,
+        /** Serve the given bytes with the given Content-Type (a hostile page or document). */
+        BODY,
+        /** Answer 200 with a chunked body that never ends. */
+        ENDLESS,
+        /** Serve the real answer one byte a second. */
+        TRICKLE
     }
 
     /** One fault. */
     public record Rule(String pathPrefix, Kind kind, int status, String value, long size, boolean chunked,
-            AtomicInteger remaining) {
+            AtomicInteger remaining, byte[] body) {
+        Rule(String pathPrefix, Kind kind, int status, String value, long size, boolean chunked,
+                AtomicInteger remaining) {
+            this(pathPrefix, kind, status, value, size, chunked, remaining, null);
+        }
+
         boolean matches(String path) {
             return path.startsWith(pathPrefix) && (remaining.get() == FOREVER || remaining.get() > 0);
         }
@@ -90,6 +101,22 @@ public final class Faults {
 
     public Faults hang(String prefix, int times) {
         return add(new Rule(prefix, Kind.HANG, 0, null, 0, false, new AtomicInteger(times)));
+    }
+
+    /** Serve {@code body} as {@code contentType} (200) for the next {@code times} matching requests. */
+    public Faults body(String prefix, String contentType, byte[] body, int times) {
+        return add(new Rule(prefix, Kind.BODY, 200, contentType, body.length, false, new AtomicInteger(times),
+                body.clone()));
+    }
+
+    /** Answer 200 and send chunks forever (until the client hangs up). */
+    public Faults endless(String prefix, int times) {
+        return add(new Rule(prefix, Kind.ENDLESS, 200, null, 0, true, new AtomicInteger(times)));
+    }
+
+    /** Serve the real answer at one byte a second. */
+    public Faults trickle(String prefix, int times) {
+        return add(new Rule(prefix, Kind.TRICKLE, 0, null, 0, false, new AtomicInteger(times)));
     }
 
     /** Removes every rule and the latency. */

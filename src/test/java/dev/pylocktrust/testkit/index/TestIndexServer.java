@@ -28,7 +28,7 @@ import okio.Buffer;
  *   <li>{@code /integrity/<project>/<version>/<filename>/provenance}: PyPI's Integrity API with its exact answers
  *       (200; 404 {@code {"message": "No provenance available for <file>"}}; bare 404; 406 for an HTML-only Accept);</li>
  *   <li>{@link Faults}: latency, 429/5xx, truncated bodies, dropped connections, wrong content type, redirects,
- *       oversized bodies, hung requests.</li>
+ *       oversized bodies, hung requests, arbitrary bodies, endless chunked bodies, one byte a second.</li>
  * </ul>
  * Every request is recorded for assertions ({@link #count(String)}).
  */
@@ -47,6 +47,7 @@ public final class TestIndexServer implements AutoCloseable {
     private volatile boolean provenanceKey = true;
     private volatile boolean rangeRequests = true;
     private volatile boolean relativeUrls = true;
+    private volatile String provenanceHost;
 
     private TestIndexServer(TestIndex index) {
         this.index = index;
@@ -127,6 +128,15 @@ public final class TestIndexServer implements AutoCloseable {
     /** Whether file URLs on pages are relative ({@code ../../files/...}) or absolute. */
     public TestIndexServer relativeUrls(boolean relative) {
         this.relativeUrls = relative;
+        return this;
+    }
+
+    /**
+     * Pages list provenance URLs on this host name instead of the server's own ({@code 127.0.0.1} for a server
+     * reached as {@code localhost}: the same server on another origin). {@code null} restores the default.
+     */
+    public TestIndexServer provenanceHost(String host) {
+        this.provenanceHost = host;
         return this;
     }
 
@@ -213,6 +223,12 @@ public final class TestIndexServer implements AutoCloseable {
                 }
                 case HANG:
                     return new MockResponse.Builder().onResponseStart(SocketEffect.Stall.INSTANCE).build();
+                case BODY:
+                    return toMock(Reply.of(200, f.value(), f.body())).build();
+                case ENDLESS:
+                    return new MockResponse.Builder().code(200).body(new EndlessChunks())
+                            .removeHeader("Content-Length").setHeader("Transfer-Encoding", "chunked")
+                            .setHeader("Content-Type", JSON).build();
                 case OVERSIZE: {
                     byte[] filler = new byte[Math.toIntExact(f.size())];
                     Arrays.fill(filler, (byte) ' ');
@@ -238,6 +254,8 @@ public final class TestIndexServer implements AutoCloseable {
                     break;
                 case DISCONNECT:
                     return toMock(reply).onResponseBody(new SocketEffect.CloseSocket(true, true, true)).build();
+                case TRICKLE:
+                    return toMock(reply).throttleBody(1, 1, java.util.concurrent.TimeUnit.SECONDS).build();
                 default:
                     break;
             }
@@ -245,9 +263,33 @@ public final class TestIndexServer implements AutoCloseable {
         return toMock(reply).build();
     }
 
+    /**
+     * A chunked body that does not end: 16 KiB chunks of spaces until the client hangs up (or, as a safety net for a
+     * client that never does, 1 GiB).
+     */
+    private static final class EndlessChunks implements mockwebserver3.MockResponseBody {
+        private static final int CHUNK = 16 * 1024;
+
+        @Override
+        public long getContentLength() {
+            return -1;
+        }
+
+        @Override
+        public void writeTo(okio.BufferedSink sink) throws IOException {
+            byte[] spaces = new byte[CHUNK];
+            Arrays.fill(spaces, (byte) ' ');
+            for (long sent = 0; sent < (1L << 30); sent += CHUNK) {
+                sink.writeUtf8(Integer.toHexString(CHUNK) + "\r\n").write(spaces).writeUtf8("\r\n");
+                sink.flush();
+            }
+        }
+    }
+
+    /** Header values are added leniently: a hostile index may send control characters in a Content-Type. */
     private static MockResponse.Builder toMock(Reply r) {
         MockResponse.Builder b = new MockResponse.Builder().code(r.code());
-        r.headers().forEach(b::setHeader);
+        r.headers().forEach((name, value) -> b.removeHeader(name).addHeaderLenient(name, value));
         return b.body(new Buffer().write(r.body()));
     }
 
@@ -344,7 +386,8 @@ public final class TestIndexServer implements AutoCloseable {
         if (!f.hasProvenance()) {
             return Optional.empty();
         }
-        return Optional.of(server.url("/").newBuilder().addPathSegment("integrity").addPathSegment(f.project())
+        HttpUrl base = provenanceHost == null ? server.url("/") : urlWithHost(provenanceHost, "/");
+        return Optional.of(base.newBuilder().addPathSegment("integrity").addPathSegment(f.project())
                 .addPathSegment(f.version()).addPathSegment(f.filename()).addPathSegment("provenance").build()
                 .toString());
     }
