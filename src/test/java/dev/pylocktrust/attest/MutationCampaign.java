@@ -166,13 +166,13 @@ final class MutationCampaign {
         try {
             List<Future<Tally>> futures = new ArrayList<>();
             for (int i = 0; i < docs.size(); i++) {
-                int seed = i;
+                int index = i;
                 futures.add(pool.submit(() -> {
                     Tally tally = new Tally();
-                    List<Mutant> mutants = new ArrayList<>(fixed.get(seed));
-                    mutants.addAll(generators.get(seed).random(randomPerSeed));
+                    List<Mutant> mutants = new ArrayList<>(fixed.get(index));
+                    mutants.addAll(generators.get(index).random(randomPerSeed));
                     for (Mutant m : mutants) {
-                        judge(m, seeds.get(seed), originals.get(seed), tally);
+                        judge(m, seeds.get(index), originals.get(index), tally);
                     }
                     return tally;
                 }));
