@@ -11,17 +11,15 @@ import java.lang.management.MemoryType;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.condition.EnabledIfSystemProperty;
 
 /**
- * The resolver benchmark (opt-in, prints figures, asserts no times): a generated graph of 300 projects with 20
+ * The resolver benchmark (runs under {@code -Pbench}; prints figures, asserts no times): a generated graph of 300 projects with 20
  * releases each, served with 20 ms latency per request, resolved cold (empty cache) without and with prefetching,
  * then warm (the same cache again).
  *
- * <pre>./mvnw -B -o -q test -Dtest=ResolverBenchmarkTest -Dpylocktrust.benchmark=true</pre>
+ * <pre>./mvnw -B -o -Pbench test -Dtest=ResolverBench</pre>
  */
-@EnabledIfSystemProperty(named = "pylocktrust.benchmark", matches = "true")
-class ResolverBenchmarkTest {
+class ResolverBench {
     static final int PACKAGES = 300;
     static final int VERSIONS = 20;
     static final long LATENCY_MS = 20;
