@@ -11,6 +11,7 @@ import dev.pylocktrust.attest.MalformedAttestationException;
 import dev.pylocktrust.attest.ProvenanceResult;
 import dev.pylocktrust.attest.ProvenanceVerifier;
 import dev.pylocktrust.attest.TrustRoot;
+import dev.pylocktrust.report.InspectReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
