@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pylocktrust.policy.SourceLocation;
 import dev.pylocktrust.policy.Verdict;
-import java.util.List;
 import java.util.Map;
 
 /**
