@@ -18,30 +18,35 @@ import java.util.Set;
  * asserts. Pure: bytes and values in, a value out; no network, no clock (the current time is a parameter), no
  * exception for hostile input. Thread-safe; share one per trust root.
  *
- * <p>The checklist, in order (the first failure is the reported reason; every step can only reject):
+ * <p>The checklist, in order (the first failure is the reported reason; every step can only reject). The code marks
+ * each step with its number, and docs/verification.md lists the same steps under the same numbers:
  * <ol>
  *   <li>Statement: valid JSON, {@code _type} in-toto Statement v1.</li>
  *   <li>Exactly one subject.</li>
  *   <li>Subject name is a valid wheel/sdist filename and, parsed, equals the distribution's filename.</li>
- *   <li>Subject sha256 equals the distribution's sha256.</li>
+ *   <li>Subject sha256 is well-formed and equals the distribution's sha256.</li>
  *   <li>Predicate type is PyPI publish v1 or SLSA provenance v1.</li>
  *   <li>Exactly one transparency log entry, of kind {@code dsse} (0.0.1 = Rekor v1, 0.0.2 = Rekor v2), with an
  *       inclusion proof bound to its leaf index and tree size ({@link InclusionProofShape}), and a signed entry
  *       timestamp (Rekor v1) or an RFC 3161 timestamp (Rekor v2).</li>
- *   <li>The log entry records this attestation: the certificate it records is the attestation's certificate
- *       (sigstore-java 2.0.0 does not compare them for Rekor v1 entries), and not another attestation's entry.</li>
+ *   <li>The log entry records this attestation's certificate (sigstore-java 2.0.0 does not compare them for Rekor
+ *       v1 entries); an entry that records another certificate is named as another attestation's entry when its
+ *       statement or signature differ too.</li>
  *   <li>The log's integrated time (Rekor v1) lies inside the certificate's validity (also missing in sigstore-java
  *       2.0.0).</li>
+ *   <li>The statement is ASCII: sigstore-java 2.0.0 cannot verify other bytes ({@code unsupported}).</li>
+ *   <li>Every RFC 3161 timestamp is readable (its signature is checked in step 11).</li>
  *   <li>sigstore-java {@code KeylessVerifier}: certificate chain to a Fulcio CA of the trusted root and its SCT,
  *       DSSE signature over the pre-authentication encoding, log body consistency, signed entry timestamp,
  *       inclusion proof, checkpoint signature, RFC 3161 timestamps within the certificate's validity.</li>
+ *   <li>There is a signed time: the Rekor v1 integrated time or an RFC 3161 timestamp.</li>
  *   <li>The signed time is not in the future (more than {@link #CLOCK_SKEW} after {@code now}).</li>
  *   <li>Certificate claims decode (one SAN, well-formed Fulcio extensions).</li>
  *   <li>Publisher policy ({@link PublisherPolicy}) when a publisher is asserted.</li>
  * </ol>
- * Steps 1 to 8 run before the cryptography only so that the reason is specific (an edited statement fails step 3 or
- * 4 when it names another file, step 9 when it names the right one); none of them trusts anything that step 9 has
- * not authenticated when it accepts.
+ * Steps 1 to 10 run before the cryptography only so that the reason is specific (an edited statement fails step 3
+ * or 4 when it names another file, step 11 when it names the right one); none of them trusts anything that step 11
+ * has not authenticated when it accepts.
  */
 public final class AttestationVerifier {
     /** Tolerated clock difference between the signer's log and this machine. */
@@ -78,15 +83,22 @@ public final class AttestationVerifier {
             return reject(badName ? RejectionReason.SUBJECT_NAME : RejectionReason.DIGEST,
                     "invalid distribution: " + e.getMessage());
         }
-        return verify(a, asserted, Optional.of(dist), now);
+        return verify(a, asserted, dist, now);
+    }
+
+    /** Verifies an attestation for {@code dist}; {@code asserted} as in the overload above. */
+    public AttestationResult verify(Attestation a, Optional<Publisher> asserted, Distribution dist, Instant now) {
+        return verifyUnbound(a, asserted, Optional.of(Objects.requireNonNull(dist, "dist")), now);
     }
 
     /**
-     * Verifies an attestation; without a distribution, steps 3 (beyond the filename being valid) and 4 are skipped
-     * and the result says so ({@link VerifiedAttestation#distributionChecked()} is false).
+     * UNBOUND: may verify an attestation about no particular file and by no particular publisher, so a pass is no
+     * trust decision. Without a distribution, steps 3 (beyond the filename being valid) and 4 are skipped and the
+     * result says so ({@link VerifiedAttestation#distributionChecked()} is false); without a publisher, step 15 is
+     * skipped and {@link VerifiedAttestation#identity()} is empty. Only {@code inspect} may call it with empties.
      */
-    public AttestationResult verify(Attestation a, Optional<Publisher> asserted, Optional<Distribution> dist,
-                                    Instant now) {
+    public AttestationResult verifyUnbound(Attestation a, Optional<Publisher> asserted, Optional<Distribution> dist,
+                                           Instant now) {
         Objects.requireNonNull(a, "attestation");
         Objects.requireNonNull(asserted, "asserted");
         Objects.requireNonNull(dist, "dist");
@@ -141,18 +153,19 @@ public final class AttestationVerifier {
             return reject(RejectionReason.PREDICATE_TYPE, "the predicate type is " + statement.predicateType()
                     + ", expected " + InTotoStatement.PYPI_PUBLISH_V1 + " or " + InTotoStatement.SLSA_PROVENANCE_V1);
         }
-        // (6)-(8) log entry structure and consistency
+        // (6)-(8) log entry: shape, the certificate it records, integrated time inside the certificate
         X509Certificate cert = a.verificationMaterial().x509Certificate();
         Optional<AttestationResult.Rejected> logProblem = LogEntryChecks.check(a, statementBytes, cert);
         if (logProblem.isPresent()) {
             return logProblem.get();
         }
+        // (9) ASCII statement
         if (!isAscii(statementBytes)) {
             return reject(RejectionReason.UNSUPPORTED, "the statement contains non-ASCII bytes, which sigstore-java "
                     + "2.0.0 cannot verify (it counts characters, not bytes, in the DSSE encoding)");
         }
-        // RFC 3161 tokens are read here so that an unreadable one is named (sigstore-java throws unchecked
-        // exceptions of the ASN.1 library for some); their signatures are checked in (9).
+        // (10) RFC 3161 tokens readable: read here so that an unreadable one is named (sigstore-java throws
+        // unchecked exceptions of the ASN.1 library for some); their signatures are checked in (11).
         List<Instant> tsaTimes = new ArrayList<>();
         for (byte[] token : a.verificationMaterial().timestamps()) {
             try {
@@ -162,7 +175,7 @@ public final class AttestationVerifier {
                         + SigstoreFailures.messageChain(e));
             }
         }
-        // (9) Sigstore cryptography
+        // (11) Sigstore cryptography
         try {
             Bundle bundle = SigstoreBundles.toBundle(a);
             trustRoot.keylessVerifier().verify(HexFormat.of().parseHex(subjectSha), bundle,
@@ -173,25 +186,26 @@ public final class AttestationVerifier {
         TransparencyEntry entry = a.verificationMaterial().transparencyEntries().get(0);
         Optional<Instant> integrated = LogEntryChecks.isRekorV1(entry)
                 ? entry.integratedTime().map(Instant::ofEpochSecond) : Optional.empty();
+        // (12) a signed time
         if (integrated.isEmpty() && tsaTimes.isEmpty()) {
             return reject(RejectionReason.TIMESTAMP, "the attestation has no signed time (no integrated time and no "
                     + "RFC 3161 timestamp)");
         }
-        // (10) not in the future
+        // (13) not in the future
         Instant latest = tsaTimes.stream().reduce(integrated.orElse(Instant.MIN),
                 (x, y) -> x.isAfter(y) ? x : y);
         if (latest.isAfter(now.plus(CLOCK_SKEW))) {
             return reject(RejectionReason.TIME_OUTSIDE_VALIDITY, "the signing time " + latest + " is after the "
                     + "current time " + now + "; check this machine's clock");
         }
-        // (11) claims
+        // (14) claims
         CertificateClaims claims;
         try {
             claims = CertificateClaims.of(cert);
         } catch (IllegalArgumentException e) {
             return reject(RejectionReason.CERTIFICATE_CLAIMS, e.getMessage());
         }
-        // (12) publisher
+        // (15) publisher
         Optional<VerifiedIdentity> identity = Optional.empty();
         if (asserted.isPresent()) {
             PublisherPolicy.Outcome outcome = PublisherPolicy.check(asserted.get(), claims);

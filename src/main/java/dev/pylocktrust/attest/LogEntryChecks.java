@@ -7,10 +7,19 @@ import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * Structural checks of the transparency log entry that sigstore-java 2.0.0 does not do or does not explain:
- * presence of the proof and signed entry timestamp, the proof's shape ({@link InclusionProofShape}), that the entry
- * records this attestation (certificate, statement, signature), and that the integrated time lies inside the
- * certificate's validity. They can only reject.
+ * Steps 6 to 8 of {@link AttestationVerifier}'s checklist, which sigstore-java 2.0.0 does not do or does not
+ * explain. They can only reject.
+ * <ol start="6">
+ *   <li>Shape: exactly one entry, of kind {@code dsse} 0.0.1 or 0.0.2, with a log index, an inclusion proof of the
+ *       right shape ({@link InclusionProofShape}), a signed entry timestamp (Rekor v1) or an RFC 3161 timestamp
+ *       (Rekor v2), and a readable body.</li>
+ *   <li>The entry records this attestation's certificate. The recorded statement and signature only choose the
+ *       reason for a certificate mismatch: {@link RejectionReason#LOG_ENTRY_MISMATCH} (the entry is another
+ *       attestation's) when either differs too, else {@link RejectionReason#LOG_CERTIFICATE_MISMATCH}. A statement
+ *       or signature that differs under the right certificate is left to sigstore-java's check of the log body
+ *       (step 11), which {@link #signatureDiagnosis} then explains.</li>
+ *   <li>The integrated time (Rekor v1) lies inside the certificate's validity.</li>
+ * </ol>
  */
 final class LogEntryChecks {
     private LogEntryChecks() {}

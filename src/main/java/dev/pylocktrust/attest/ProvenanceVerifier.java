@@ -20,18 +20,22 @@ public final class ProvenanceVerifier {
 
     /** Each attestation is checked against its own bundle's publisher and the distribution. */
     public ProvenanceResult verify(Provenance provenance, Distribution distribution, Instant now) {
-        return verify(provenance, Optional.of(distribution), now);
+        return verifyUnbound(provenance, Optional.of(Objects.requireNonNull(distribution, "distribution")), now);
     }
 
-    /** As {@link #verify(Provenance, Distribution, Instant)}; without a distribution only signatures and signers. */
-    public ProvenanceResult verify(Provenance provenance, Optional<Distribution> distribution, Instant now) {
+    /**
+     * UNBOUND: as {@link #verify(Provenance, Distribution, Instant)}, but without a distribution only the signatures
+     * and signers are verified, not that the attestations are about any file
+     * ({@link AttestationVerifier#verifyUnbound}). Only {@code inspect} may call it with an empty distribution.
+     */
+    public ProvenanceResult verifyUnbound(Provenance provenance, Optional<Distribution> distribution, Instant now) {
         List<ProvenanceResult.Item> items = new ArrayList<>();
         List<AttestationBundle> bundles = provenance.attestationBundles();
         for (int b = 0; b < bundles.size(); b++) {
             AttestationBundle bundle = bundles.get(b);
             for (int i = 0; i < bundle.attestations().size(); i++) {
-                AttestationResult r = verifier.verify(bundle.attestations().get(i), Optional.of(bundle.publisher()),
-                        distribution, now);
+                AttestationResult r = verifier.verifyUnbound(bundle.attestations().get(i),
+                        Optional.of(bundle.publisher()), distribution, now);
                 items.add(new ProvenanceResult.Item(b, i, bundle.publisher(), r));
             }
         }

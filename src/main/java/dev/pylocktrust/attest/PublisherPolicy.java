@@ -49,14 +49,40 @@ public final class PublisherPolicy {
         record Unsupported(String message) implements Outcome {}
     }
 
+    /**
+     * How a forge's Trusted Publisher is checked, one per publisher kind: the issuer, where the repository lives, how
+     * the workflow sits in the build config URI, which of the ref and commit the certificate must carry, and the key
+     * that names the workflow in the identity table. How each value compares (which ones fold case) is
+     * {@link IdentityValues}' rule, not the forge's.
+     */
+    private record ForgeRule(String issuer, String repositoryHost, String workflowPrefix, Suffixes suffixes,
+                             String workflowKey) {
+        static final ForgeRule GITHUB = new ForgeRule(GITHUB_ISSUER, "https://github.com/", "/.github/workflows/",
+                Suffixes.REF_OR_COMMIT, "workflow");
+        static final ForgeRule GITLAB = new ForgeRule(GITLAB_ISSUER, "https://gitlab.com/", "//",
+                Suffixes.REF_AND_COMMIT, "workflow_filepath");
+    }
+
+    /** Which of the source repository ref and commit the build config URI is checked with. */
+    private enum Suffixes {
+        /** At least one: GitHub's build config URI ends in either. */
+        REF_OR_COMMIT,
+        /** Both: GitLab's certificates always carry both. */
+        REF_AND_COMMIT
+    }
+
+    /** What a forge publisher asserts, as its {@link ForgeRule} reads it. */
+    private record ForgePublisher(Publisher publisher, String repository, String workflow,
+                                  Optional<String> environment) {}
+
     public static Outcome check(Publisher publisher, CertificateClaims claims) {
         if (publisher instanceof GitHubPublisher gh) {
-            return checkForge(gh, gh.repository(), "https://github.com/", "/.github/workflows/" + gh.workflow(),
-                    GITHUB_ISSUER, false, gh.environment(), claims, List.of("repository", "workflow"));
+            return checkForge(ForgeRule.GITHUB, new ForgePublisher(gh, gh.repository(), gh.workflow(),
+                    gh.environment()), claims);
         }
         if (publisher instanceof GitLabPublisher gl) {
-            return checkForge(gl, gl.repository(), "https://gitlab.com/", "//" + gl.workflowFilepath(),
-                    GITLAB_ISSUER, true, gl.environment(), claims, List.of("repository", "workflow_filepath"));
+            return checkForge(ForgeRule.GITLAB, new ForgePublisher(gl, gl.repository(), gl.workflowFilepath(),
+                    gl.environment()), claims);
         }
         if (publisher instanceof GooglePublisher g) {
             return checkGoogle(g, claims);
@@ -65,15 +91,13 @@ public final class PublisherPolicy {
                 + "to check a certificate against it");
     }
 
-    private static Outcome checkForge(Publisher publisher, String repository, String host, String workflowPath,
-                                      String expectedIssuer, boolean requireBothSuffixes,
-                                      Optional<String> environment, CertificateClaims claims,
-                                      List<String> identityKeys) {
+    private static Outcome checkForge(ForgeRule rule, ForgePublisher asserted, CertificateClaims claims) {
+        Publisher publisher = asserted.publisher();
         String issuer = claims.issuer().orElse(null);
-        if (!expectedIssuer.equals(issuer)) {
-            return mismatch(publisher, "certificate issuer is " + quote(issuer) + ", expected " + quote(expectedIssuer));
+        if (!rule.issuer().equals(issuer)) {
+            return mismatch(publisher, "certificate issuer is " + quote(issuer) + ", expected " + quote(rule.issuer()));
         }
-        String expectedRepoUri = host + repository;
+        String expectedRepoUri = rule.repositoryHost() + asserted.repository();
         String repoUri = claims.sourceRepositoryUri().orElse(null);
         if (repoUri == null || !IdentityValues.same(publisher.kind(), "repository", repoUri, expectedRepoUri)) {
             return mismatch(publisher, "certificate source repository URI is " + quote(repoUri) + ", expected "
@@ -81,33 +105,38 @@ public final class PublisherPolicy {
         }
         Optional<String> ref = claims.sourceRepositoryRef();
         Optional<String> digest = claims.sourceRepositoryDigest();
-        if (requireBothSuffixes ? ref.isEmpty() || digest.isEmpty() : ref.isEmpty() && digest.isEmpty()) {
+        boolean lacking = switch (rule.suffixes()) {
+            case REF_OR_COMMIT -> ref.isEmpty() && digest.isEmpty();
+            case REF_AND_COMMIT -> ref.isEmpty() || digest.isEmpty();
+        };
+        if (lacking) {
             return mismatch(publisher, "certificate lacks the source repository ref and/or digest needed to check the "
                     + "build config URI");
         }
         List<String> suffixes = new ArrayList<>();
         ref.ifPresent(suffixes::add);
         digest.ifPresent(suffixes::add);
+        String workflowPath = rule.workflowPrefix() + asserted.workflow();
         String buildConfig = claims.buildConfigUri().orElse(null);
         if (!buildConfigMatches(publisher.kind(), buildConfig, expectedRepoUri, workflowPath, suffixes)) {
             return mismatch(publisher, "certificate build config URI is " + quote(buildConfig) + ", expected "
                     + expectedRepoUri + workflowPath + "@" + String.join(" or @", suffixes));
         }
-        Set<String> certified = new TreeSet<>(identityKeys);
-        certified.add("kind");
-        Set<String> asserted = new TreeSet<>();
-        if (environment.isPresent()) {
+        TreeSet<String> certified = new TreeSet<>(Set.of("kind", "repository", rule.workflowKey()));
+        TreeSet<String> assertedOnly = new TreeSet<>();
+        if (asserted.environment().isPresent()) {
+            String environment = asserted.environment().get();
             Optional<String> certEnv = claims.deploymentEnvironment();
             if (certEnv.isEmpty()) {
-                asserted.add("environment");
-            } else if (IdentityValues.same(publisher.kind(), "environment", certEnv.get(), environment.get())) {
+                assertedOnly.add("environment");
+            } else if (IdentityValues.same(publisher.kind(), "environment", certEnv.get(), environment)) {
                 certified.add("environment");
             } else {
                 return mismatch(publisher, "certificate deployment environment is " + quote(certEnv.get())
-                        + ", expected " + quote(environment.get()));
+                        + ", expected " + quote(environment));
             }
         }
-        return new Outcome.Match(new VerifiedIdentity(publisher, new TreeSet<>(certified), new TreeSet<>(asserted),
+        return new Outcome.Match(new VerifiedIdentity(publisher, certified, assertedOnly,
                 claims.sourceRepositoryIdentifier(), claims.sourceRepositoryOwnerIdentifier()));
     }
 

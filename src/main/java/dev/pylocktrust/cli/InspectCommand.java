@@ -11,6 +11,7 @@ import dev.pylocktrust.attest.MalformedAttestationException;
 import dev.pylocktrust.attest.ProvenanceResult;
 import dev.pylocktrust.attest.ProvenanceVerifier;
 import dev.pylocktrust.attest.TrustRoot;
+import dev.pylocktrust.report.InspectReport;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.PrintWriter;
@@ -143,11 +144,11 @@ final class InspectCommand implements Callable<Integer>, JsonErrorReport.Schema 
         List<ProvenanceResult.Item> items;
         boolean bare;
         if (document instanceof AttestationDocument.OfProvenance p) {
-            items = new ProvenanceVerifier(root).verify(p.provenance(), dist, now).results();
+            items = new ProvenanceVerifier(root).verifyUnbound(p.provenance(), dist, now).results();
             bare = false;
         } else {
             var a = ((AttestationDocument.OfAttestation) document).attestation();
-            AttestationResult r = new AttestationVerifier(root).verify(a, Optional.empty(), dist, now);
+            AttestationResult r = new AttestationVerifier(root).verifyUnbound(a, Optional.empty(), dist, now);
             items = List.of(new ProvenanceResult.Item(0, 0, null, r));
             bare = true;
         }

@@ -30,6 +30,8 @@ import dev.pylocktrust.lock.RequirementsFile;
 import dev.pylocktrust.lock.ResolveInputs;
 import dev.pylocktrust.python.InvalidSpecException;
 import dev.pylocktrust.python.PackageName;
+import dev.pylocktrust.report.LockReportJson;
+import dev.pylocktrust.report.LockReportText;
 import dev.pylocktrust.resolve.Targets;
 import java.io.IOException;
 import java.io.PrintWriter;

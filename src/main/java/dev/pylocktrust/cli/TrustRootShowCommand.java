@@ -1,6 +1,7 @@
 package dev.pylocktrust.cli;
 
 import dev.pylocktrust.ExitCode;
+import dev.pylocktrust.report.TrustRootReport;
 import dev.pylocktrust.trust.SelectedTrustRoot;
 import java.io.PrintWriter;
 import java.time.Instant;

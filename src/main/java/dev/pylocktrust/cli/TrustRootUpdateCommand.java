@@ -3,10 +3,12 @@ package dev.pylocktrust.cli;
 import dev.pylocktrust.ExitCode;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.lock.AtomicFileWriter;
+import dev.pylocktrust.report.TrustRootReport;
 import dev.pylocktrust.trust.SelectedTrustRoot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -94,15 +96,7 @@ final class TrustRootUpdateCommand implements Callable<Integer>, JsonErrorReport
         if (formatOption.format() == FormatOption.Format.json) {
             out.println(new TrustRootReport(selected, now).json());
         } else if (!outputOptions.quiet()) {
-            var tuf = selected.tuf().orElseThrow();
-            out.println("Updated the Sigstore trusted root from " + selected.location());
-            out.println("  sha256:       " + selected.root().sha256());
-            out.println("  TUF metadata: targets version " + tuf.targetsVersion() + ", root version "
-                    + tuf.tufRootVersion() + ", valid until " + tuf.metadataExpires());
-            selected.cacheDir().ifPresent(d -> out.println("  cache:        " + d));
-            if (output != null) {
-                out.println("  written to:   " + output);
-            }
+            out.print(TrustRootReport.updated(selected, Optional.ofNullable(output)));
         }
         out.flush();
         return ExitCode.OK;

@@ -1,12 +1,15 @@
 package dev.pylocktrust.report;
 
 import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.SerializableString;
 import com.fasterxml.jackson.core.io.CharacterEscapes;
 import com.fasterxml.jackson.core.io.SerializedString;
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import dev.pylocktrust.Printable;
+import java.io.UncheckedIOException;
 import java.util.Locale;
 
 /**
@@ -22,6 +25,15 @@ public final class JsonOutput {
             .enable(SerializationFeature.INDENT_OUTPUT);
 
     private JsonOutput() {}
+
+    /** The document as text, without a final newline: how every report's JSON is written. */
+    public static String write(JsonNode document) {
+        try {
+            return MAPPER.writeValueAsString(document);
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
 
     private static final class Escapes extends CharacterEscapes {
         private final int[] ascii;

@@ -1,15 +1,10 @@
 package dev.pylocktrust.report;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import dev.pylocktrust.policy.Finding;
 import dev.pylocktrust.policy.SourceLocation;
 import dev.pylocktrust.policy.Verdict;
-import java.io.UncheckedIOException;
-import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -44,8 +39,8 @@ public final class VerifyReportJson {
         s.put("requests", r.requests());
         s.put("cache_hits", r.cacheHits());
         ArrayNode findings = root.putArray("findings");
-        r.failures().forEach(f -> putFinding(findings.addObject(), f));
-        r.warnings().forEach(f -> putFinding(findings.addObject(), f));
+        r.failures().forEach(f -> FindingJson.put(findings.addObject(), f));
+        r.warnings().forEach(f -> FindingJson.put(findings.addObject(), f));
         ArrayNode packages = root.putArray("packages");
         r.packages().forEach(p -> putPackage(packages.addObject(), p));
         ArrayNode skipped = root.putArray("skipped");
@@ -56,11 +51,7 @@ public final class VerifyReportJson {
             o.put("marker", p.marker());
             o.put("reason", "marker false on the target");
         }
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonOutput.write(root);
     }
 
     private static void putEnvironment(ObjectNode e, VerifyReport.Environment env) {
@@ -70,23 +61,6 @@ public final class VerifyReportJson {
         env.platforms().forEach(e.putArray("platforms")::add);
         env.extras().forEach(e.putArray("extras")::add);
         env.groups().forEach(e.putArray("groups")::add);
-        for (String key : List.of("platforms", "extras", "groups")) {
-            if (!e.has(key)) {
-                e.putArray(key);
-            }
-        }
-    }
-
-    private static void putFinding(ObjectNode o, Finding f) {
-        o.put("severity", f.severity().label());
-        o.put("code", f.code().code());
-        o.put("package", f.packageName().isEmpty() ? null : f.packageName());
-        o.put("file", f.file().orElse(null));
-        o.put("message", f.message());
-        o.put("detail", f.detail());
-        o.put("hint", f.hint());
-        f.location().ifPresentOrElse(l -> o.putObject("location").put("path", l.path()).put("line", l.line()),
-                () -> o.putNull("location"));
     }
 
     private static void putPackage(ObjectNode o, VerifyReport.PackageResult p) {

@@ -27,6 +27,9 @@ import java.util.TreeMap;
  * to the plan, so they also pass the attestation checks.
  */
 public final class PipReportCheck {
+    private static final String NOT_LOCKED_HINT = "do not install: pip resolved something the lock file does not "
+            + "list; install from the lock file (pip install -r pylock.toml) or re-lock and review the change";
+
     private PipReportCheck() {}
 
     /**
@@ -37,114 +40,158 @@ public final class PipReportCheck {
 
     private record Candidate(int index, LockedPackage pkg) {}
 
-    public static Result check(ParsedLockfile parsed, Plan plan, PipReport report) {
-        Lockfile lock = parsed.lockfile();
-        Map<Integer, List<LockedFile>> files = new TreeMap<>();
-        Map<Integer, LockedPackage> packages = new TreeMap<>();
-        for (PlannedPackage p : plan.packages()) {
-            files.put(p.index(), new ArrayList<>(p.files()));
-            packages.put(p.index(), p.pkg());
+    /**
+     * One item of pip's report with the locked packages of its name and version, and how findings about it read.
+     *
+     * @param sameVersion the locked packages of the item's name at its version (not empty)
+     * @param what the start of a finding's message
+     * @param found the finding's detail: where in pip's report the item is
+     */
+    private record LockedItem(PipReport.Item item, String name, List<Candidate> sameVersion,
+                              Optional<SourceLocation> location, String what, String found) {
+        Finding finding(FindingCode code, Optional<String> file, String message, String detail, String hint) {
+            return Finding.of(code, name, file, what + message, detail, hint, location);
         }
-        List<Finding> findings = new ArrayList<>();
-        for (PipReport.Item item : report.items()) {
-            String name = PackageName.isValid(item.name()) ? PackageName.normalize(item.name()) : item.name();
-            List<Candidate> candidates = new ArrayList<>();
-            for (int i = 0; i < lock.packages().size(); i++) {
-                if (lock.packages().get(i).name().equals(name)) {
-                    candidates.add(new Candidate(i, lock.packages().get(i)));
-                }
-            }
-            String what = "pip would install " + item.name() + " " + item.version();
-            String found = "found: " + report.file() + " install[" + item.position() + "]: " + item.name() + " "
-                    + item.version() + " from " + item.url();
-            if (candidates.isEmpty()) {
-                findings.add(finding(FindingCode.PIP_REPORT_NOT_LOCKED, name, Optional.empty(), Optional.empty(),
-                        what + ", which the lock file does not contain", found, notLockedHint()));
-                continue;
-            }
-            Optional<SourceLocation> loc = location(parsed, candidates.get(0).pkg);
-            List<Candidate> sameVersion = candidates.stream().filter(c -> sameVersion(c.pkg, item.version())).toList();
-            if (sameVersion.isEmpty()) {
-                findings.add(finding(FindingCode.PIP_REPORT_NOT_LOCKED, name, Optional.empty(), loc,
-                        what + ", but the lock file has " + name + " at "
-                                + String.join(", ", candidates.stream().map(c -> c.pkg.version().orElse("(no version)"))
-                                .toList()), found, notLockedHint()));
-                continue;
-            }
-            switch (item.source()) {
-                case ARCHIVE -> {
-                    Optional<String> filename = Optional.of(basename(item.url()));
-                    if (item.sha256().isEmpty()) {
-                        findings.add(finding(FindingCode.PIP_REPORT_HASH_MISMATCH, name, filename, loc, what
-                                + " from a file without a recorded sha256, so it cannot be matched to the lock",
-                                found, "install from an index or a --find-links directory so pip records hashes"));
-                        continue;
-                    }
-                    String sha = item.sha256().get();
-                    boolean matched = false;
-                    for (Candidate c : sameVersion) {
-                        for (LockedFile f : c.pkg.files()) {
-                            if (f.sha256().filter(sha::equals).isPresent()) {
-                                matched = true;
-                                packages.putIfAbsent(c.index, c.pkg);
-                                List<LockedFile> list = files.computeIfAbsent(c.index, k -> new ArrayList<>());
-                                if (list.stream().noneMatch(x -> x.sha256().equals(f.sha256()))) {
-                                    list.add(f);
-                                }
-                            }
-                        }
-                        if (archiveSha256(c.pkg).filter(sha::equals).isPresent()) {
-                            matched = true;
-                            packages.putIfAbsent(c.index, c.pkg);
-                            files.putIfAbsent(c.index, new ArrayList<>());
-                        }
-                    }
-                    if (!matched) {
-                        findings.add(finding(FindingCode.PIP_REPORT_HASH_MISMATCH, name, filename, loc, what
-                                + " from " + filename.get() + ", which is not a locked file of " + name + " "
-                                + item.version(), found + "\n         sha256 " + sha + " (locked: "
-                                + String.join(", ", sameVersion.stream().flatMap(c -> c.pkg.files().stream())
-                                .map(f -> f.filename() + " " + f.sha256().orElse("(no sha256)")).toList()) + ")",
-                                "do not install: pip would use a file the lock file did not record; install from the "
-                                        + "lock or re-lock"));
-                    }
-                }
-                case VCS -> {
-                    boolean pinned = sameVersion.stream().anyMatch(c -> c.pkg.vcs().flatMap(v -> v.getString(
-                            "commit-id")).equals(item.commitId()));
-                    if (!pinned) {
-                        findings.add(finding(FindingCode.PIP_REPORT_NOT_LOCKED, name, Optional.empty(), loc, what
-                                + " from version control at commit " + item.commitId().orElse("?")
-                                + ", which the lock file does not pin", found, notLockedHint()));
-                    } else {
-                        addDirect(packages, files, sameVersion, c -> c.pkg.vcs().isPresent());
-                    }
-                }
-                case DIRECTORY -> {
-                    if (sameVersion.stream().noneMatch(c -> c.pkg.directory().isPresent())) {
-                        findings.add(finding(FindingCode.PIP_REPORT_NOT_LOCKED, name, Optional.empty(), loc, what
-                                + " from a local directory, which the lock file does not list as a directory "
-                                + "source", found, notLockedHint()));
-                    } else {
-                        addDirect(packages, files, sameVersion, c -> c.pkg.directory().isPresent());
-                    }
-                }
-                default -> throw new IllegalStateException(item.source().toString());
-            }
+
+        Finding notLocked(String message) {
+            return finding(FindingCode.PIP_REPORT_NOT_LOCKED, Optional.empty(), message, found, NOT_LOCKED_HINT);
         }
-        List<PlannedPackage> out = new ArrayList<>();
-        packages.forEach((i, p) -> out.add(new PlannedPackage(i, p, files.get(i))));
-        return new Result(findings, new Plan(out, plan.skipped(), plan.undecided()));
     }
 
-    private static void addDirect(Map<Integer, LockedPackage> packages, Map<Integer, List<LockedFile>> files,
-                                  List<Candidate> candidates, java.util.function.Predicate<Candidate> which) {
-        for (Candidate c : candidates) {
-            if (which.test(c)) {
-                packages.putIfAbsent(c.index, c.pkg);
-                files.putIfAbsent(c.index, new ArrayList<>());
+    /** The plan as pip's items add to it: per lock index, the package and the files to check (lock file order). */
+    private static final class GrowingPlan {
+        private final Map<Integer, LockedPackage> packages = new TreeMap<>();
+        private final Map<Integer, List<LockedFile>> files = new TreeMap<>();
+
+        GrowingPlan(Plan plan) {
+            for (PlannedPackage p : plan.packages()) {
+                packages.put(p.index(), p.pkg());
+                files.put(p.index(), new ArrayList<>(p.files()));
             }
         }
+
+        /** Adds the package, with no file of its own to check (an archive, vcs or directory source). */
+        void add(Candidate c) {
+            packages.putIfAbsent(c.index(), c.pkg());
+            files.putIfAbsent(c.index(), new ArrayList<>());
+        }
+
+        /** Adds the package and its file {@code f}, once. */
+        void add(Candidate c, LockedFile f) {
+            packages.putIfAbsent(c.index(), c.pkg());
+            List<LockedFile> list = files.computeIfAbsent(c.index(), k -> new ArrayList<>());
+            if (list.stream().noneMatch(x -> x.sha256().equals(f.sha256()))) {
+                list.add(f);
+            }
+        }
+
+        Plan plan(Plan original) {
+            List<PlannedPackage> out = new ArrayList<>();
+            packages.forEach((i, p) -> out.add(new PlannedPackage(i, p, files.get(i))));
+            return new Plan(out, original.skipped(), original.undecided());
+        }
+    }
+
+    public static Result check(ParsedLockfile parsed, Plan plan, PipReport report) {
+        GrowingPlan grown = new GrowingPlan(plan);
+        List<Finding> findings = new ArrayList<>();
+        for (PipReport.Item item : report.items()) {
+            checkItem(parsed, report.file(), item, grown).ifPresent(findings::add);
+        }
+        return new Result(findings, grown.plan(plan));
+    }
+
+    /** One item: its project and version must be locked, then its file, by the kind of source pip installs from. */
+    private static Optional<Finding> checkItem(ParsedLockfile parsed, String reportFile, PipReport.Item item,
+                                               GrowingPlan grown) {
+        String name = PackageName.isValid(item.name()) ? PackageName.normalize(item.name()) : item.name();
+        String what = "pip would install " + item.name() + " " + item.version();
+        String found = "found: " + reportFile + " install[" + item.position() + "]: " + item.name() + " "
+                + item.version() + " from " + item.url();
+        List<Candidate> candidates = lockedPackages(parsed.lockfile(), name);
+        if (candidates.isEmpty()) {
+            return Optional.of(Finding.of(FindingCode.PIP_REPORT_NOT_LOCKED, name, Optional.empty(),
+                    what + ", which the lock file does not contain", found, NOT_LOCKED_HINT, Optional.empty()));
+        }
+        Optional<SourceLocation> location = location(parsed, candidates.get(0).pkg());
+        List<Candidate> sameVersion = candidates.stream().filter(c -> sameVersion(c.pkg(), item.version())).toList();
+        if (sameVersion.isEmpty()) {
+            return Optional.of(Finding.of(FindingCode.PIP_REPORT_NOT_LOCKED, name, Optional.empty(),
+                    what + ", but the lock file has " + name + " at " + String.join(", ", candidates.stream()
+                            .map(c -> c.pkg().version().orElse("(no version)")).toList()),
+                    found, NOT_LOCKED_HINT, location));
+        }
+        LockedItem locked = new LockedItem(item, name, sameVersion, location, what, found);
+        return switch (item.source()) {
+            case ARCHIVE -> checkArchive(locked, grown);
+            case VCS -> checkVcs(locked, grown);
+            case DIRECTORY -> checkDirectory(locked, grown);
+        };
+    }
+
+    private static List<Candidate> lockedPackages(Lockfile lock, String name) {
+        List<Candidate> out = new ArrayList<>();
+        for (int i = 0; i < lock.packages().size(); i++) {
+            if (lock.packages().get(i).name().equals(name)) {
+                out.add(new Candidate(i, lock.packages().get(i)));
+            }
+        }
+        return out;
+    }
+
+    /** A file: its sha256 must be the sha256 of a locked file, or of a locked archive source, of that version. */
+    private static Optional<Finding> checkArchive(LockedItem locked, GrowingPlan grown) {
+        Optional<String> filename = Optional.of(basename(locked.item().url()));
+        if (locked.item().sha256().isEmpty()) {
+            return Optional.of(locked.finding(FindingCode.PIP_REPORT_HASH_MISMATCH, filename,
+                    " from a file without a recorded sha256, so it cannot be matched to the lock", locked.found(),
+                    "install from an index or a --find-links directory so pip records hashes"));
+        }
+        String sha = locked.item().sha256().get();
+        boolean matched = false;
+        for (Candidate c : locked.sameVersion()) {
+            for (LockedFile f : c.pkg().files()) {
+                if (f.sha256().filter(sha::equals).isPresent()) {
+                    matched = true;
+                    grown.add(c, f);
+                }
+            }
+            if (archiveSha256(c.pkg()).filter(sha::equals).isPresent()) {
+                matched = true;
+                grown.add(c);
+            }
+        }
+        if (matched) {
+            return Optional.empty();
+        }
+        return Optional.of(locked.finding(FindingCode.PIP_REPORT_HASH_MISMATCH, filename, " from " + filename.get()
+                + ", which is not a locked file of " + locked.name() + " " + locked.item().version(), locked.found()
+                + "\n         sha256 " + sha + " (locked: " + String.join(", ", locked.sameVersion().stream()
+                .flatMap(c -> c.pkg().files().stream()).map(f -> f.filename() + " " + f.sha256().orElse("(no sha256)"))
+                .toList()) + ")", "do not install: pip would use a file the lock file did not record; install from "
+                + "the lock or re-lock"));
+    }
+
+    /** A version control checkout: at the commit a locked vcs source of that version pins. */
+    private static Optional<Finding> checkVcs(LockedItem locked, GrowingPlan grown) {
+        boolean pinned = locked.sameVersion().stream().anyMatch(c -> c.pkg().vcs()
+                .flatMap(v -> v.getString("commit-id")).equals(locked.item().commitId()));
+        if (!pinned) {
+            return Optional.of(locked.notLocked(" from version control at commit "
+                    + locked.item().commitId().orElse("?") + ", which the lock file does not pin"));
+        }
+        locked.sameVersion().stream().filter(c -> c.pkg().vcs().isPresent()).forEach(grown::add);
+        return Optional.empty();
+    }
+
+    /** A local directory: the lock must list that version as a directory source. */
+    private static Optional<Finding> checkDirectory(LockedItem locked, GrowingPlan grown) {
+        if (locked.sameVersion().stream().noneMatch(c -> c.pkg().directory().isPresent())) {
+            return Optional.of(locked.notLocked(" from a local directory, which the lock file does not list as a "
+                    + "directory source"));
+        }
+        locked.sameVersion().stream().filter(c -> c.pkg().directory().isPresent()).forEach(grown::add);
+        return Optional.empty();
     }
 
     /** A package without a version (vcs, directory) matches any version pip reports; otherwise PEP 440 equality. */
@@ -185,15 +232,5 @@ public final class PipReportCheck {
     private static Optional<SourceLocation> location(ParsedLockfile parsed, LockedPackage p) {
         var line = parsed.sourceMap().lineOf(p);
         return line.isPresent() ? Optional.of(new SourceLocation(parsed.file(), line.getAsInt())) : Optional.empty();
-    }
-
-    private static Finding finding(FindingCode code, String pkg, Optional<String> file, Optional<SourceLocation> loc,
-                                   String message, String detail, String hint) {
-        return Finding.of(code, pkg, file, message, detail, hint, loc);
-    }
-
-    private static String notLockedHint() {
-        return "do not install: pip resolved something the lock file does not list; install from the lock file "
-                + "(pip install -r pylock.toml) or re-lock and review the change";
     }
 }

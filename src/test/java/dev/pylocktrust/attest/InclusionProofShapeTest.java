@@ -22,7 +22,7 @@ class InclusionProofShapeTest {
 
     private static AttestationResult.Rejected rejected(Attestation a, TrustRoot root) {
         AttestationResult r = new AttestationVerifier(root).verify(a, Optional.empty(),
-                Optional.of(Fixtures.dist(DIST)), Fixtures.NOW);
+                Fixtures.dist(DIST), Fixtures.NOW);
         assertThat(r).isInstanceOf(AttestationResult.Rejected.class);
         return (AttestationResult.Rejected) r;
     }

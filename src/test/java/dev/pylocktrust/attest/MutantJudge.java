@@ -77,8 +77,7 @@ interface MutantJudge {
         }
         AttestationResult result;
         try {
-            result = new AttestationVerifier(root).verify(attestation, Optional.empty(), Optional.of(distribution),
-                    now);
+            result = new AttestationVerifier(root).verify(attestation, Optional.empty(), distribution, now);
         } catch (RuntimeException e) {
             return new Verdict.Crashed("AttestationVerifier.verify threw " + e);
         }

@@ -23,7 +23,7 @@ class ProvenanceFuzzTest {
         } catch (MalformedAttestationException e) {
             return;
         }
-        ProvenanceResult result = VERIFIER.verify(p, Optional.of(DIST), Fixtures.NOW);
+        ProvenanceResult result = VERIFIER.verify(p, DIST, Fixtures.NOW);
         assertThat(result.rejected()).allSatisfy(item -> assertThat(((AttestationResult.Rejected) item.result())
                 .message()).doesNotStartWith(AttestationVerifier.UNEXPECTED_FAILURE));
     }

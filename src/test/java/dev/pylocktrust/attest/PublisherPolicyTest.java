@@ -119,17 +119,28 @@ class PublisherPolicyTest {
         var publisher = GitLabPublisher.of("group/proj", ".gitlab-ci.yml", null);
         var ok = gh(PublisherPolicy.GITLAB_ISSUER, repo, repo + "//.gitlab-ci.yml@refs/heads/main",
                 "refs/heads/main", SHA, null);
-        assertThat(PublisherPolicy.check(publisher, ok)).isInstanceOf(PublisherPolicy.Outcome.Match.class);
+        assertThat(PublisherPolicy.check(publisher, ok)).isInstanceOfSatisfying(PublisherPolicy.Outcome.Match.class,
+                m -> assertThat(m.identity().certifiedKeys()).containsExactly("kind", "repository",
+                        "workflow_filepath"));
         var noSha = gh(PublisherPolicy.GITLAB_ISSUER, repo, repo + "//.gitlab-ci.yml@refs/heads/main",
                 "refs/heads/main", null, null);
-        assertThat(PublisherPolicy.check(publisher, noSha)).isInstanceOf(PublisherPolicy.Outcome.Mismatch.class);
+        assertThat(mismatch(publisher, noSha)).endsWith(": certificate lacks the source repository ref and/or digest "
+                + "needed to check the build config URI");
         var singleSlash = gh(PublisherPolicy.GITLAB_ISSUER, repo, repo + "/.gitlab-ci.yml@refs/heads/main",
                 "refs/heads/main", SHA, null);
-        assertThat(PublisherPolicy.check(publisher, singleSlash)).isInstanceOf(PublisherPolicy.Outcome.Mismatch.class);
+        assertThat(mismatch(publisher, singleSlash)).endsWith(": certificate build config URI is " + repo
+                + "/.gitlab-ci.yml@refs/heads/main, expected " + repo + "//.gitlab-ci.yml@refs/heads/main or @" + SHA);
         var env = gh(PublisherPolicy.GITLAB_ISSUER, repo, repo + "//.gitlab-ci.yml@refs/heads/main",
                 "refs/heads/main", SHA, "Prod");
-        assertThat(PublisherPolicy.check(GitLabPublisher.of("group/proj", ".gitlab-ci.yml", "prod"), env))
-                .as("GitLab environments compare exactly").isInstanceOf(PublisherPolicy.Outcome.Mismatch.class);
+        assertThat(mismatch(GitLabPublisher.of("group/proj", ".gitlab-ci.yml", "prod"), env))
+                .as("GitLab environments compare exactly")
+                .endsWith(": certificate deployment environment is Prod, expected prod");
+    }
+
+    private static String mismatch(Publisher publisher, CertificateClaims claims) {
+        var outcome = PublisherPolicy.check(publisher, claims);
+        assertThat(outcome).isInstanceOf(PublisherPolicy.Outcome.Mismatch.class);
+        return ((PublisherPolicy.Outcome.Mismatch) outcome).message();
     }
 
     @Test

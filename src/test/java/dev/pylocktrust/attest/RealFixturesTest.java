@@ -23,7 +23,7 @@ class RealFixturesTest {
     void verifiesWithItsOwnRootAndAgreesWithTheManifest(String name, JsonNode facts) {
         TrustRoot root = Manifest.staging(facts) ? Fixtures.staging() : Fixtures.production();
         var result = new AttestationVerifier(root).verify(Fixtures.attestation(name), Optional.empty(),
-                Optional.of(Manifest.distribution(facts)), Fixtures.NOW);
+                Manifest.distribution(facts), Fixtures.NOW);
 
         assertThat(result).isInstanceOf(AttestationResult.Verified.class);
         VerifiedAttestation v = ((AttestationResult.Verified) result).attestation();
@@ -50,7 +50,7 @@ class RealFixturesTest {
     void failsWithTheOtherRoot(String name, JsonNode facts) {
         TrustRoot other = Manifest.staging(facts) ? Fixtures.production() : Fixtures.staging();
         var result = new AttestationVerifier(other).verify(Fixtures.attestation(name), Optional.empty(),
-                Optional.of(Manifest.distribution(facts)), Fixtures.NOW);
+                Manifest.distribution(facts), Fixtures.NOW);
 
         assertThat(result).isInstanceOfSatisfying(AttestationResult.Rejected.class, r -> {
             assertThat(r.reason()).isEqualTo(RejectionReason.CERTIFICATE_CHAIN);
@@ -109,8 +109,8 @@ class RealFixturesTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("provenances")
     void provenanceFailsWithTheStagingRoot(String name, int attestations, String identity, List<String> keys) {
-        var result = new ProvenanceVerifier(Fixtures.staging()).verify(Fixtures.provenance(name), Optional.empty(),
-                Fixtures.NOW);
+        var result = new ProvenanceVerifier(Fixtures.staging()).verifyUnbound(Fixtures.provenance(name),
+                Optional.empty(), Fixtures.NOW);
 
         assertThat(result.allVerified()).isFalse();
         assertThat(result.verifiedIdentities()).isEmpty();

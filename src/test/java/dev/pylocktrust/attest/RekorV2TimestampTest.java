@@ -30,7 +30,7 @@ class RekorV2TimestampTest {
     static final ObjectMapper M = new ObjectMapper();
 
     static AttestationResult verify(TrustRoot root, Attestation a) {
-        return new AttestationVerifier(root).verify(a, Optional.empty(), Optional.of(DIST), Fixtures.NOW);
+        return new AttestationVerifier(root).verify(a, Optional.empty(), DIST, Fixtures.NOW);
     }
 
     static AttestationResult.Rejected rejected(AttestationResult r) {

@@ -27,7 +27,7 @@ class SharedVerifierTest {
             for (int i = 0; i < 60; i++) {
                 Attestation a = i % 3 == 0 ? good : i % 3 == 1 ? slsa : bad;
                 futures.add(pool.submit(() -> {
-                    AttestationResult r = verifier.verify(a, Optional.empty(), Optional.of(d), Fixtures.NOW);
+                    AttestationResult r = verifier.verify(a, Optional.empty(), d, Fixtures.NOW);
                     return r instanceof AttestationResult.Rejected x ? x.reason().name() : "VERIFIED";
                 }));
             }

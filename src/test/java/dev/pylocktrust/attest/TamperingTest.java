@@ -59,7 +59,7 @@ class TamperingTest {
     @Test
     void equivalentSpellingOfTheFilenameIsTheSameDistribution() {
         var d = new Distribution("pypi_attestations-0.0.19.0.tar.gz", Fixtures.dist(DIST).sha256Hex());
-        AttestationResult r = verifier.verify(Fixtures.attestation(PUBLISH), Optional.of(PUBLISHER), Optional.of(d), Fixtures.NOW);
+        AttestationResult r = verifier.verify(Fixtures.attestation(PUBLISH), Optional.of(PUBLISHER), d, Fixtures.NOW);
         assertThat(r.verified()).as(r.toString()).isTrue();
     }
 
@@ -275,7 +275,7 @@ class TamperingTest {
     void stagingSignedAttestationUnderTheProductionRoot() {
         var rfc = "rfc8785-0.1.2-py3-none-any.whl";
         AttestationResult r = verifier.verify(Fixtures.attestation(rfc + ".publish.attestation.json"),
-                Optional.empty(), Optional.of(Fixtures.dist(rfc)), Fixtures.NOW);
+                Optional.empty(), Fixtures.dist(rfc), Fixtures.NOW);
         assertThat(r).isInstanceOfSatisfying(AttestationResult.Rejected.class, x -> {
             assertThat(x.reason()).isEqualTo(RejectionReason.CERTIFICATE_CHAIN);
             assertThat(x.message()).isEqualTo("the certificate was not issued by a Fulcio CA of the embedded Sigstore "

@@ -4,12 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import dev.pylocktrust.lock.AtomicFileWriter;
+import dev.pylocktrust.testkit.SchemaCheck;
 import java.io.IOException;
-import java.io.InputStream;
 import java.net.ServerSocket;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -174,7 +171,7 @@ class ErrorMessagesTest {
                 continue;
             }
             JsonNode json = new ObjectMapper().readTree(r.stdout());
-            var errors = schema(SCHEMAS.get(c.schemaKey())).validate(json);
+            var errors = SchemaCheck.load(SCHEMAS.get(c.schemaKey())).rules(json);
             if (!errors.isEmpty()) {
                 problems.add(c.name() + ": " + errors + "\n" + r);
             }
@@ -236,12 +233,6 @@ class ErrorMessagesTest {
         assertThat(r.stderr()).isEqualTo("error: cannot create the cache directory " + notADirectory.resolve("cache")
                 + ": not a directory\nhint: point the cache elsewhere: set XDG_CACHE_HOME or PYLOCK_TRUST_CACHE_DIR "
                 + "to a writable directory, or pass --cache-dir DIR; or run without a cache with --no-cache\n");
-    }
-
-    private static JsonSchema schema(String file) throws IOException {
-        try (InputStream in = Files.newInputStream(Path.of(file))) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-        }
     }
 
     private static String closedPortUrl() throws IOException {

@@ -4,12 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaValidatorsConfig;
-import com.networknt.schema.SpecVersion;
-import java.io.InputStream;
-import java.nio.file.Files;
+import dev.pylocktrust.testkit.SchemaCheck;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -21,25 +16,17 @@ class LockJsonReportTest {
     @TempDir
     Path dir;
 
-    private static JsonSchema schema() throws Exception {
-        var config = SchemaValidatorsConfig.builder().formatAssertionsEnabled(true).build();
-        try (InputStream in = Files.newInputStream(Path.of("schema/pylock-trust.lock-2.schema.json"))) {
-            return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in, config);
-        }
-    }
+    private static final SchemaCheck SCHEMA = SchemaCheck.load("schema/pylock-trust.lock-2.schema.json");
 
-    private static JsonNode valid(JsonSchema schema, CliRunner.Result r) throws Exception {
-        JsonNode json = M.readTree(r.stdout());
-        assertThat(schema.validate(json)).as(r.stdout()).isEmpty();
-        return json;
+    private static JsonNode valid(CliRunner.Result r) throws Exception {
+        return SCHEMA.valid(M.readTree(r.stdout()));
     }
 
     @Test
     void firstLockUpgradeRefusalAndAcceptanceAreReported() throws Exception {
-        JsonSchema schema = schema();
         Path out = dir.resolve("pylock.toml");
         try (LockScenario s = new LockScenario(dir)) {
-            JsonNode first = valid(schema, s.lock(out, "widget==1.0.0", "plain==1.0", "--format", "json"));
+            JsonNode first = valid(s.lock(out, "widget==1.0.0", "plain==1.0", "--format", "json"));
             assertThat(first.path("written").asBoolean()).isTrue();
             assertThat(first.path("previous").isNull()).isTrue();
             JsonNode widget = first.path("packages").get(1);
@@ -53,7 +40,7 @@ class LockJsonReportTest {
 
             CliRunner.Result refused = s.lock(out, "widget==3.0.0", "--format", "json");
             assertThat(refused.exitCode()).isEqualTo(1);
-            JsonNode r = valid(schema, refused);
+            JsonNode r = valid(refused);
             assertThat(r.path("refused").asBoolean()).isTrue();
             assertThat(r.path("written").asBoolean()).isFalse();
             assertThat(r.path("previous").asText()).isEqualTo(out.toString());
@@ -65,7 +52,7 @@ class LockJsonReportTest {
             assertThat(r.path("packages").get(0).path("previous_version").asText()).isEqualTo("1.0.0");
             assertThat(r.path("packages").get(0).path("change").asText()).isEqualTo("upgraded");
 
-            JsonNode accepted = valid(schema, s.lock(out, "widget==3.0.0", "--format", "json",
+            JsonNode accepted = valid(s.lock(out, "widget==3.0.0", "--format", "json",
                     "--accept-identity-change", "widget", "--reason", "checked"));
             assertThat(accepted.path("packages").get(0).path("identity_status").asText())
                     .isEqualTo("changed-approved");

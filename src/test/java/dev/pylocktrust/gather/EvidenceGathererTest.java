@@ -3,6 +3,7 @@ package dev.pylocktrust.gather;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pylocktrust.attest.ProvenanceVerifier;
+import dev.pylocktrust.attest.RejectionReason;
 import dev.pylocktrust.attest.TrustRoot;
 import dev.pylocktrust.index.IndexClient;
 import dev.pylocktrust.index.IndexConfig;
@@ -109,8 +110,14 @@ class EvidenceGathererTest {
         TestIndex swapped = index.withFile("widget", wheel.filename(), f -> f.withProvenance(other.provenance()));
         server.serve(swapped);
         assertThat(gatherer.gather(List.of(request(wheel))).get(wheel.sha256()))
-                .isInstanceOfSatisfying(FileEvidence.Invalid.class, i ->
-                        assertThat(i.reason()).containsAnyOf("subject", "digest"));
+                .isInstanceOfSatisfying(FileEvidence.Invalid.class, i -> {
+                    // The other file's statement names the other file: rejected on the subject's name.
+                    assertThat(i.result().orElseThrow().firstRejection().orElseThrow().reason())
+                            .isEqualTo(RejectionReason.SUBJECT_NAME);
+                    assertThat(i.reason()).isEqualTo("subject is another distribution: the statement's subject is "
+                            + other.filename() + ", but the distribution is " + wheel.filename() + " (compared as "
+                            + "parsed filenames: project name, version, build tag and tags)");
+                });
     }
 
     @Test

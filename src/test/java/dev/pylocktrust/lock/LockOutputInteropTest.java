@@ -2,14 +2,10 @@ package dev.pylocktrust.lock;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.networknt.schema.JsonSchema;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SpecVersion;
 import dev.pylocktrust.cli.CliRunner;
 import dev.pylocktrust.cli.LockScenario;
 import dev.pylocktrust.testkit.python.Python3;
 import java.io.IOException;
-import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -30,16 +26,12 @@ class LockOutputInteropTest {
 
     @Test
     void lockFilesLoadWithTomllibAndMatchTheSchema() throws Exception {
-        JsonSchema schema;
-        try (InputStream in = Files.newInputStream(Path.of("schema/pylock.schema.json"))) {
-            schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
-        }
         try (LockScenario s = new LockScenario(dir)) {
             Path out = dir.resolve("pylock.demo.toml");
             CliRunner.Result ok = s.lock(out, "widget==1.0.0", "plain==1.0 ; os_name == 'nt'",
                     "plain==2.0 ; os_name != 'nt'", "gadget==1.0");
             assertThat(ok.exitCode()).as(ok.toString()).isZero();
-            check(out, schema);
+            check(out);
             CliRunner.Result changed = s.lock(out, "widget==3.0.0", "plain==1.0 ; os_name == 'nt'",
                     "plain==2.0 ; os_name != 'nt'", "gadget==1.0", "--accept-identity-change", "widget",
                     "--reason", "new \"owner\" \u2014 checked; see https://example.org/issue/1");
@@ -47,13 +39,13 @@ class LockOutputInteropTest {
             String text = Files.readString(out, StandardCharsets.UTF_8);
             assertThat(text).contains("[[tool.pylock-trust.approved-identity-changes]]")
                     .contains("marker = \"os_name == \\\"nt\\\"\"");
-            check(out, schema);
+            check(out);
         }
     }
 
-    private static void check(Path file, JsonSchema schema) throws IOException, InterruptedException {
+    private static void check(Path file) throws IOException, InterruptedException {
         String text = Files.readString(file, StandardCharsets.UTF_8);
-        assertThat(schema.validate(PylockSchemaTest.toJson(text))).as(text).isEmpty();
+        assertThat(PylockSchemaTest.problems(text)).as(text).isEmpty();
         Process p = new ProcessBuilder(Python3.require().executable().toString(), "-c", TomlCanon.PYTHON,
                 file.toString()).start();
         String python = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -173,4 +173,21 @@ class PipReportTest {
                 + "matched to the lock");
         assertThat(r.plan().packages()).extracting(p -> p.pkg().name()).containsExactly("from-git", "app");
     }
+
+    @Test
+    void aLockedVersionFromADirectoryTheLockDoesNotListFails() {
+        PipReport report = parse("""
+                {"version": "1", "install": [
+                 {"download_info": {"url": "file:///src/rfc8785", "dir_info": {}},
+                  "metadata": {"name": "rfc8785", "version": "0.1.2"}}
+                ]}
+                """);
+        PipReportCheck.Result r = PipReportCheck.check(lock(ABI3INFO), new Plan(List.of(), List.of(), List.of()), report);
+        assertThat(r.findings()).singleElement().satisfies(f -> {
+            assertThat(f.code().code()).isEqualTo("pip-report-not-locked");
+            assertThat(f.message()).isEqualTo("pip would install rfc8785 0.1.2 from a local directory, which the lock "
+                    + "file does not list as a directory source");
+        });
+        assertThat(r.plan().packages()).isEmpty();
+    }
 }

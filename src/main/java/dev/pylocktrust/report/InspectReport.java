@@ -1,4 +1,4 @@
-package dev.pylocktrust.cli;
+package dev.pylocktrust.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -11,8 +11,6 @@ import dev.pylocktrust.attest.ProvenanceResult;
 import dev.pylocktrust.attest.RejectionReason;
 import dev.pylocktrust.attest.TrustRoot;
 import dev.pylocktrust.attest.VerifiedAttestation;
-import dev.pylocktrust.report.JsonOutput;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,8 +20,8 @@ import java.util.Optional;
  * Renders the result of {@code inspect}: text for people, JSON (schema documented in docs/inspect.md, stable) for
  * tools. Only verified attestations show signed content; for rejected ones nothing they claim is repeated as fact.
  */
-final class InspectReport {
-    static final String SCHEMA = "pylock-trust.inspect/2";
+public final class InspectReport {
+    public static final String SCHEMA = "pylock-trust.inspect/2";
 
     private static final ObjectMapper JSON = JsonOutput.MAPPER;
 
@@ -33,7 +31,7 @@ final class InspectReport {
     private final TrustRoot root;
     private final List<ProvenanceResult.Item> items;
 
-    InspectReport(String file, boolean bare, Optional<Distribution> dist, TrustRoot root,
+    public InspectReport(String file, boolean bare, Optional<Distribution> dist, TrustRoot root,
                   List<ProvenanceResult.Item> items) {
         this.file = file;
         this.bare = bare;
@@ -42,7 +40,7 @@ final class InspectReport {
         this.items = List.copyOf(items);
     }
 
-    boolean allVerified() {
+    public boolean allVerified() {
         return !items.isEmpty() && items.stream().allMatch(i -> i.result().verified());
     }
 
@@ -56,7 +54,7 @@ final class InspectReport {
     }
 
     /** {@code error:} and {@code hint:} lines for stderr, one error per rejected attestation. */
-    List<String> errorLines() {
+    public List<String> errorLines() {
         List<String> lines = new ArrayList<>();
         boolean chain = false;
         for (ProvenanceResult.Item item : items) {
@@ -73,7 +71,7 @@ final class InspectReport {
         return lines;
     }
 
-    String text() {
+    public String text() {
         StringBuilder sb = new StringBuilder();
         long bundles = items.stream().mapToInt(ProvenanceResult.Item::bundleIndex).distinct().count();
         sb.append("file:          ").append(Printable.of(file)).append(bare ? " (a single attestation)"
@@ -145,7 +143,7 @@ final class InspectReport {
                 .append('\n');
     }
 
-    String json() {
+    public String json() {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("file", file);
@@ -184,11 +182,7 @@ final class InspectReport {
                 a.put("message", r.message());
             }
         }
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new UncheckedIOException(e);
-        }
+        return JsonOutput.write(root);
     }
 
     private static void putVerified(ObjectNode a, VerifiedAttestation v) {

@@ -1,4 +1,4 @@
-package dev.pylocktrust.cli;
+package dev.pylocktrust.report;
 
 import dev.pylocktrust.Printable;
 import dev.pylocktrust.attest.Publisher;
@@ -12,10 +12,10 @@ import java.util.ArrayList;
 import java.util.List;
 
 /** The {@code lock} report for people: one block per package, then the removed packages and a summary line. */
-final class LockReportText {
+public final class LockReportText {
     private LockReportText() {}
 
-    static String render(LockReport r) {
+    public static String render(LockReport r) {
         StringBuilder sb = new StringBuilder();
         for (LockReport.PackageLine p : r.packages()) {
             sb.append(Printable.of(p.name())).append(' ').append(Printable.of(p.version()));
@@ -49,7 +49,7 @@ final class LockReportText {
     }
 
     /** {@code warning:} lines for stderr. */
-    static List<String> warnings(LockReport r) {
+    public static List<String> warnings(LockReport r) {
         List<String> out = new ArrayList<>();
         for (Finding f : r.findings()) {
             if (f.severity() == Severity.WARNING) {
@@ -61,7 +61,7 @@ final class LockReportText {
     }
 
     /** {@code error:}, detail and {@code hint:} lines for stderr, one block per trust failure. */
-    static List<String> failures(LockReport r) {
+    public static List<String> failures(LockReport r) {
         List<String> out = new ArrayList<>();
         for (Finding f : r.failures()) {
             out.add("error: " + f.location().map(l -> Printable.of(l.path()) + ":" + l.line() + ": ").orElse("")

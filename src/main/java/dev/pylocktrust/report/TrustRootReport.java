@@ -1,15 +1,15 @@
-package dev.pylocktrust.cli;
+package dev.pylocktrust.report;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.pylocktrust.Printable;
-import dev.pylocktrust.report.JsonOutput;
 import dev.pylocktrust.trust.SelectedTrustRoot;
 import dev.pylocktrust.trust.TrustRootContents;
 import dev.pylocktrust.trust.TrustRootContents.Authority;
 import dev.pylocktrust.trust.TrustRootContents.Log;
 import dev.pylocktrust.trust.TrustRootContents.Window;
+import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
@@ -17,8 +17,8 @@ import java.util.Locale;
 import java.util.Optional;
 
 /** What {@code trust-root show} and {@code trust-root update} print: the root in use, its origin and age, its keys. */
-final class TrustRootReport {
-    static final String SCHEMA = "pylock-trust.trust-root/1";
+public final class TrustRootReport {
+    public static final String SCHEMA = "pylock-trust.trust-root/1";
 
     private static final ObjectMapper JSON = JsonOutput.MAPPER;
 
@@ -26,13 +26,13 @@ final class TrustRootReport {
     private final TrustRootContents contents;
     private final Instant now;
 
-    TrustRootReport(SelectedTrustRoot selected, Instant now) {
+    public TrustRootReport(SelectedTrustRoot selected, Instant now) {
         this.selected = selected;
         this.contents = TrustRootContents.parse(selected.root().json());
         this.now = now;
     }
 
-    String text() {
+    public String text() {
         StringBuilder sb = new StringBuilder();
         sb.append("Trusted root: ").append(Printable.of(selected.root().label())).append('\n');
         line(sb, "source", selected.origin().jsonName() + " (" + selected.origin().description() + ")");
@@ -52,6 +52,19 @@ final class TrustRootReport {
         logs(sb, "Transparency logs (Rekor)", contents.transparencyLogs());
         logs(sb, "Certificate transparency logs", contents.ctLogs());
         section(sb, "Timestamp authorities (RFC 3161)", contents.timestampAuthorities());
+        return sb.toString();
+    }
+
+    /** What {@code trust-root update} prints for people: where the root came from, and where it went. */
+    public static String updated(SelectedTrustRoot selected, Optional<Path> writtenTo) {
+        var tuf = selected.tuf().orElseThrow();
+        StringBuilder sb = new StringBuilder();
+        sb.append("Updated the Sigstore trusted root from ").append(selected.location()).append('\n');
+        sb.append("  sha256:       ").append(selected.root().sha256()).append('\n');
+        sb.append("  TUF metadata: targets version ").append(tuf.targetsVersion()).append(", root version ")
+                .append(tuf.tufRootVersion()).append(", valid until ").append(tuf.metadataExpires()).append('\n');
+        selected.cacheDir().ifPresent(d -> sb.append("  cache:        ").append(d).append('\n'));
+        writtenTo.ifPresent(p -> sb.append("  written to:   ").append(p).append('\n'));
         return sb.toString();
     }
 
@@ -86,7 +99,7 @@ final class TrustRootReport {
                 + w.end().map(Instant::toString).orElse("(open)") + " [" + w.status(now) + "]";
     }
 
-    String json() {
+    public String json() {
         ObjectNode root = JSON.createObjectNode();
         root.put("schema", SCHEMA);
         root.put("label", selected.root().label());
@@ -118,11 +131,7 @@ final class TrustRootReport {
         logs(root.putArray("transparency_logs"), contents.transparencyLogs());
         logs(root.putArray("ct_logs"), contents.ctLogs());
         authorities(root.putArray("timestamp_authorities"), contents.timestampAuthorities());
-        try {
-            return JSON.writeValueAsString(root);
-        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return JsonOutput.write(root);
     }
 
     private void authorities(ArrayNode out, List<Authority> authorities) {
