@@ -15,8 +15,6 @@ final class Publishers {
     static final int MAX_KEYS = 32;
     static final int MAX_VALUE_LENGTH = 1024;
 
-    private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7e]+");
-
     private Publishers() {}
 
     /** Parses the {@code publisher} object of a provenance bundle. */
@@ -102,10 +100,6 @@ final class Publishers {
         if (value == null || !pattern.matcher(value).matches()) {
             throw new IllegalArgumentException("invalid \"" + key + "\" " + quote(value) + ": " + rule);
         }
-    }
-
-    static void requirePrintable(String key, String value) {
-        requirePattern(key, value, PRINTABLE, "must be printable ASCII without spaces");
     }
 
     static String quote(String s) {

@@ -85,7 +85,8 @@ class IndexOptionsTest {
 
     @Test
     void configNeverPrintsSecrets() {
-        IndexConfig c = parse("--index-url", "https://alice:s3cret@pypi.internal/simple").toBuilder()
+        IndexLocation secret = parse("--index-url", "https://alice:s3cret@pypi.internal/simple").location();
+        IndexConfig c = IndexConfig.builder(secret)
                 .environment(java.util.Map.of("https_proxy", "http://u:proxypass@proxy:3128")).build();
         assertThat(c.toString()).contains("https://pypi.internal/simple").doesNotContain("s3cret")
                 .doesNotContain("proxypass").doesNotContain("alice");
