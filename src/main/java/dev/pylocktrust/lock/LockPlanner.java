@@ -19,6 +19,7 @@ import dev.pylocktrust.python.Version;
 import dev.pylocktrust.resolve.CachingPackageSource;
 import dev.pylocktrust.resolve.IndexPackageSource;
 import dev.pylocktrust.resolve.LockedVersion;
+import dev.pylocktrust.resolve.MergedPackage;
 import dev.pylocktrust.resolve.MergedResolution;
 import dev.pylocktrust.resolve.ProgressPackageSource;
 import dev.pylocktrust.resolve.ResolutionRequest;
@@ -159,7 +160,7 @@ final class LockPlanner {
     }
 
     /** PEP 751 {@code dependencies}: the name, and the version too when the lock holds several entries of it. */
-    private static List<RawTable> dependencyTables(dev.pylocktrust.resolve.LockedPackage p, MergedResolution all) {
+    private static List<RawTable> dependencyTables(MergedPackage p, MergedResolution all) {
         List<RawTable> out = new ArrayList<>();
         for (var d : p.dependencies()) {
             Map<String, Object> table = new TreeMap<>();
