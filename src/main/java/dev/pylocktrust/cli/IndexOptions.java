@@ -22,10 +22,12 @@ public final class IndexOptions {
     /** Where the fine-tuning options are described in full. */
     static final String DETAILS = "docs/indexes.md";
 
-    @Option(names = {"-i", "--index-url"}, paramLabel = "URL|DIR", defaultValue = "https://pypi.org/simple",
+    // The first name is the one lock's regenerate command writes.
+    @Option(names = {"--index-url", "-i"}, paramLabel = "URL|DIR", defaultValue = IndexLocation.PYPI_URL,
             description = "Simple API URL or mirror directory. Default: ${DEFAULT-VALUE}.")
     String indexUrl;
 
+    @OneOff
     @Option(names = "--extra-index-url", paramLabel = "URL", hidden = true)
     List<String> extraIndexUrls;
 
@@ -39,29 +41,35 @@ public final class IndexOptions {
             description = "Integrity API URL (default: PyPI's, for PyPI).")
     String integrityUrl;
 
+    @OneOff
     @HelpSection.Detail(DETAILS)
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "Requests at once (default: 8 per core, 8 to 32).")
     Integer jobs;
 
+    @OneOff
     @HelpSection.Detail(DETAILS)
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Connect and read timeout, s. Default: ${DEFAULT-VALUE}.")
     int timeoutSeconds;
 
+    @OneOff
     @HelpSection("Cache")
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "Cache directory (default: $PYLOCK_TRUST_CACHE_DIR, else e.g. ~/.cache/pylock-trust).")
     Path cacheDir;
 
+    @OneOff
     @HelpSection("Cache")
     @Option(names = "--no-cache", description = "Use no on-disk cache.")
     boolean noCache;
 
+    @OneOff
     @HelpSection("Cache")
     @Option(names = "--offline", description = "Use only the cache and mirror directories.")
     boolean offline;
 
+    @OneOff
     @HelpSection.Detail(DETAILS)
     @Option(names = "--cert", paramLabel = "PEM",
             description = "CA certificates (PEM) for https, not the JDK's.")
