@@ -26,7 +26,8 @@ import java.util.Set;
  *   <li>Subject sha256 equals the distribution's sha256.</li>
  *   <li>Predicate type is PyPI publish v1 or SLSA provenance v1.</li>
  *   <li>Exactly one transparency log entry, of kind {@code dsse} (0.0.1 = Rekor v1, 0.0.2 = Rekor v2), with an
- *       inclusion proof, and a signed entry timestamp (Rekor v1) or an RFC 3161 timestamp (Rekor v2).</li>
+ *       inclusion proof bound to its leaf index and tree size ({@link InclusionProofShape}), and a signed entry
+ *       timestamp (Rekor v1) or an RFC 3161 timestamp (Rekor v2).</li>
  *   <li>The log entry records this attestation: the certificate it records is the attestation's certificate
  *       (sigstore-java 2.0.0 does not compare them for Rekor v1 entries), and not another attestation's entry.</li>
  *   <li>The log's integrated time (Rekor v1) lies inside the certificate's validity (also missing in sigstore-java
@@ -45,6 +46,8 @@ import java.util.Set;
 public final class AttestationVerifier {
     /** Tolerated clock difference between the signer's log and this machine. */
     public static final Duration CLOCK_SKEW = Duration.ofMinutes(5);
+    /** How a rejection starts when an exception reached the catch-all: a missing classification, hence a bug. */
+    static final String UNEXPECTED_FAILURE = "unexpected failure while verifying: ";
     private static final Set<String> PREDICATE_TYPES =
             Set.of(InTotoStatement.PYPI_PUBLISH_V1, InTotoStatement.SLSA_PROVENANCE_V1);
 
@@ -92,8 +95,7 @@ public final class AttestationVerifier {
             return verifyChecked(a, asserted, dist, now);
         } catch (RuntimeException e) {
             // Defence in depth: hostile input must never escape as an exception.
-            return reject(RejectionReason.VERIFICATION_FAILED, "unexpected failure while verifying: "
-                    + SigstoreFailures.messageChain(e));
+            return reject(RejectionReason.VERIFICATION_FAILED, UNEXPECTED_FAILURE + SigstoreFailures.messageChain(e));
         }
     }
 
@@ -149,6 +151,17 @@ public final class AttestationVerifier {
             return reject(RejectionReason.UNSUPPORTED, "the statement contains non-ASCII bytes, which sigstore-java "
                     + "2.0.0 cannot verify (it counts characters, not bytes, in the DSSE encoding)");
         }
+        // RFC 3161 tokens are read here so that an unreadable one is named (sigstore-java throws unchecked
+        // exceptions of the ASN.1 library for some); their signatures are checked in (9).
+        List<Instant> tsaTimes = new ArrayList<>();
+        for (byte[] token : a.verificationMaterial().timestamps()) {
+            try {
+                tsaTimes.add(ImmutableTimestampResponse.builder().encoded(token).build().getGenTime().toInstant());
+            } catch (Exception e) {
+                return reject(RejectionReason.TIMESTAMP, "an RFC 3161 timestamp cannot be read: "
+                        + SigstoreFailures.messageChain(e));
+            }
+        }
         // (9) Sigstore cryptography
         try {
             Bundle bundle = SigstoreBundles.toBundle(a);
@@ -160,15 +173,6 @@ public final class AttestationVerifier {
         TransparencyEntry entry = a.verificationMaterial().transparencyEntries().get(0);
         Optional<Instant> integrated = LogEntryChecks.isRekorV1(entry)
                 ? entry.integratedTime().map(Instant::ofEpochSecond) : Optional.empty();
-        List<Instant> tsaTimes = new ArrayList<>();
-        for (byte[] token : a.verificationMaterial().timestamps()) {
-            try {
-                tsaTimes.add(ImmutableTimestampResponse.builder().encoded(token).build().getGenTime().toInstant());
-            } catch (Exception e) {
-                return reject(RejectionReason.TIMESTAMP, "an RFC 3161 timestamp cannot be read: "
-                        + SigstoreFailures.messageChain(e));
-            }
-        }
         if (integrated.isEmpty() && tsaTimes.isEmpty()) {
             return reject(RejectionReason.TIMESTAMP, "the attestation has no signed time (no integrated time and no "
                     + "RFC 3161 timestamp)");

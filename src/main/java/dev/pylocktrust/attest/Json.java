@@ -60,6 +60,9 @@ final class Json {
         } catch (JsonProcessingException e) {
             throw new MalformedAttestationException(what + " is not valid JSON: " + e.getOriginalMessage()
                     + location(e), e);
+        } catch (NumberFormatException e) {
+            // Jackson reports a float it cannot hold as a BigDecimal (e.g. 1E1111111111111) this way.
+            throw new MalformedAttestationException(what + " is not valid JSON: a number is out of range", e);
         } catch (IOException e) {
             throw new MalformedAttestationException(what + " could not be read: " + e.getMessage(), e);
         }

@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * Structural checks of the transparency log entry that sigstore-java 2.0.0 does not do or does not explain:
- * presence of the proof and signed entry timestamp, that the entry records this attestation (certificate, statement,
- * signature), and that the integrated time lies inside the certificate's validity. They can only reject.
+ * presence of the proof and signed entry timestamp, the proof's shape ({@link InclusionProofShape}), that the entry
+ * records this attestation (certificate, statement, signature), and that the integrated time lies inside the
+ * certificate's validity. They can only reject.
  */
 final class LogEntryChecks {
     private LogEntryChecks() {}
@@ -46,6 +47,10 @@ final class LogEntryChecks {
         if (v1 && !entry.hasSignedEntryTimestamp()) {
             return reject(RejectionReason.SIGNED_ENTRY_TIMESTAMP, "the Rekor v1 log entry has no signed entry "
                     + "timestamp (inclusionPromise.signedEntryTimestamp), so its integrated time is not signed");
+        }
+        Optional<AttestationResult.Rejected> proofProblem = InclusionProofShape.check(entry, v1);
+        if (proofProblem.isPresent()) {
+            return proofProblem;
         }
         if (!v1 && vm.timestamps().isEmpty()) {
             return reject(RejectionReason.TIMESTAMP, "the Rekor v2 log entry carries no signed time and the "

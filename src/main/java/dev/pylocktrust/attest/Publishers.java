@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.regex.Pattern;
@@ -14,6 +15,12 @@ final class Publishers {
     static final String CLAIMS = "claims";
     static final int MAX_KEYS = 32;
     static final int MAX_VALUE_LENGTH = 1024;
+
+    private static final Set<String> KNOWN_KINDS = Set.of(GitHubPublisher.KIND, GitLabPublisher.KIND,
+            GooglePublisher.KIND);
+    /** The keys of the known kinds that name the identity (the rest are extra keys, kept as text). */
+    private static final Set<String> IDENTITY_KEYS = Set.of("repository", "workflow", "workflow_filepath",
+            "environment", "email");
 
     private Publishers() {}
 
@@ -26,6 +33,11 @@ final class Publishers {
             throw new MalformedAttestationException(path + " has " + node.size() + " keys, more than the limit of "
                     + MAX_KEYS);
         }
+        JsonNode kind = node.get(KIND);
+        if (kind == null || !kind.isTextual()) {
+            throw new MalformedAttestationException(path + ": missing \"kind\" (a string naming the publisher type)");
+        }
+        boolean known = KNOWN_KINDS.contains(kind.textValue());
         Map<String, String> flat = new LinkedHashMap<>();
         var fields = node.fields();
         while (fields.hasNext()) {
@@ -34,11 +46,11 @@ final class Publishers {
             if (v.isNull() || f.getKey().equals(CLAIMS)) {
                 continue;
             }
+            if (!v.isTextual() && known && IDENTITY_KEYS.contains(f.getKey())) {
+                // PyPI serves these as strings; {"environment": 0} must not become the environment "0".
+                throw Json.wrongType(path + "." + f.getKey(), "a string", v);
+            }
             flat.put(f.getKey(), v.isTextual() ? v.textValue() : v.toString());
-        }
-        JsonNode kind = node.get(KIND);
-        if (kind == null || !kind.isTextual()) {
-            throw new MalformedAttestationException(path + ": missing \"kind\" (a string naming the publisher type)");
         }
         try {
             return fromFlatMap(flat);

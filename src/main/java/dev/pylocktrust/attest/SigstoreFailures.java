@@ -30,8 +30,9 @@ final class SigstoreFailures {
                 return reject(RejectionReason.SIGNED_ENTRY_TIMESTAMP,
                         "the transparency log entry has no signed entry timestamp and there is no RFC 3161 timestamp");
             }
-            return reject(RejectionReason.VERIFICATION_FAILED, "sigstore-java failed on this attestation: "
-                    + e.getClass().getSimpleName() + ": " + all);
+            // An unchecked exception from inside sigstore-java (or the ASN.1 library it uses) means it met input
+            // it cannot parse: a malformed attestation, not a verification that ran and failed.
+            return reject(RejectionReason.MALFORMED, "sigstore-java cannot process the attestation: " + all);
         }
         if (all.startsWith("Fulcio certificate was not valid")) {
             return reject(RejectionReason.CERTIFICATE_CHAIN, "the certificate was not issued by a Fulcio CA of the "

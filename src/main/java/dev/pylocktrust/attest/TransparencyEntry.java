@@ -62,7 +62,8 @@ public record TransparencyEntry(String json, Optional<Long> logIndex, Optional<L
         }
     }
 
-    private static Optional<Long> int64(JsonNode n) {
+    /** A protobuf-JSON int64: a JSON integer or a decimal string; empty for anything else. */
+    static Optional<Long> int64(JsonNode n) {
         if (n == null) {
             return Optional.empty();
         }

@@ -14,7 +14,8 @@
  *   <li>Fulcio certificates live ten minutes: the signed time is the log's integrated time or an RFC 3161 time.</li>
  *   <li>sigstore-java 2.0.0 accepts any one matching subject among several, does not compare a Rekor v1 entry's
  *       certificate with the bundle's, does not check the integrated time against the certificate, counts DSSE
- *       payload length in characters, and throws unchecked exceptions for some malformed bundles.</li>
+ *       payload length in characters, does not bind an inclusion proof to its leaf index and tree size, and throws
+ *       unchecked exceptions for some malformed bundles.</li>
  *   <li>Fulcio extensions .1-.6 are raw strings, .8 and later DER UTF8Strings.</li>
  *   <li>The environment of a GitHub publisher is asserted by the index, not certified, unless extension .23 is
  *       present.</li>

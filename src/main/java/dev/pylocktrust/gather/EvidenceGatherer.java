@@ -107,9 +107,11 @@ public final class EvidenceGatherer {
                 lookups.add(new ProvenanceRequest(file.get(), r.version()));
             }
         }
-        Map<String, ProvenanceLookup> found = index.provenance(lookups);
+        Map<String, ProvenanceLookup> found = new LinkedHashMap<>(index.provenance(lookups));
         phases.mark("provenance");
         Map<String, FileEvidence> judged = judgeAll(unique, listed, found);
+        judged.putAll(askAgain(unique, listed, found, judged, lookups));
+        remember(listed, found, judged);
         phases.mark("verification");
         // Keep request order in the result.
         Map<String, FileEvidence> ordered = new LinkedHashMap<>();
@@ -117,6 +119,40 @@ public final class EvidenceGatherer {
             ordered.put(sha, out.containsKey(sha) ? out.get(sha) : judged.get(sha));
         }
         return ordered;
+    }
+
+    /**
+     * Cached provenance that failed verification is asked for again without the cache: the cache holds only
+     * provenance that verified, so a failing entry was tampered with (or the trusted root changed), and the index's
+     * answer decides. Where the index cannot be asked (offline, or the lookup fails), the cached bytes' failure stands:
+     * bytes that do not verify are a trust failure wherever they were read.
+     */
+    private Map<String, FileEvidence> askAgain(Map<String, FileRequest> requests, Map<String, IndexFile> files,
+                                               Map<String, ProvenanceLookup> found, Map<String, FileEvidence> judged,
+                                               List<ProvenanceRequest> lookups) {
+        List<ProvenanceRequest> again = lookups.stream().filter(l -> {
+            String sha = l.file().sha256().orElseThrow();
+            return found.get(sha) instanceof ProvenanceLookup.Found f && f.fromCache()
+                    && judged.get(sha) instanceof FileEvidence.Invalid;
+        }).toList();
+        if (again.isEmpty()) {
+            return Map.of();
+        }
+        Map<String, ProvenanceLookup> fresh = new LinkedHashMap<>(index.provenance(again, false));
+        fresh.values().removeIf(ProvenanceLookup.Failed.class::isInstance);
+        found.putAll(fresh);
+        return judgeAll(requests, files, fresh);
+    }
+
+    /** Provenance fetched in this run that verified goes to the cache; nothing else does. */
+    private void remember(Map<String, IndexFile> files, Map<String, ProvenanceLookup> found,
+                          Map<String, FileEvidence> judged) {
+        for (Map.Entry<String, ProvenanceLookup> e : found.entrySet()) {
+            if (e.getValue() instanceof ProvenanceLookup.Found f && judged.get(e.getKey())
+                    instanceof FileEvidence.Attested) {
+                index.rememberVerified(files.get(e.getKey()), f);
+            }
+        }
     }
 
     /** Judges every lookup on up to {@code verifyThreads} threads; keyed by sha256 in the lookups' order. */

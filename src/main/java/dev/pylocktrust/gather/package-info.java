@@ -8,8 +8,10 @@
  *   <li>A failed lookup is never "no provenance": {@link dev.pylocktrust.gather.FileEvidence.LookupFailed} is
  *       distinct from {@link dev.pylocktrust.gather.FileEvidence.NoProvenance}.</li>
  *   <li>Files are matched by sha256, and provenance is checked against the index's filename, never the lockfile's
- *       spelling (uv writes normalized wheel names).</li>
- *   <li>Cached provenance is re-verified on every run; the cache holds bytes, never verdicts.</li>
+ *       spelling (uv writes normalized wheel names); the lockfile's filename must parse to the same distribution
+ *       (name, version, tags), else the file is not on the index.</li>
+ *   <li>Cached provenance is re-verified on every run; the cache holds bytes, never verdicts. Only provenance that
+ *       verified is written to it, and a cached document that fails is asked for again from the index.</li>
  *   <li>One rejected attestation makes the whole file {@link dev.pylocktrust.gather.FileEvidence.Invalid}: a file
  *       whose provenance fails verification is a trust failure, never silently skipped.</li>
  * </ul>

@@ -217,7 +217,7 @@ public final class IndexClient implements AutoCloseable {
      * @param version the release version as the index stores it (used only for the Integrity API fallback)
      */
     public ProvenanceLookup provenance(IndexFile file, String version) {
-        return provenance.lookup(file, version);
+        return provenance.lookup(file, version, true);
     }
 
     /**
@@ -227,6 +227,14 @@ public final class IndexClient implements AutoCloseable {
      * @throws IllegalArgumentException if a file has no sha256 (files are matched by sha256, so they all have one)
      */
     public Map<String, ProvenanceLookup> provenance(List<ProvenanceRequest> requests) {
+        return provenance(requests, true);
+    }
+
+    /**
+     * As {@link #provenance(List)}; with {@code useCache} false the index is asked even where the cache has an entry
+     * (for cached provenance that failed verification: the cache may have been tampered with).
+     */
+    public Map<String, ProvenanceLookup> provenance(List<ProvenanceRequest> requests, boolean useCache) {
         Map<String, ProvenanceRequest> unique = new LinkedHashMap<>();
         for (ProvenanceRequest r : requests) {
             String sha = r.file().sha256().orElseThrow(() -> new IllegalArgumentException(
@@ -234,13 +242,24 @@ public final class IndexClient implements AutoCloseable {
             unique.putIfAbsent(sha, r);
         }
         List<ProvenanceRequest> list = List.copyOf(unique.values());
-        List<ProvenanceLookup> results = runAll("provenance", list, r -> provenance(r.file(), r.version()));
+        List<ProvenanceLookup> results = runAll("provenance", list,
+                r -> provenance.lookup(r.file(), r.version(), useCache));
         Map<String, ProvenanceLookup> out = new LinkedHashMap<>();
         int i = 0;
         for (String sha : unique.keySet()) {
             out.put(sha, results.get(i++));
         }
         return out;
+    }
+
+    /**
+     * Caches provenance that verified for {@code file}, so later runs need no request for it. Only verified bytes are
+     * cached; they are verified again on every read all the same.
+     */
+    public void rememberVerified(IndexFile file, ProvenanceLookup.Found found) {
+        if (!found.fromCache()) {
+            provenance.remember(file, found.url(), found.json());
+        }
     }
 
     /** The counters so far. */

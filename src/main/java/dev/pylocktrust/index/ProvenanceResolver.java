@@ -24,9 +24,11 @@ import okhttp3.HttpUrl;
  * network error. Transport failures (connect, timeout, 5xx/429 after the retries, a transfer cut short, a refused
  * redirect) are {@link ProvenanceLookup.Failed}.
  *
- * <p>Found bytes come from the cache when present (keyed by the file's sha256) and are written to it after a fetch;
- * offline, a cache miss is Failed (the {@link Fetcher} refuses the network). The bytes are only checked to be one
- * JSON object within the size cap; a cached entry that is not (damaged, cut short) is a miss and fetched again.
+ * <p>Found bytes come from the cache when present (keyed by the file's sha256); offline, a cache miss is Failed (the
+ * {@link Fetcher} refuses the network). Fetched bytes are not cached here: the caller {@link #remember}s them once
+ * they verified, so the cache never holds provenance that failed. The bytes are only checked to be one JSON object
+ * within the size cap; a cached entry that is not (damaged, cut short) is a miss and fetched again, and a caller
+ * whose cached bytes fail verification asks again without the cache.
  */
 final class ProvenanceResolver {
     static final String ACCEPT = "application/vnd.pypi.integrity.v1+json, application/json;q=0.9";
@@ -47,7 +49,10 @@ final class ProvenanceResolver {
         this.counters = counters;
     }
 
-    ProvenanceLookup lookup(IndexFile file, String version) {
+    /**
+     * @param useCache read the cache first; false asks the index again (for cached bytes that failed verification)
+     */
+    ProvenanceLookup lookup(IndexFile file, String version, boolean useCache) {
         try {
             ProvenanceLink link = file.provenance();
             if (link instanceof ProvenanceLink.Null) {
@@ -58,10 +63,10 @@ final class ProvenanceResolver {
                         + file.filename() + ": " + inv.reason() + " ('" + Texts.clip(inv.value()) + "')");
             }
             if (link instanceof ProvenanceLink.Listed listed) {
-                return fetch(file, listed.url(), false);
+                return fetch(file, listed.url(), false, useCache);
             }
             if (integrityBase.isPresent()) {
-                return fetch(file, integrityUrl(integrityBase.get(), file, version).toString(), true);
+                return fetch(file, integrityUrl(integrityBase.get(), file, version).toString(), true, useCache);
             }
             return new ProvenanceLookup.NotSupported("the index does not serve PEP 740 provenance (its page for '"
                     + file.project() + "' predates Simple API 1.3); nothing is known about " + file.filename()
@@ -81,9 +86,18 @@ final class ProvenanceResolver {
                 .addPathSegment(file.filename()).addPathSegment("provenance").build();
     }
 
-    private ProvenanceLookup fetch(IndexFile file, String url, boolean integrityApi) {
-        // Local mirror files are read directly; only network answers are worth caching.
-        Optional<String> sha = Fetcher.isFileUrl(url) ? Optional.empty() : file.sha256();
+    /** Writes provenance that verified for {@code file} to the cache (nothing for a local mirror, or no cache). */
+    void remember(IndexFile file, String url, byte[] json) {
+        cacheKey(file, url).ifPresent(s -> cache.ifPresent(c -> c.write(DiskCache.Kind.PROVENANCE, s, json)));
+    }
+
+    /** Local mirror files are read directly; only network answers are worth caching. */
+    private static Optional<String> cacheKey(IndexFile file, String url) {
+        return Fetcher.isFileUrl(url) ? Optional.empty() : file.sha256();
+    }
+
+    private ProvenanceLookup fetch(IndexFile file, String url, boolean integrityApi, boolean useCache) {
+        Optional<String> sha = useCache ? cacheKey(file, url) : Optional.empty();
         if (sha.isPresent() && cache.isPresent()) {
             Optional<byte[]> cached = cache.get().read(DiskCache.Kind.PROVENANCE, sha.get(), cap);
             if (cached.isPresent() && isJsonObject(cached.get())) {
@@ -103,7 +117,6 @@ final class ProvenanceResolver {
             } catch (IndexFormatException e) {
                 return new ProvenanceLookup.Invalid(e.getMessage());
             }
-            sha.ifPresent(s -> cache.ifPresent(c -> c.write(DiskCache.Kind.PROVENANCE, s, got.body())));
             return new ProvenanceLookup.Found(got.body(), got.url(), false);
         }
         if (got.code() == 404 && integrityApi) {

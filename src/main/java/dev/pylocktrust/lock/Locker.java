@@ -46,6 +46,7 @@ import java.util.OptionalInt;
 import java.util.Set;
 import java.util.SortedSet;
 import java.util.TreeSet;
+import java.util.stream.Collectors;
 
 /**
  * The {@code lock} use case: choose the files to lock (resolved from loose requirements, from exact pins, or from
@@ -158,7 +159,11 @@ public final class Locker {
                 .orElse(request.source() instanceof Source.FromLock f ? f.lock().lockfile().policy()
                         : TrustPolicy.EMPTY), request.allowUnattested());
         LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        findings.addAll(earlierLockConsistency(request, candidates));
+        List<Finding> contradictions = earlierLockConsistency(request, candidates);
+        findings.addAll(contradictions);
+        // A package whose earlier entry contradicts itself is not a first use, whatever its identities now say.
+        Set<String> contradicted = contradictions.stream().filter(Finding::isFailure).map(Finding::packageName)
+                .collect(Collectors.toSet());
         List<LockedPackage> entries = new ArrayList<>();
         List<LockReport.PackageLine> lines = new ArrayList<>();
         List<ApprovedIdentityChange> approvals = new ArrayList<>();
@@ -187,7 +192,8 @@ public final class Locker {
             List<CheckedFile> files = c.requests().stream().map(r -> new CheckedFile(filename(evidence.get(
                     r.sha256()), r), r.sha256(), PolicyEvidence.of(evidence.get(r.sha256()), false, false))).toList();
             PackageDecision d = TrustRules.decide(expected, files, context);
-            findings.addAll(d.findings());
+            d.findings().stream().filter(f -> f.code() != FindingCode.FIRST_USE || !contradicted.contains(name))
+                    .forEach(findings::add);
             if (acceptance.isPresent() && d.approved().isEmpty() && !d.refused()) {
                 findings.add(Finding.of(FindingCode.APPROVAL_UNUSED, name, Optional.empty(),
                         "--accept-identity-change " + name + " was not needed: its identity did not change", "",

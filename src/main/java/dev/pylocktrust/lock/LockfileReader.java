@@ -96,6 +96,11 @@ public final class LockfileReader {
             toml = Toml.parse(text, TomlVersion.V1_0_0);
         } catch (StackOverflowError e) {
             throw new LockfileException(file, 0, "", "invalid TOML: nested too deeply to parse");
+        } catch (RuntimeException | AssertionError e) {
+            // tomlj 1.1.1 throws on some malformed input instead of reporting it: a NullPointerException for an
+            // offset date-time with a broken offset, an AssertionError (with java -ea) for an incomplete unicode
+            // escape. Found by LockfileFuzzTest.
+            throw new LockfileException(file, 0, "", "invalid TOML: a malformed escape sequence or value");
         } catch (OutOfMemoryError e) {
             // tomlj holds the whole parse tree (~270 bytes of heap per byte of input); once we unwind it is garbage.
             throw new LockfileException(file, 0, "", "file is too large to parse in the available memory ("

@@ -106,7 +106,15 @@ public final class Pyproject {
         if (text.length() > MAX_BYTES) {
             throw new UsageException(source + ": larger than " + MAX_BYTES + " bytes; not a pyproject.toml");
         }
-        TomlParseResult toml = Toml.parse(text);
+        TomlParseResult toml;
+        try {
+            toml = Toml.parse(text);
+        } catch (StackOverflowError e) {
+            throw new UsageException(source + ": invalid TOML: nested too deeply to parse");
+        } catch (RuntimeException | AssertionError e) {
+            // tomlj 1.1.1 throws on some malformed input instead of reporting it (see LockfileReader).
+            throw new UsageException(source + ": invalid TOML: a malformed escape sequence or value");
+        }
         if (toml.hasErrors()) {
             var e = toml.errors().get(0);
             throw new UsageException(source + ": invalid TOML at line " + e.position().line() + ": "

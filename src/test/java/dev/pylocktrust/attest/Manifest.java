@@ -29,6 +29,13 @@ final class Manifest {
         return out;
     }
 
+    /** One manifest provenance entry per element ({@code file}, {@code subject_name}, {@code publishers}, ...). */
+    static List<JsonNode> provenances() {
+        List<JsonNode> out = new ArrayList<>();
+        root().path("provenance").forEach(out::add);
+        return out;
+    }
+
     /** The fixture path relative to {@code attestations/}. */
     static String name(JsonNode entry) {
         return entry.path("file").asText().substring("attestations/".length());

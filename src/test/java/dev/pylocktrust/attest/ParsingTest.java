@@ -221,4 +221,26 @@ class ParsingTest {
                 .hasMessageStartingWith("provenance.attestation_bundles[0].publisher: invalid \"workflow\" "
                         + "'release.yml@refs/heads/main'");
     }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"0", "true", "{}", "[\"pypi\"]"})
+    void publisherIdentityValuesMustBeStrings(String environment) {
+        // Found by the mutation suite: {"environment": 0} became the index-asserted environment "0".
+        String json = new String(Fixtures.bytes("provenance/pypi_attestations-0.0.19.tar.gz.provenance.json"),
+                StandardCharsets.UTF_8).replace("\"environment\":null", "\"environment\":" + environment);
+        assertThatThrownBy(() -> Provenance.parse(utf8(json)))
+                .isInstanceOf(MalformedAttestationException.class)
+                .hasMessageStartingWith("provenance.attestation_bundles[0].publisher.environment must be a string, found ");
+    }
+
+    @Test
+    void aNumberOutOfRangeIsMalformed() {
+        // Found by ProvenanceFuzzTest (crash-eacbe002...): Jackson's NumberFormatException escaped the parser.
+        assertThatThrownBy(() -> AttestationDocument.parse(utf8("{\"version\": 1E1111111111111}")))
+                .isInstanceOf(MalformedAttestationException.class)
+                .hasMessage("document is not valid JSON: a number is out of range");
+        assertThatThrownBy(() -> Provenance.parse(utf8("{\"version\": 1, \"x\": -1e-99999999999999}")))
+                .isInstanceOf(MalformedAttestationException.class)
+                .hasMessage("provenance is not valid JSON: a number is out of range");
+    }
 }

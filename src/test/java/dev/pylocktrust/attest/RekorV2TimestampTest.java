@@ -195,4 +195,22 @@ class RekorV2TimestampTest {
 
         assertThat(r.reason()).isEqualTo(RejectionReason.TIMESTAMP);
     }
+
+    /** Found by the mutation suite: sigstore-java threw unclassified exceptions for both of these tokens. */
+    @Test
+    void anUnreadableTimestampIsNamedAndAnUnparsableOneIsMalformed() {
+        byte[] token = Fixtures.attestation(PRODUCTION_TSA).verificationMaterial().timestamps().get(0);
+        var truncated = rejected(verify(Fixtures.production(),
+                withTimestamps(Tamper.of(PRODUCTION_TSA), List.of(java.util.Arrays.copyOf(token, 626))).attestation()));
+        assertThat(truncated.reason()).isEqualTo(RejectionReason.TIMESTAMP);
+        assertThat(truncated.message()).startsWith("an RFC 3161 timestamp cannot be read: ");
+
+        byte[] flipped = token.clone();
+        flipped[1154] ^= (byte) 0x80;
+        var unparsable = rejected(verify(Fixtures.production(),
+                withTimestamps(Tamper.of(PRODUCTION_TSA), List.of(flipped)).attestation()));
+        assertThat(unparsable.reason()).isEqualTo(RejectionReason.MALFORMED);
+        assertThat(unparsable.message()).startsWith("sigstore-java cannot process the attestation: Unknown signature "
+                + "type requested");
+    }
 }

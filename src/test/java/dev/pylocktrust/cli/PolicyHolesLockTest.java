@@ -253,6 +253,8 @@ class PolicyHolesLockTest {
                 "lock-inconsistent widget-1.0.0.tar.gz " + lineOf(out, "{ filename = \"widget-1.0.0.tar.gz"));
         assertThat(failures(report).get(0).path("message").asText()).isEqualTo("widget 1.0.0: " + WIDGET_WHEEL
                 + " is recorded as verified, but the package records no attestation-identities");
+        // Not a first use: the earlier entry lost its identities, it never lacked them.
+        assertThat(PolicyRuns.codes(report)).contains("lock-inconsistent").doesNotContain("first-use");
     }
 
     // ---- hole 6: several identities at first use ----

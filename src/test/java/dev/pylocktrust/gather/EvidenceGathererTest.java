@@ -130,4 +130,63 @@ class EvidenceGathererTest {
         assertThat(gatherer.gather(List.of(request(wheel))).get(wheel.sha256()))
                 .isInstanceOf(FileEvidence.LookupFailed.class);
     }
+
+    private EvidenceGatherer cached(boolean offline) throws Exception {
+        IndexClient c = IndexClient.open(IndexConfig.builder(new IndexLocation.Remote(
+                java.net.URI.create(server.simpleUrl()))).maxTries(1).trustedHosts(java.util.Set.of(server.host()))
+                .cacheDir(Optional.of(tmp.resolve("cache"))).offline(offline).build());
+        opened.add(c);
+        return new EvidenceGatherer(c, new ProvenanceVerifier(TrustRoot.fromFile(sigstore.writeTrustedRoot(tmp))),
+                CLOCK, 2);
+    }
+
+    private final List<IndexClient> opened = new java.util.ArrayList<>();
+
+    @AfterEach
+    void closeCached() {
+        opened.forEach(IndexClient::close);
+    }
+
+    private Path cachedProvenance(TestFile f) throws java.io.IOException {
+        try (var all = java.nio.file.Files.walk(tmp.resolve("cache"))) {
+            return all.filter(p -> p.getFileName().toString().equals(f.sha256() + ".json")).findFirst().orElseThrow();
+        }
+    }
+
+    @Test
+    void provenanceThatFailsIsNeverCachedSoTheNextRunAsksTheIndexAgain() throws Exception {
+        List<TestFile> files = index.project("widget").orElseThrow().files();
+        TestFile wheel = files.get(0);
+        server.serve(index.withFile("widget", wheel.filename(), f -> f.withProvenance(files.get(1).provenance())));
+        assertThat(cached(false).gather(List.of(request(wheel))).get(wheel.sha256()))
+                .isInstanceOf(FileEvidence.Invalid.class);
+
+        server.serve(index);
+        server.clearRequests();
+        assertThat(cached(false).gather(List.of(request(wheel))).get(wheel.sha256()))
+                .isInstanceOfSatisfying(FileEvidence.Attested.class, a -> assertThat(a.fromCache()).isFalse());
+        assertThat(server.count("/integrity/")).isEqualTo(1);
+        assertThat(cached(true).gather(List.of(request(wheel))).get(wheel.sha256()))
+                .isInstanceOfSatisfying(FileEvidence.Attested.class, a -> assertThat(a.fromCache()).isTrue());
+    }
+
+    @Test
+    void aTamperedCacheEntryIsFetchedAgainOnlineAndFailsOffline() throws Exception {
+        List<TestFile> files = index.project("widget").orElseThrow().files();
+        TestFile wheel = files.get(0);
+        cached(false).gather(List.of(request(wheel)));
+        // Someone who can write the cache swaps in another file's genuine provenance (valid JSON, wrong subject).
+        java.nio.file.Files.write(cachedProvenance(wheel), files.get(1).provenance());
+
+        assertThat(cached(true).gather(List.of(request(wheel))).get(wheel.sha256()))
+                .isInstanceOfSatisfying(FileEvidence.Invalid.class, i -> assertThat(i.reason()).isEqualTo(
+                        "subject is another distribution: the statement's subject is " + files.get(1).filename()
+                                + ", but the distribution is " + wheel.filename() + " (compared as parsed filenames: "
+                                + "project name, version, build tag and tags)"));
+        server.clearRequests();
+        assertThat(cached(false).gather(List.of(request(wheel))).get(wheel.sha256()))
+                .isInstanceOfSatisfying(FileEvidence.Attested.class, a -> assertThat(a.fromCache()).isFalse());
+        assertThat(server.count("/integrity/")).isEqualTo(1);
+        assertThat(java.nio.file.Files.readAllBytes(cachedProvenance(wheel))).isEqualTo(wheel.provenance());
+    }
 }

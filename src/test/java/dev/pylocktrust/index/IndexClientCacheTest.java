@@ -42,14 +42,56 @@ class IndexClientCacheTest {
                 .offline(offline).build());
     }
 
-    /** What lock or verify does: pages for every project, then provenance for every file. */
+    /**
+     * What lock or verify does: pages for every project, then provenance for every file, then (as if every document
+     * verified) each fetched one is remembered.
+     */
     private Map<String, ProvenanceLookup> run(IndexClient c) {
+        return run(c, true);
+    }
+
+    private Map<String, ProvenanceLookup> run(IndexClient c, boolean verified) {
         List<String> names = index.projects().stream().map(TestProject::name).toList();
         List<ProvenanceRequest> requests = new ArrayList<>();
         for (ProjectPage p : c.projectPages(names).values()) {
             requests.add(new ProvenanceRequest(p.files().get(0), p.versions().get(0)));
         }
-        return c.provenance(requests);
+        Map<String, ProvenanceLookup> found = c.provenance(requests);
+        if (verified) {
+            for (ProvenanceRequest r : requests) {
+                if (found.get(r.file().sha256().orElseThrow()) instanceof ProvenanceLookup.Found f) {
+                    c.rememberVerified(r.file(), f);
+                }
+            }
+        }
+        return found;
+    }
+
+    @Test
+    void provenanceIsCachedOnlyOnceTheCallerSaysItVerified() {
+        try (IndexClient c = client(false)) {
+            assertThat(run(c, false).values()).allMatch(r -> r instanceof ProvenanceLookup.Found f && !f.fromCache());
+        }
+        server.clearRequests();
+        try (IndexClient c = client(false)) {
+            assertThat(run(c).values()).allMatch(r -> r instanceof ProvenanceLookup.Found f && !f.fromCache());
+        }
+        assertThat(server.count("/integrity/")).isEqualTo(12);
+    }
+
+    @Test
+    void withoutTheCacheTheIndexIsAskedAgain() {
+        try (IndexClient c = client(false)) {
+            run(c);
+        }
+        server.clearRequests();
+        try (IndexClient c = client(false)) {
+            List<ProvenanceRequest> requests = c.projectPages(List.of("proj-1")).values().stream()
+                    .map(p -> new ProvenanceRequest(p.files().get(0), p.versions().get(0))).toList();
+            assertThat(c.provenance(requests, false).values())
+                    .allMatch(r -> r instanceof ProvenanceLookup.Found f && !f.fromCache());
+        }
+        assertThat(server.count("/integrity/")).isEqualTo(1);
     }
 
     @Test

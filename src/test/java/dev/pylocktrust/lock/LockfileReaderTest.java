@@ -267,4 +267,17 @@ class LockfileReaderTest {
         assertThatThrownBy(() -> Fixtures.parse(nested))
                 .hasMessage("pylock.toml:4: tool: TOML data nested deeper than 32 levels");
     }
+
+    @Test
+    void tomlTheParserThrowsOnIsInvalidToml() {
+        // Found by LockfileFuzzTest (crash-4359ad26..., crash-8a5e248d...): tomlj asserts on an incomplete unicode
+        // escape when assertions are on, as in tests, and throws a NullPointerException for a broken offset.
+        for (String value : List.of("\"a\\uzz\"", "2025-01-01T00:00:00+02]00")) {
+            assertThatThrownBy(() -> Fixtures.parse(HEAD + "packages = []\n[tool.x]\nv = " + value + "\n"))
+                    .as(value)
+                    .isInstanceOf(LockfileException.class)
+                    .hasMessageStartingWith("pylock.toml")
+                    .hasMessageContaining(": invalid TOML: ");
+        }
+    }
 }

@@ -121,6 +121,19 @@ class PyprojectTest {
     }
 
     @Test
+    void tomlThatTheParserCannotReportIsStillAUsageError() {
+        // The lock file reader's fuzz test found tomlj asserting on an incomplete unicode escape (assertions are on in
+        // tests) and throwing for a broken offset, and deep nesting overflows its recursive parser; pyproject.toml goes
+        // through the same parser.
+        assertThatThrownBy(() -> Pyproject.parse("[project]\nname = \"a\\uzz\"\n", "p.toml"))
+                .isInstanceOf(UsageException.class).hasMessageStartingWith("p.toml: invalid TOML");
+        assertThatThrownBy(() -> Pyproject.parse("[tool.x]\nv = 2025-01-01T00:00:00+02]00\n", "p.toml"))
+                .isInstanceOf(UsageException.class).hasMessageStartingWith("p.toml: invalid TOML");
+        assertThatThrownBy(() -> Pyproject.parse("x = " + "[".repeat(20_000) + "]".repeat(20_000), "p.toml"))
+                .isInstanceOf(UsageException.class).hasMessage("p.toml: invalid TOML: nested too deeply to parse");
+    }
+
+    @Test
     void dynamicDependenciesCannotBeLocked() {
         Pyproject p = Pyproject.parse("""
                 [project]
