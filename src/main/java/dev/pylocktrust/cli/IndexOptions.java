@@ -7,6 +7,7 @@ import dev.pylocktrust.index.Progress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,8 +15,8 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * The package index options shared by {@code lock} and {@code verify}. {@link #config(Progress)} turns them into an
- * {@link IndexConfig}. {@code --extra-index-url} is accepted only to explain why it is refused.
+ * The package index options shared by {@code lock} and {@code verify}. {@link #config(Progress, Clock)} turns them into
+ * an {@link IndexConfig}. {@code --extra-index-url} is accepted only to explain why it is refused.
  */
 @HelpSection("Package index")
 public final class IndexOptions {
@@ -78,9 +79,10 @@ public final class IndexOptions {
     /**
      * The configuration these options describe.
      *
+     * @param clock the command's clock (for a {@code Retry-After} date)
      * @throws UsageException for contradictory or invalid values
      */
-    public IndexConfig config(Progress progress) {
+    public IndexConfig config(Progress progress, Clock clock) {
         if (extraIndexUrls != null && !extraIndexUrls.isEmpty()) {
             throw new UsageException("--extra-index-url is not supported",
                     "a second index lets anyone who registers the same project name there win (dependency "
@@ -105,7 +107,8 @@ public final class IndexOptions {
                 .timeout(Duration.ofSeconds(timeoutSeconds))
                 .offline(offline)
                 .caCertificates(Optional.ofNullable(cert))
-                .progress(progress);
+                .progress(progress)
+                .clock(clock);
         if (jobs != null) {
             b.jobs(jobs);
         }

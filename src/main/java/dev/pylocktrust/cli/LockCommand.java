@@ -229,11 +229,10 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
         String approvedBy;
     }
 
-    LockCommand() {
-        this(Clock.systemUTC(), AtomicFileWriter.Ops.DEFAULT);
-    }
-
-    /** With the clock (approval dates, verification time) and the disk operations supplied, for tests. */
+    /**
+     * Reads the time (approval dates, verification time) from {@code clock}, the one the process reads at its edge
+     * ({@link CommandFactory}), and writes the lock through {@code writeOps} (tests supply disk faults).
+     */
     LockCommand(Clock clock, AtomicFileWriter.Ops writeOps) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.writeOps = Objects.requireNonNull(writeOps, "writeOps");
@@ -258,9 +257,11 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean quiet = outputOptions.quiet();
-        IndexConfig config = indexOptions.config(TerminalProgress.forStderr(SafePrintWriter.unfiltered(err), quiet));
+        IndexConfig config = indexOptions.config(TerminalProgress.forStderr(SafePrintWriter.unfiltered(err), quiet),
+                clock);
         Optional<PortableFiles> portable = portableFiles(config);
-        TrustRoot root = trustRootOptions.trustRoot(config.cacheDir(), config.offline(), outputOptions, err);
+        TrustRoot root = trustRootOptions.trustRoot(config.cacheDir(), config.offline(), outputOptions, err,
+                clock.instant());
         LockOutcome outcome;
         try (IndexClient index = IndexClient.open(config)) {
             Locker locker = new Locker(index, new EvidenceGatherer(index, new ProvenanceVerifier(root), clock), clock);

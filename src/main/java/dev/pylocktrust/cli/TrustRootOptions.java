@@ -92,9 +92,10 @@ public final class TrustRootOptions {
      *
      * @param cacheDir the command's cache directory (empty for {@code --no-cache})
      * @param offline  the command's {@code --offline}
+     * @param now      the command's time (its clock's), for the root's age and any refresh
      */
-    public TrustRoot trustRoot(Optional<Path> cacheDir, boolean offline, OutputOptions output, PrintWriter err) {
-        Instant now = Instant.now();
+    public TrustRoot trustRoot(Optional<Path> cacheDir, boolean offline, OutputOptions output, PrintWriter err,
+                               Instant now) {
         SelectedTrustRoot selected = select(cacheDir, offline, now);
         printWarning(selected, output.quiet(), output.verbose(), now, err);
         return selected.root();

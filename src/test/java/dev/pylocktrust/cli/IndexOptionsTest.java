@@ -9,6 +9,7 @@ import dev.pylocktrust.index.IndexLocation;
 import dev.pylocktrust.index.Progress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +29,7 @@ class IndexOptionsTest {
     static IndexConfig parse(String... args) {
         Cmd cmd = new Cmd();
         new CommandLine(cmd).parseArgs(args);
-        return cmd.index.config(Progress.NONE);
+        return cmd.index.config(Progress.NONE, Clock.systemUTC());
     }
 
     @Test

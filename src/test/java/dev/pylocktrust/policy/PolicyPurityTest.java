@@ -19,7 +19,7 @@ class PolicyPurityTest {
             "^import\\s+(static\\s+)?(java\\.io\\.|java\\.net\\.|java\\.nio\\.|java\\.time\\.(?!LocalDate;)|okhttp3"
                     + "|dev\\.sigstore|com\\.fasterxml|org\\.tomlj|picocli"
                     + "|dev\\.pylocktrust\\.(?!policy\\.|attest\\.(Publisher|VerifiedIdentity|GitHubPublisher"
-                    + "|GitLabPublisher|IdentityValues);|python\\.|UsageException;|ProblemListException;|Ascii;))");
+                    + "|GitLabPublisher|IdentityValues|IdentitySet);|python\\.|UsageException;|ProblemListException;|Ascii;))");
 
     @Test
     void importsNothingImpure() throws IOException {
