@@ -264,7 +264,8 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
                 clock.instant());
         LockOutcome outcome;
         try (IndexClient index = IndexClient.open(config)) {
-            Locker locker = new Locker(index, new EvidenceGatherer(index, new ProvenanceVerifier(root), clock), clock);
+            Locker locker = new Locker(new ClientLockIndex(index,
+                    new EvidenceGatherer(index, new ProvenanceVerifier(root), clock)), clock);
             outcome = locker.lock(new Locker.Request(source, earlier, approvals, allowedUnattested(),
                     outputFile.toString()));
         }

@@ -3,11 +3,9 @@ package dev.pylocktrust.lock;
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.attest.IdentitySet;
 import dev.pylocktrust.attest.Publisher;
-import dev.pylocktrust.gather.EvidenceGatherer;
 import dev.pylocktrust.gather.FileEvidence;
 import dev.pylocktrust.gather.FileRequest;
 import dev.pylocktrust.gather.PolicyEvidence;
-import dev.pylocktrust.index.IndexClient;
 import dev.pylocktrust.index.IndexFile;
 import dev.pylocktrust.index.ProjectPage;
 import dev.pylocktrust.policy.Approval;
@@ -59,13 +57,15 @@ import java.util.stream.Collectors;
  * lookup anywhere stops the run (exit 3) before any decision; any trust failure refuses the whole lock.
  */
 public final class Locker {
-    private final IndexClient index;
-    private final EvidenceGatherer gatherer;
+    private final LockIndex index;
     private final Clock clock;
 
-    public Locker(IndexClient index, EvidenceGatherer gatherer, Clock clock) {
+    /**
+     * @param index everything the lock reads from outside (pages, metadata, evidence)
+     * @param clock the lock's time (approval dates)
+     */
+    public Locker(LockIndex index, Clock clock) {
         this.index = Objects.requireNonNull(index, "index");
-        this.gatherer = Objects.requireNonNull(gatherer, "gatherer");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -147,7 +147,7 @@ public final class Locker {
         }
 
         List<FileRequest> requests = candidates.stream().flatMap(c -> c.requests().stream()).toList();
-        Map<String, FileEvidence> evidence = gatherer.gather(requests, pages);
+        Map<String, FileEvidence> evidence = index.evidence(requests, pages);
         for (FileRequest r : requests) {
             if (evidence.get(r.sha256()) instanceof FileEvidence.LookupFailed failed) {
                 throw failed.error(); // a network problem never becomes a verdict
