@@ -73,7 +73,7 @@ public final class Expectations {
         for (LockedPackage p : entries) {
             List<Integer> local = new ArrayList<>(); // entry position -> merged position
             for (AttestationIdentity id : p.attestationIdentities()) {
-                Optional<Publisher> parsed = strict ? Optional.of(publisher(lock, p, id)) : parse(id);
+                Optional<Publisher> parsed = strict ? Optional.of(publisher(lock, p, id)) : id.publisher();
                 if (parsed.isEmpty()) {
                     local.add(-1);
                     continue;
@@ -170,14 +170,6 @@ public final class Expectations {
                     "package " + p.name() + ": not a usable publisher identity: " + e.getMessage(),
                     "fix the identity (as PyPI's provenance 'publisher' object spells it), or remove it to lock the "
                             + "package as on first use (a reviewer sees it)");
-        }
-    }
-
-    private static Optional<Publisher> parse(AttestationIdentity id) {
-        try {
-            return Optional.of(Publisher.fromTable(id.fields().toMap()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
         }
     }
 

@@ -20,7 +20,6 @@ import dev.pylocktrust.policy.HashRule;
 import dev.pylocktrust.policy.IdentityOutcome;
 import dev.pylocktrust.policy.PackageDecision;
 import dev.pylocktrust.policy.PackageRules;
-import dev.pylocktrust.policy.Severity;
 import dev.pylocktrust.policy.SourceLocation;
 import dev.pylocktrust.policy.Transition;
 import dev.pylocktrust.policy.TrustRules;
@@ -306,18 +305,10 @@ public final class Locker {
         }
         List<AttestationIdentity> out = new ArrayList<>();
         for (Publisher p : identities) {
-            out.add(known.stream().filter(k -> sameIdentity(k, p)).findFirst()
+            out.add(known.stream().filter(k -> k.publisher().filter(x -> x.sameIdentity(p)).isPresent()).findFirst()
                     .orElseGet(() -> AttestationIdentity.of(p.toIdentityTable())));
         }
         return out;
-    }
-
-    private static boolean sameIdentity(AttestationIdentity table, Publisher p) {
-        try {
-            return Publisher.fromTable(table.fields().toMap()).sameIdentity(p);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
     }
 
     private static Expectation withRules(Expectation e, PackageRules rules) {
