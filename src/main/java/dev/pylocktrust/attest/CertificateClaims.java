@@ -92,10 +92,6 @@ public record CertificateClaims(String subjectAlternativeName, SanType sanType, 
         return get(FulcioOid.BUILD_SIGNER_URI);
     }
 
-    public Optional<String> buildSignerDigest() {
-        return get(FulcioOid.BUILD_SIGNER_DIGEST);
-    }
-
     public Optional<String> runnerEnvironment() {
         return get(FulcioOid.RUNNER_ENVIRONMENT);
     }
@@ -133,10 +129,6 @@ public record CertificateClaims(String subjectAlternativeName, SanType sanType, 
         return get(FulcioOid.BUILD_CONFIG_URI);
     }
 
-    public Optional<String> buildConfigDigest() {
-        return get(FulcioOid.BUILD_CONFIG_DIGEST);
-    }
-
     /** The event that triggered the run, e.g. {@code release} or {@code push}. */
     public Optional<String> buildTrigger() {
         return get(FulcioOid.BUILD_TRIGGER);
@@ -153,10 +145,6 @@ public record CertificateClaims(String subjectAlternativeName, SanType sanType, 
     /** The CI deployment environment; Fulcio emits it (since November 2025) only when non-empty. */
     public Optional<String> deploymentEnvironment() {
         return get(FulcioOid.DEPLOYMENT_ENVIRONMENT);
-    }
-
-    public Optional<String> tokenSubject() {
-        return get(FulcioOid.TOKEN_SUBJECT);
     }
 
     /**

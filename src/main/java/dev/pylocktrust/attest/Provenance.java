@@ -53,9 +53,4 @@ public record Provenance(int version, List<AttestationBundle> attestationBundles
         }
         return new Provenance(1, bundles);
     }
-
-    /** The number of attestations across all bundles. */
-    public int attestationCount() {
-        return attestationBundles.stream().mapToInt(b -> b.attestations().size()).sum();
-    }
 }

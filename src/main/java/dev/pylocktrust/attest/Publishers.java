@@ -21,7 +21,6 @@ final class Publishers {
     /** The keys of the known kinds that name the identity (the rest are extra keys, kept as text). */
     private static final Set<String> IDENTITY_KEYS = Set.of("repository", "workflow", "workflow_filepath",
             "environment", "email");
-    private static final Pattern PRINTABLE = Pattern.compile("[\\x21-\\x7e]+");
 
     private Publishers() {}
 
@@ -113,10 +112,6 @@ final class Publishers {
         if (value == null || !pattern.matcher(value).matches()) {
             throw new IllegalArgumentException("invalid \"" + key + "\" " + quote(value) + ": " + rule);
         }
-    }
-
-    static void requirePrintable(String key, String value) {
-        requirePattern(key, value, PRINTABLE, "must be printable ASCII without spaces");
     }
 
     static String quote(String s) {

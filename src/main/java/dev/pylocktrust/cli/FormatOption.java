@@ -8,6 +8,7 @@ public final class FormatOption {
     /** Output formats shared by most commands. */
     public enum Format { text, json }
 
+    @OneOff
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
             description = "Output format: ${COMPLETION-CANDIDATES} (default: ${DEFAULT-VALUE}).")
     Format format;

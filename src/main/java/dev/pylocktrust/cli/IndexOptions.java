@@ -7,6 +7,7 @@ import dev.pylocktrust.index.Progress;
 import java.net.URI;
 import java.net.URISyntaxException;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -14,18 +15,20 @@ import java.util.Optional;
 import picocli.CommandLine.Option;
 
 /**
- * The package index options shared by {@code lock} and {@code verify}. {@link #config(Progress)} turns them into an
- * {@link IndexConfig}. {@code --extra-index-url} is accepted only to explain why it is refused.
+ * The package index options shared by {@code lock} and {@code verify}. {@link #config(Progress, Clock)} turns them into
+ * an {@link IndexConfig}. {@code --extra-index-url} is accepted only to explain why it is refused.
  */
 @HelpSection("Package index")
 public final class IndexOptions {
     /** Where the fine-tuning options are described in full. */
     static final String DETAILS = "docs/indexes.md";
 
-    @Option(names = {"-i", "--index-url"}, paramLabel = "URL|DIR", defaultValue = "https://pypi.org/simple",
+    // The first name is the one lock's regenerate command writes.
+    @Option(names = {"--index-url", "-i"}, paramLabel = "URL|DIR", defaultValue = IndexLocation.PYPI_URL,
             description = "Simple API URL or mirror directory. Default: ${DEFAULT-VALUE}.")
     String indexUrl;
 
+    @OneOff
     @Option(names = "--extra-index-url", paramLabel = "URL", hidden = true)
     List<String> extraIndexUrls;
 
@@ -39,29 +42,35 @@ public final class IndexOptions {
             description = "Integrity API URL (default: PyPI's, for PyPI).")
     String integrityUrl;
 
+    @OneOff
     @HelpSection.Detail(DETAILS)
     @Option(names = {"-j", "--jobs"}, paramLabel = "N",
             description = "Requests at once (default: 8 per core, 8 to 32).")
     Integer jobs;
 
+    @OneOff
     @HelpSection.Detail(DETAILS)
     @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "30",
             description = "Connect and read timeout, s. Default: ${DEFAULT-VALUE}.")
     int timeoutSeconds;
 
+    @OneOff
     @HelpSection("Cache")
     @Option(names = "--cache-dir", paramLabel = "DIR",
             description = "Cache directory (default: $PYLOCK_TRUST_CACHE_DIR, else e.g. ~/.cache/pylock-trust).")
     Path cacheDir;
 
+    @OneOff
     @HelpSection("Cache")
     @Option(names = "--no-cache", description = "Use no on-disk cache.")
     boolean noCache;
 
+    @OneOff
     @HelpSection("Cache")
     @Option(names = "--offline", description = "Use only the cache and mirror directories.")
     boolean offline;
 
+    @OneOff
     @HelpSection.Detail(DETAILS)
     @Option(names = "--cert", paramLabel = "PEM",
             description = "CA certificates (PEM) for https, not the JDK's.")
@@ -70,9 +79,10 @@ public final class IndexOptions {
     /**
      * The configuration these options describe.
      *
+     * @param clock the command's clock (for a {@code Retry-After} date)
      * @throws UsageException for contradictory or invalid values
      */
-    public IndexConfig config(Progress progress) {
+    public IndexConfig config(Progress progress, Clock clock) {
         if (extraIndexUrls != null && !extraIndexUrls.isEmpty()) {
             throw new UsageException("--extra-index-url is not supported",
                     "a second index lets anyone who registers the same project name there win (dependency "
@@ -97,7 +107,8 @@ public final class IndexOptions {
                 .timeout(Duration.ofSeconds(timeoutSeconds))
                 .offline(offline)
                 .caCertificates(Optional.ofNullable(cert))
-                .progress(progress);
+                .progress(progress)
+                .clock(clock);
         if (jobs != null) {
             b.jobs(jobs);
         }

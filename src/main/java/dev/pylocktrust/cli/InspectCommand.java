@@ -21,9 +21,11 @@ import java.nio.file.Path;
 import java.security.DigestInputStream;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.ArgGroup;
@@ -122,6 +124,13 @@ final class InspectCommand implements Callable<Integer>, JsonErrorReport.Schema 
         String sha256;
     }
 
+    private final Clock clock;
+
+    /** Reads the time from {@code clock}, the one the process reads at its edge ({@link CommandFactory}). */
+    InspectCommand(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
     @Override
     public String jsonSchema() {
         return InspectReport.SCHEMA;
@@ -137,9 +146,9 @@ final class InspectCommand implements Callable<Integer>, JsonErrorReport.Schema 
             throw e.asUsageError(file.toString());
         }
         Optional<Distribution> dist = distribution();
+        Instant now = clock.instant();
         TrustRoot root = trustRootOptions.trustRoot(cache.cacheDir(), cache.offline(), output,
-                spec.commandLine().getErr());
-        Instant now = Instant.now();
+                spec.commandLine().getErr(), now);
 
         List<ProvenanceResult.Item> items;
         boolean bare;

@@ -157,10 +157,12 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
                     + "win_amd64.")
     List<String> platforms = new ArrayList<>();
 
+    @OneOff
     @HelpSection("Resolution")
     @Option(names = {"-U", "--upgrade"}, description = "Take the highest versions, not the locked ones.")
     boolean upgrade;
 
+    @OneOff
     @HelpSection("Resolution")
     @Option(names = {"-P", "--upgrade-package"}, paramLabel = "NAME",
             description = "Let this package move; keep the rest. Repeatable.")
@@ -175,6 +177,7 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
             description = "${DEFAULT-VALUE} (the default) or pylock.NAME.toml.")
     Path outputFile;
 
+    @OneOff
     @HelpSection("Lock file")
     @Option(names = "--previous", paramLabel = "FILE",
             description = "The earlier lock (default: the output file).")
@@ -188,6 +191,7 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
     @ArgGroup(exclusive = false, multiplicity = "0..*")
     List<AcceptanceArgs> acceptances = new ArrayList<>();
 
+    @OneOff // recorded in the lock's policy, which the next run reads back
     @HelpSection("Lock file")
     @Option(names = "--allow-unattested", paramLabel = "NAME",
             description = "Allow NAME's files without attestations (recorded in the lock's policy).")
@@ -211,24 +215,26 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
     /** {@code --accept-identity-change NAME --reason TEXT [--approved-by WHO]}: together, repeatable. */
     @HelpSection("Lock file")
     static final class AcceptanceArgs {
+        @OneOff // recorded in the lock's approved-identity-changes
         @Option(names = "--accept-identity-change", required = true, paramLabel = "NAME",
                 description = "Accept NAME's new publisher, checked by you.")
         String name;
 
+        @OneOff
         @Option(names = "--reason", required = true, paramLabel = "TEXT",
                 description = "Why it is trusted; recorded in the lock.")
         String reason;
 
+        @OneOff
         @Option(names = "--approved-by", paramLabel = "WHO",
                 description = "Who approved it; recorded with the reason.")
         String approvedBy;
     }
 
-    LockCommand() {
-        this(Clock.systemUTC(), AtomicFileWriter.Ops.DEFAULT);
-    }
-
-    /** With the clock (approval dates, verification time) and the disk operations supplied, for tests. */
+    /**
+     * Reads the time (approval dates, verification time) from {@code clock}, the one the process reads at its edge
+     * ({@link CommandFactory}), and writes the lock through {@code writeOps} (tests supply disk faults).
+     */
     LockCommand(Clock clock, AtomicFileWriter.Ops writeOps) {
         this.clock = Objects.requireNonNull(clock, "clock");
         this.writeOps = Objects.requireNonNull(writeOps, "writeOps");
@@ -253,12 +259,15 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
         PrintWriter out = spec.commandLine().getOut();
         PrintWriter err = spec.commandLine().getErr();
         boolean quiet = outputOptions.quiet();
-        IndexConfig config = indexOptions.config(TerminalProgress.forStderr(SafePrintWriter.unfiltered(err), quiet));
+        IndexConfig config = indexOptions.config(TerminalProgress.forStderr(SafePrintWriter.unfiltered(err), quiet),
+                clock);
         Optional<PortableFiles> portable = portableFiles(config);
-        TrustRoot root = trustRootOptions.trustRoot(config.cacheDir(), config.offline(), outputOptions, err);
+        TrustRoot root = trustRootOptions.trustRoot(config.cacheDir(), config.offline(), outputOptions, err,
+                clock.instant());
         LockOutcome outcome;
         try (IndexClient index = IndexClient.open(config)) {
-            Locker locker = new Locker(index, new EvidenceGatherer(index, new ProvenanceVerifier(root), clock), clock);
+            Locker locker = new Locker(new ClientLockIndex(index,
+                    new EvidenceGatherer(index, new ProvenanceVerifier(root), clock)), clock);
             outcome = locker.lock(new Locker.Request(source, earlier, approvals, allowedUnattested(),
                     outputFile.toString()));
         }
@@ -448,62 +457,6 @@ final class LockCommand implements Callable<Integer>, JsonErrorReport.Schema {
 
     /** The command that regenerates the file: the inputs that decide its content, not one-off options. */
     private List<String> regenerateCommand() {
-        List<String> cmd = new ArrayList<>(List.of("pylock-trust", "lock"));
-        cmd.addAll(requirements);
-        for (Path f : requirementFiles) {
-            cmd.add("-r");
-            cmd.add(f.toString());
-        }
-        for (Path f : constraintFiles) {
-            cmd.add("-c");
-            cmd.add(f.toString());
-        }
-        if (allExtras) {
-            cmd.add("--all-extras");
-        }
-        extras.forEach(e -> cmd.addAll(List.of("--extra", e)));
-        groups.forEach(g -> cmd.addAll(List.of("--group", g)));
-        pythonVersions.forEach(v -> cmd.addAll(List.of("--python-version", v)));
-        platforms.forEach(p -> cmd.addAll(List.of("--platform", p)));
-        if (pre) {
-            cmd.add("--pre");
-        }
-        if (fromLock != null) {
-            cmd.add("--from-lock");
-            cmd.add(fromLock.toString());
-        }
-        if (noDeps) {
-            cmd.add("--no-deps");
-        }
-        if (allowEmpty) {
-            cmd.add("--allow-empty");
-        }
-        if (!"https://pypi.org/simple".equals(indexOptions.indexUrl)) {
-            cmd.add("--index-url");
-            cmd.add(indexOptions.indexUrl);
-        }
-        if (indexOptions.trustedHosts != null) {
-            for (String h : indexOptions.trustedHosts) {
-                cmd.add("--trusted-host");
-                cmd.add(h);
-            }
-        }
-        if (mirrorOf != null) {
-            cmd.add("--mirror-of");
-            cmd.add(mirrorOf);
-        }
-        if (indexOptions.integrityUrl != null) {
-            cmd.add("--integrity-url");
-            cmd.add(indexOptions.integrityUrl);
-        }
-        if (trustRootOptions.trustedRoot() != null) {
-            cmd.add("--trusted-root");
-            cmd.add(trustRootOptions.trustedRoot().toString());
-        }
-        if (!outputFile.toString().equals(DEFAULT_OUTPUT)) {
-            cmd.add("-o");
-            cmd.add(outputFile.toString());
-        }
-        return cmd;
+        return RegenerateCommand.of(spec.commandLine().getParseResult(), spec.findOption("--output"));
     }
 }

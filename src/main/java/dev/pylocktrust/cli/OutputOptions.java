@@ -6,9 +6,11 @@ import picocli.CommandLine.ParseResult;
 /** {@code -q/--quiet} and {@code -v/--verbose}, shared by every command. */
 @HelpSection(HelpLayout.OUTPUT)
 public final class OutputOptions {
+    @OneOff
     @Option(names = {"-q", "--quiet"}, description = "Print only errors and requested machine output.")
     boolean quiet;
 
+    @OneOff
     @Option(names = {"-v", "--verbose"}, description = "Print details, including the causes of errors.")
     boolean verbose;
 

@@ -1,6 +1,7 @@
 package dev.pylocktrust.cli;
 
 import dev.pylocktrust.ExitCode;
+import java.time.Clock;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
@@ -65,9 +66,17 @@ public final class PylockTrust implements Runnable {
         }
     }
 
-    /** A fully configured command line: exit-code mapping and user-facing error handling included. */
+    /**
+     * A fully configured command line: exit-code mapping and user-facing error handling included. Its commands tell
+     * time by the system clock: the one place pylock-trust reads it (every decision below gets its time as a value).
+     */
     public static CommandLine commandLine() {
-        return commandLine(CommandLine.defaultFactory());
+        return commandLine(Clock.systemUTC());
+    }
+
+    /** As {@link #commandLine()}, telling time by {@code clock} (tests pass a fixed one). */
+    static CommandLine commandLine(Clock clock) {
+        return commandLine(new CommandFactory(clock));
     }
 
     /** As {@link #commandLine()}, with commands created by {@code factory} (tests supply clocks and disk faults). */

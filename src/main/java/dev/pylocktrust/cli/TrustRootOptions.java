@@ -49,6 +49,7 @@ public final class TrustRootOptions {
             description = "Sigstore trusted_root.json to verify against.")
     Path trustedRoot;
 
+    @OneOff
     @HelpSection.Detail(DETAILS)
     @Option(names = "--trust-root-source", paramLabel = "SOURCE", defaultValue = "${env:PYLOCK_TRUST_ROOT_SOURCE:-tuf}",
             description = "tuf (Sigstore's TUF repository, cached; if unreachable, the cached root if it verifies and "
@@ -56,12 +57,14 @@ public final class TrustRootOptions {
                     + "${DEFAULT-VALUE} ($PYLOCK_TRUST_ROOT_SOURCE).")
     Source source;
 
+    @OneOff
     @HelpSection.Detail(DETAILS)
     @Option(names = "--trust-root-timeout", paramLabel = "SECONDS",
             description = "Time for the whole TUF refresh before falling back (default: 3; 30 for 'trust-root "
                     + "update').")
     BigDecimal timeoutSeconds;
 
+    @OneOff
     @HelpSection.Detail(DETAILS)
     @Option(names = "--trust-root-max-age", paramLabel = "HOURS", defaultValue = "24",
             description = "Refresh the cached root once it is this old (0: every run; after a failure, wait 1 to "
@@ -79,11 +82,6 @@ public final class TrustRootOptions {
             description = "The TUF root.json of another repository (Sigstore staging, a private instance).")
     Path tufRoot;
 
-    /** The file given with {@code --trusted-root}, or {@code null}. */
-    public Path trustedRoot() {
-        return trustedRoot;
-    }
-
     /** The source when no {@code --trusted-root} is given. */
     public Source source() {
         return source == null ? Source.tuf : source;
@@ -94,9 +92,10 @@ public final class TrustRootOptions {
      *
      * @param cacheDir the command's cache directory (empty for {@code --no-cache})
      * @param offline  the command's {@code --offline}
+     * @param now      the command's time (its clock's), for the root's age and any refresh
      */
-    public TrustRoot trustRoot(Optional<Path> cacheDir, boolean offline, OutputOptions output, PrintWriter err) {
-        Instant now = Instant.now();
+    public TrustRoot trustRoot(Optional<Path> cacheDir, boolean offline, OutputOptions output, PrintWriter err,
+                               Instant now) {
         SelectedTrustRoot selected = select(cacheDir, offline, now);
         printWarning(selected, output.quiet(), output.verbose(), now, err);
         return selected.root();

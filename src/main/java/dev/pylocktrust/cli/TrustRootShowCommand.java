@@ -4,7 +4,9 @@ import dev.pylocktrust.ExitCode;
 import dev.pylocktrust.report.TrustRootReport;
 import dev.pylocktrust.trust.SelectedTrustRoot;
 import java.io.PrintWriter;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -63,6 +65,13 @@ final class TrustRootShowCommand implements Callable<Integer>, JsonErrorReport.S
         return true;
     }
 
+    private final Clock clock;
+
+    /** Reads the time from {@code clock}, the one the process reads at its edge ({@link CommandFactory}). */
+    TrustRootShowCommand(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
     @Override
     public String jsonSchema() {
         return TrustRootReport.SCHEMA;
@@ -70,7 +79,7 @@ final class TrustRootShowCommand implements Callable<Integer>, JsonErrorReport.S
 
     @Override
     public Integer call() {
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         SelectedTrustRoot selected = trustRootOptions.select(cache.cacheDir(), cache.offline(), now);
         TrustRootOptions.printWarning(selected, output.quiet(), true, now, spec.commandLine().getErr());
         TrustRootReport report = new TrustRootReport(selected, now);

@@ -7,7 +7,9 @@ import dev.pylocktrust.report.TrustRootReport;
 import dev.pylocktrust.trust.SelectedTrustRoot;
 import java.io.PrintWriter;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Instant;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.Callable;
@@ -76,6 +78,13 @@ final class TrustRootUpdateCommand implements Callable<Integer>, JsonErrorReport
         return Set.of("--trusted-root", "--trust-root-source", "--trust-root-max-age", "--offline");
     }
 
+    private final Clock clock;
+
+    /** Reads the time from {@code clock}, the one the process reads at its edge ({@link CommandFactory}). */
+    TrustRootUpdateCommand(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
     @Override
     public String jsonSchema() {
         return TrustRootReport.SCHEMA;
@@ -86,7 +95,7 @@ final class TrustRootUpdateCommand implements Callable<Integer>, JsonErrorReport
         if (cache.offline()) {
             throw new UsageException("'trust-root update' needs the network, but --offline forbids it");
         }
-        Instant now = Instant.now();
+        Instant now = clock.instant();
         SelectedTrustRoot selected = trustRootOptions.update(cache.cacheDir(), now);
         TrustRootOptions.printWarning(selected, outputOptions.quiet(), true, now, spec.commandLine().getErr());
         if (output != null) {

@@ -32,6 +32,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.Callable;
@@ -162,6 +163,13 @@ final class VerifyCommand implements Callable<Integer>, JsonErrorReport.Schema {
     @Mixin
     HelpOption helpOption;
 
+    private final Clock clock;
+
+    /** Reads the time from {@code clock}, the one the process reads at its edge ({@link CommandFactory}). */
+    VerifyCommand(Clock clock) {
+        this.clock = Objects.requireNonNull(clock, "clock");
+    }
+
     @Override
     public String jsonSchema() {
         return VerifyReport.SCHEMA;
@@ -196,8 +204,9 @@ final class VerifyCommand implements Callable<Integer>, JsonErrorReport.Schema {
         PrintWriter err = spec.commandLine().getErr();
         IndexConfig config = indexOptions.config(format == Format.text
                 ? TerminalProgress.forStderr(SafePrintWriter.unfiltered(err), output.quiet())
-                : dev.pylocktrust.index.Progress.NONE);
-        TrustRoot root = trustRootOptions.trustRoot(config.cacheDir(), config.offline(), output, err);
+                : dev.pylocktrust.index.Progress.NONE, clock);
+        TrustRoot root = trustRootOptions.trustRoot(config.cacheDir(), config.offline(), output, err,
+                clock.instant());
         boolean remote = config.location() instanceof IndexLocation.Remote;
         phases.mark("trust root");
 
@@ -205,7 +214,7 @@ final class VerifyCommand implements Callable<Integer>, JsonErrorReport.Schema {
         IndexStats stats;
         String index;
         try (IndexClient client = IndexClient.open(config)) {
-            EvidenceGatherer gatherer = new EvidenceGatherer(client, new ProvenanceVerifier(root), Clock.systemUTC(),
+            EvidenceGatherer gatherer = new EvidenceGatherer(client, new ProvenanceVerifier(root), clock,
                     phases);
             result = Verification.run(new Verification.Inputs(lock, selection,
                     new VerifyPolicy.Options(requireAttestations, config.offline(), remote, house.isPresent()), pip,

@@ -21,12 +21,7 @@ final class IdentityLinks {
     private IdentityLinks() {}
 
     static List<Link> of(AttestationIdentity identity) {
-        Publisher p;
-        try {
-            p = Publisher.fromTable(identity.fields().toMap());
-        } catch (IllegalArgumentException e) {
-            return List.of();
-        }
+        Publisher p = identity.publisher().orElse(null); // not a valid publisher: no links
         if (p instanceof GitHubPublisher g) {
             String repo = "https://github.com/" + path(g.repository());
             return List.of(new Link(g.repository(), repo),

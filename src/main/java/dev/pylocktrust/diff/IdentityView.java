@@ -3,7 +3,6 @@ package dev.pylocktrust.diff;
 import dev.pylocktrust.attest.Publisher;
 import dev.pylocktrust.lock.AttestationIdentity;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -16,13 +15,7 @@ import java.util.stream.Collectors;
 record IdentityView(AttestationIdentity raw, Optional<Publisher> publisher) {
 
     static IdentityView of(AttestationIdentity identity) {
-        Optional<Publisher> parsed;
-        try {
-            parsed = Optional.of(Publisher.fromTable(identity.fields().toMap()));
-        } catch (IllegalArgumentException e) {
-            parsed = Optional.empty();
-        }
-        return new IdentityView(identity, parsed);
+        return new IdentityView(identity, identity.publisher());
     }
 
     static List<IdentityView> of(List<AttestationIdentity> identities) {
@@ -46,14 +39,10 @@ record IdentityView(AttestationIdentity raw, Optional<Publisher> publisher) {
     }
 
     static String describe(AttestationIdentity identity) {
-        try {
-            return Publisher.fromTable(identity.fields().toMap()).describe();
-        } catch (IllegalArgumentException e) {
-            Map<String, Object> fields = identity.fields().toMap();
-            return identity.kind() + " (not a valid " + identity.kind() + " identity: " + fields.entrySet().stream()
-                    .filter(en -> !en.getKey().equals("kind"))
-                    .map(en -> en.getKey() + "=" + en.getValue())
-                    .collect(Collectors.joining(", ")) + ")";
-        }
+        return identity.publisher().map(Publisher::describe).orElseGet(() -> identity.kind() + " (not a valid "
+                + identity.kind() + " identity: " + identity.fields().toMap().entrySet().stream()
+                .filter(en -> !en.getKey().equals("kind"))
+                .map(en -> en.getKey() + "=" + en.getValue())
+                .collect(Collectors.joining(", ")) + ")");
     }
 }

@@ -180,7 +180,7 @@ final class TrustComparer {
     private List<CheckedFile> evidence(LockedPackage h) {
         List<VerifiedIdentity> all = new ArrayList<>();
         for (AttestationIdentity id : h.attestationIdentities()) {
-            parse(id).ifPresent(p -> all.add(claimed(p, Optional.empty())));
+            id.publisher().ifPresent(p -> all.add(claimed(p, Optional.empty())));
         }
         List<CheckedFile> out = new ArrayList<>();
         for (LockedFile f : h.files()) {
@@ -211,7 +211,7 @@ final class TrustComparer {
                 && h.attestationIdentities().size() == 1 ? OptionalInt.of(1)
                 : record.map(FileAttestationRecord::identity).orElse(OptionalInt.empty());
         if (record.isPresent() && position.isPresent() && position.getAsInt() <= h.attestationIdentities().size()) {
-            Optional<Publisher> signer = parse(h.attestationIdentities().get(position.getAsInt() - 1));
+            Optional<Publisher> signer = h.attestationIdentities().get(position.getAsInt() - 1).publisher();
             if (signer.isPresent()) {
                 return new Evidence.Attested(List.of(claimed(signer.get(), record)), true);
             }
@@ -250,7 +250,7 @@ final class TrustComparer {
     }
 
     private static boolean same(AttestationIdentity table, Publisher p) {
-        return parse(table).filter(x -> x.sameIdentity(p)).isPresent();
+        return table.publisher().filter(x -> x.sameIdentity(p)).isPresent();
     }
 
     /**
@@ -265,7 +265,7 @@ final class TrustComparer {
             return out;
         }
         for (AttestationIdentity id : h.attestationIdentities()) {
-            Optional<Publisher> p = parse(id);
+            Optional<Publisher> p = id.publisher();
             if (p.isEmpty() || expected.indexOf(p.get()).isPresent()
                     || already.stream().anyMatch(a -> same(a.identity(), p.get()))) {
                 continue;
@@ -285,7 +285,7 @@ final class TrustComparer {
      * nothing can check them, so they are a change.
      */
     private List<Change.AddedIdentity> malformed(LockedPackage b, LockedPackage h) {
-        return h.attestationIdentities().stream().filter(id -> parse(id).isEmpty())
+        return h.attestationIdentities().stream().filter(id -> id.publisher().isEmpty())
                 .filter(id -> b == null || b.attestationIdentities().stream()
                         .noneMatch(x -> x.fields().equals(id.fields())))
                 .map(id -> new Change.AddedIdentity(id, Optional.empty())).toList();
@@ -301,7 +301,7 @@ final class TrustComparer {
     }
 
     private static AttestationIdentity table(LockedPackage h, Publisher p) {
-        return h.attestationIdentities().stream().filter(id -> parse(id).filter(x -> x.sameIdentity(p)).isPresent())
+        return h.attestationIdentities().stream().filter(id -> id.publisher().filter(x -> x.sameIdentity(p)).isPresent())
                 .findFirst().orElseGet(() -> AttestationIdentity.of(p.toIdentityTable()));
     }
 
@@ -344,9 +344,5 @@ final class TrustComparer {
             return "provenance-unknown";
         }
         return "failed";
-    }
-
-    private static Optional<Publisher> parse(AttestationIdentity id) {
-        return IdentityView.of(id).publisher();
     }
 }

@@ -95,7 +95,7 @@ final class DiskCache {
             return Optional.empty();
         }
         try {
-            JsonNode h = Json.MAPPER.readTree(new String(all, 0, nl, StandardCharsets.UTF_8));
+            JsonNode h = IndexJson.MAPPER.readTree(new String(all, 0, nl, StandardCharsets.UTF_8));
             byte[] body = new byte[all.length - nl - 1];
             System.arraycopy(all, nl + 1, body, 0, body.length);
             if (body.length > cap || !sha256Hex(body).equals(text(h, "sha256"))) {
@@ -109,7 +109,7 @@ final class DiskCache {
     }
 
     void writePage(String key, CachedPage page) {
-        ObjectNode h = Json.MAPPER.createObjectNode();
+        ObjectNode h = IndexJson.MAPPER.createObjectNode();
         h.put("url", page.url());
         h.put("contentType", page.contentType());
         h.put("etag", page.etag());

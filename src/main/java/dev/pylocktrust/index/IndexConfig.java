@@ -98,28 +98,6 @@ public record IndexConfig(
         return new Builder(location);
     }
 
-    /** A builder holding this configuration, to change a few fields. */
-    public Builder toBuilder() {
-        Builder b = new Builder(location);
-        b.trustedHosts = trustedHosts;
-        b.integrityUrl = integrityUrl;
-        b.jobs = jobs;
-        b.timeout = timeout;
-        b.maxTries = maxTries;
-        b.retryBaseDelay = retryBaseDelay;
-        b.maxRetryDelay = maxRetryDelay;
-        b.cacheDir = cacheDir;
-        b.offline = offline;
-        b.limits = limits;
-        b.caCertificates = caCertificates;
-        b.netrc = netrc;
-        b.environment = environment;
-        b.progress = progress;
-        b.sleeper = sleeper;
-        b.clock = clock;
-        return b;
-    }
-
     /** Mutable builder for {@link IndexConfig}. */
     public static final class Builder {
         private final IndexLocation location;

@@ -11,8 +11,11 @@ import java.util.Objects;
 /** Where packages come from: a Simple API over http(s), or a static mirror directory on disk. */
 public sealed interface IndexLocation permits IndexLocation.Remote, IndexLocation.Directory {
 
-    /** PyPI's Simple API, the default. */
-    IndexLocation PYPI = new Remote(URI.create("https://pypi.org/simple"));
+    /** The URL of PyPI's Simple API, the default index. */
+    String PYPI_URL = "https://pypi.org/simple";
+
+    /** PyPI's Simple API. */
+    IndexLocation PYPI = new Remote(URI.create(PYPI_URL));
 
     /** A Simple API base URL (for example {@code https://pypi.org/simple}); may carry {@code user:password@}. */
     record Remote(URI url) implements IndexLocation {
@@ -68,11 +71,11 @@ public sealed interface IndexLocation permits IndexLocation.Remote, IndexLocatio
             path = lower.startsWith("file:") ? Path.of(new URI(t)) : Path.of(t);
         } catch (URISyntaxException | IllegalArgumentException e) {
             throw new UsageException("--index-url '" + Texts.clip(t) + "' is neither an http(s) URL nor a directory",
-                    "give the Simple API URL (e.g. https://pypi.org/simple) or a mirror directory");
+                    "give the Simple API URL (e.g. " + PYPI_URL + ") or a mirror directory");
         }
         if (!Files.isDirectory(path)) {
             throw new UsageException("--index-url '" + Texts.clip(t) + "' is neither an http(s) URL nor an existing "
-                    + "directory", "give the Simple API URL (e.g. https://pypi.org/simple) or a mirror directory");
+                    + "directory", "give the Simple API URL (e.g. " + PYPI_URL + ") or a mirror directory");
         }
         return new Directory(path);
     }

@@ -45,7 +45,7 @@ final class JsonPageParser {
         List<JsonNode> rawFiles = new ArrayList<>();
         List<String> versions = new ArrayList<>();
         Optional<String> status = Optional.empty();
-        try (JsonParser p = Json.parser(body)) {
+        try (JsonParser p = IndexJson.parser(body)) {
             if (p.nextToken() != JsonToken.START_OBJECT) {
                 throw new IndexFormatException(what + " is not a JSON object");
             }
@@ -72,9 +72,9 @@ final class JsonPageParser {
                         p.skipChildren();
                 }
             }
-            Json.expectEnd(p, what);
+            IndexJson.expectEnd(p, what);
         } catch (JsonProcessingException e) {
-            throw Json.malformed(what, e);
+            throw IndexJson.malformed(what, e);
         } catch (IOException e) {
             throw new IndexFormatException(what + " could not be read: " + e.getMessage(), e);
         }

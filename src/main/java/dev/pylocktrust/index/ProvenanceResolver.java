@@ -113,7 +113,7 @@ final class ProvenanceResolver {
         }
         if (got.code() == 200) {
             try {
-                Json.readObject(got.body(), "the provenance at " + got.url());
+                IndexJson.readObject(got.body(), "the provenance at " + got.url());
             } catch (IndexFormatException e) {
                 return new ProvenanceLookup.Invalid(e.getMessage());
             }
@@ -162,7 +162,7 @@ final class ProvenanceResolver {
             return Optional.empty();
         }
         try {
-            JsonNode m = Json.readObject(body, "error body").get("message");
+            JsonNode m = IndexJson.readObject(body, "error body").get("message");
             return m != null && m.isTextual() ? Optional.of(m.asText()) : Optional.empty();
         } catch (IndexFormatException e) {
             return Optional.empty();
@@ -171,7 +171,7 @@ final class ProvenanceResolver {
 
     private static boolean isJsonObject(byte[] body) {
         try {
-            Json.readObject(body, "cached provenance");
+            IndexJson.readObject(body, "cached provenance");
             return true;
         } catch (IndexFormatException e) {
             return false;

@@ -1,5 +1,6 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.attest.Publisher;
 import java.util.Comparator;
 import java.util.Map;
 import java.util.Objects;
@@ -10,7 +11,8 @@ import java.util.Optional;
  * publisher's own keys flat beside it, exactly as the index serves the provenance {@code publisher} object
  * (PEP 751; e.g. {@code kind = "GitHub"}, {@code repository}, {@code workflow}, {@code environment}).
  *
- * <p>This package does not interpret the keys; comparing identities is the attestation layer's job. The fields
+ * <p>This package does not interpret the keys; reading and comparing identities is the attestation layer's job
+ * ({@link #publisher()}). The fields
  * are kept as TOML data so keys from publishers we do not know survive a round trip.
  */
 public record AttestationIdentity(RawTable fields) implements Comparable<AttestationIdentity> {
@@ -31,6 +33,18 @@ public record AttestationIdentity(RawTable fields) implements Comparable<Attesta
 
     public String kind() {
         return (String) fields.entries().get("kind");
+    }
+
+    /**
+     * The identity as the attestation layer reads it ({@link Publisher#fromTable}); empty when it is not a valid
+     * publisher (a GitHub identity without {@code workflow}, say), which nothing may then treat as a known one.
+     */
+    public Optional<Publisher> publisher() {
+        try {
+            return Optional.of(Publisher.fromTable(fields.toMap()));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** A string field such as {@code repository}; empty when absent or not a string. */

@@ -1,5 +1,6 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.attest.IdentitySet;
 import dev.pylocktrust.attest.Publisher;
 import dev.pylocktrust.policy.Expectation;
 import dev.pylocktrust.policy.FileKind;
@@ -66,23 +67,20 @@ public final class Expectations {
     private static Expectation of(ParsedLockfile lock, List<LockedPackage> entries, PackageRules rules,
                                   boolean strict) {
         String name = entries.get(0).name();
-        List<Publisher> publishers = new ArrayList<>();
+        IdentitySet publishers = new IdentitySet();
         List<Ids> ids = new ArrayList<>();
         List<PriorFile> files = new ArrayList<>();
         for (LockedPackage p : entries) {
             List<Integer> local = new ArrayList<>(); // entry position -> merged position
             for (AttestationIdentity id : p.attestationIdentities()) {
-                Optional<Publisher> parsed = strict ? Optional.of(publisher(lock, p, id)) : parse(id);
+                Optional<Publisher> parsed = strict ? Optional.of(publisher(lock, p, id)) : id.publisher();
                 if (parsed.isEmpty()) {
                     local.add(-1);
                     continue;
                 }
-                Publisher publisher = parsed.get();
-                int at = indexOf(publishers, publisher);
-                if (at < 0) {
-                    publishers.add(publisher);
+                int at = publishers.add(parsed.get());
+                if (at == ids.size()) {
                     ids.add(new Ids());
-                    at = publishers.size() - 1;
                 }
                 local.add(at);
             }
@@ -153,7 +151,7 @@ public final class Expectations {
     }
 
     /** The record's ids go to every identity of the entry if they all publish from one repository; else nowhere. */
-    private static void legacy(List<Publisher> publishers, List<Integer> local, List<Ids> ids,
+    private static void legacy(IdentitySet publishers, List<Integer> local, List<Ids> ids,
                                FileAttestationRecord r) {
         List<Integer> carrying = local.stream().filter(i -> i >= 0 && IdentityMatch.carriesIds(publishers.get(i)))
                 .toList();
@@ -173,23 +171,6 @@ public final class Expectations {
                     "fix the identity (as PyPI's provenance 'publisher' object spells it), or remove it to lock the "
                             + "package as on first use (a reviewer sees it)");
         }
-    }
-
-    private static Optional<Publisher> parse(AttestationIdentity id) {
-        try {
-            return Optional.of(Publisher.fromTable(id.fields().toMap()));
-        } catch (IllegalArgumentException e) {
-            return Optional.empty();
-        }
-    }
-
-    private static int indexOf(List<Publisher> publishers, Publisher p) {
-        for (int i = 0; i < publishers.size(); i++) {
-            if (publishers.get(i).sameIdentity(p)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     /** What the records say about one identity. */

@@ -2,7 +2,6 @@ package dev.pylocktrust.lock;
 
 import dev.pylocktrust.UsageException;
 import dev.pylocktrust.gather.FileRequest;
-import dev.pylocktrust.index.IndexClient;
 import dev.pylocktrust.index.IndexFile;
 import dev.pylocktrust.index.ProjectPage;
 import dev.pylocktrust.policy.Expectation;
@@ -16,11 +15,9 @@ import dev.pylocktrust.python.InvalidSpecException;
 import dev.pylocktrust.python.Marker;
 import dev.pylocktrust.python.PackageName;
 import dev.pylocktrust.python.Version;
-import dev.pylocktrust.resolve.CachingPackageSource;
-import dev.pylocktrust.resolve.IndexPackageSource;
 import dev.pylocktrust.resolve.LockedVersion;
+import dev.pylocktrust.resolve.MergedPackage;
 import dev.pylocktrust.resolve.MergedResolution;
-import dev.pylocktrust.resolve.ProgressPackageSource;
 import dev.pylocktrust.resolve.ResolutionRequest;
 import dev.pylocktrust.resolve.ResolutionWarning;
 import dev.pylocktrust.resolve.Resolver;
@@ -36,9 +33,9 @@ import java.util.TreeMap;
  * the index (project pages, and for a resolution the metadata it needs); checks no provenance.
  */
 final class LockPlanner {
-    private final IndexClient index;
+    private final LockIndex index;
 
-    LockPlanner(IndexClient index) {
+    LockPlanner(LockIndex index) {
         this.index = index;
     }
 
@@ -106,13 +103,10 @@ final class LockPlanner {
                           List<Finding> findings) {
         ResolutionRequest request = r.request().withLocked(previous.map(LockPlanner::lockedVersions).orElse(List.of()),
                 r.request().upgrade());
-        IndexPackageSource packages = new IndexPackageSource(index);
         MergedResolution merged;
-        try (CachingPackageSource cached = new CachingPackageSource(
-                new ProgressPackageSource(packages, index.progress(), index::stats), index.jobs())) {
-            merged = new Resolver(cached, r.options()).resolve(request, r.targets());
-        } finally {
-            index.progress().finish();
+        try (LockIndex.Packages packages = index.packages()) {
+            merged = new Resolver(packages, r.options()).resolve(request, r.targets());
+            pages.putAll(packages.pagesRead());
         }
         for (PackageName n : r.request().upgrade().packages()) {
             if (merged.get(n).isEmpty()) {
@@ -120,7 +114,6 @@ final class LockPlanner {
                         "give the name of a package the requirements need");
             }
         }
-        pages.putAll(packages.pagesRead());
         for (ResolutionWarning w : merged.warnings()) {
             findings.add(new Finding(Severity.WARNING, FindingCode.RESOLUTION, w.name().value(), Optional.empty(), w.message(),
                     "", "", Optional.ofNullable(r.locations().get(w.name()))));
@@ -159,7 +152,7 @@ final class LockPlanner {
     }
 
     /** PEP 751 {@code dependencies}: the name, and the version too when the lock holds several entries of it. */
-    private static List<RawTable> dependencyTables(dev.pylocktrust.resolve.LockedPackage p, MergedResolution all) {
+    private static List<RawTable> dependencyTables(MergedPackage p, MergedResolution all) {
         List<RawTable> out = new ArrayList<>();
         for (var d : p.dependencies()) {
             Map<String, Object> table = new TreeMap<>();

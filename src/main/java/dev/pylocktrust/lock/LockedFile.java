@@ -105,16 +105,4 @@ public record LockedFile(
     public Optional<String> sha256() {
         return Optional.ofNullable(hashes.get("sha256"));
     }
-
-    public LockedFile withName(String newName) {
-        return new LockedFile(Optional.of(newName), url, path, size, uploadTime, hashes, extra);
-    }
-
-    public LockedFile withSize(long newSize) {
-        return new LockedFile(name, url, path, OptionalLong.of(newSize), uploadTime, hashes, extra);
-    }
-
-    public LockedFile withUploadTime(Instant time) {
-        return new LockedFile(name, url, path, size, Optional.of(time), hashes, extra);
-    }
 }

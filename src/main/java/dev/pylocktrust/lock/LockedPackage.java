@@ -143,11 +143,6 @@ public record LockedPackage(
                 directory, archive, identities, tool, records, extra);
     }
 
-    public LockedPackage withIndex(String indexUrl) {
-        return new LockedPackage(name, version, marker, requiresPython, Optional.of(indexUrl), dependencies, sdist,
-                wheels, vcs, directory, archive, attestationIdentities, tool, attestationRecords, extra);
-    }
-
     public LockedPackage withMarker(String newMarker) {
         return new LockedPackage(name, version, Optional.of(newMarker), requiresPython, index, dependencies, sdist,
                 wheels, vcs, directory, archive, attestationIdentities, tool, attestationRecords, extra);

@@ -1,12 +1,11 @@
 package dev.pylocktrust.lock;
 
 import dev.pylocktrust.UsageException;
+import dev.pylocktrust.attest.IdentitySet;
 import dev.pylocktrust.attest.Publisher;
-import dev.pylocktrust.gather.EvidenceGatherer;
 import dev.pylocktrust.gather.FileEvidence;
 import dev.pylocktrust.gather.FileRequest;
 import dev.pylocktrust.gather.PolicyEvidence;
-import dev.pylocktrust.index.IndexClient;
 import dev.pylocktrust.index.IndexFile;
 import dev.pylocktrust.index.ProjectPage;
 import dev.pylocktrust.policy.Approval;
@@ -21,7 +20,6 @@ import dev.pylocktrust.policy.HashRule;
 import dev.pylocktrust.policy.IdentityOutcome;
 import dev.pylocktrust.policy.PackageDecision;
 import dev.pylocktrust.policy.PackageRules;
-import dev.pylocktrust.policy.Severity;
 import dev.pylocktrust.policy.SourceLocation;
 import dev.pylocktrust.policy.Transition;
 import dev.pylocktrust.policy.TrustRules;
@@ -58,13 +56,15 @@ import java.util.stream.Collectors;
  * lookup anywhere stops the run (exit 3) before any decision; any trust failure refuses the whole lock.
  */
 public final class Locker {
-    private final IndexClient index;
-    private final EvidenceGatherer gatherer;
+    private final LockIndex index;
     private final Clock clock;
 
-    public Locker(IndexClient index, EvidenceGatherer gatherer, Clock clock) {
+    /**
+     * @param index everything the lock reads from outside (pages, metadata, evidence)
+     * @param clock the lock's time (approval dates)
+     */
+    public Locker(LockIndex index, Clock clock) {
         this.index = Objects.requireNonNull(index, "index");
-        this.gatherer = Objects.requireNonNull(gatherer, "gatherer");
         this.clock = Objects.requireNonNull(clock, "clock");
     }
 
@@ -146,7 +146,7 @@ public final class Locker {
         }
 
         List<FileRequest> requests = candidates.stream().flatMap(c -> c.requests().stream()).toList();
-        Map<String, FileEvidence> evidence = gatherer.gather(requests, pages);
+        Map<String, FileEvidence> evidence = index.evidence(requests, pages);
         for (FileRequest r : requests) {
             if (evidence.get(r.sha256()) instanceof FileEvidence.LookupFailed failed) {
                 throw failed.error(); // a network problem never becomes a verdict
@@ -198,15 +198,16 @@ public final class Locker {
                         "--accept-identity-change " + name + " was not needed: its identity did not change", "",
                         "nothing was recorded", context.location()));
             }
-            List<AttestationIdentity> tables = tables(d.identities(), request, name);
+            IdentitySet identities = IdentitySet.of(d.identities());
+            List<AttestationIdentity> tables = tables(identities, request, name);
             for (PackageDecision.Resolved a : d.approved()) {
-                approvals.add(approval(name, a, tables, d.identities()));
+                approvals.add(approval(name, a, tables, identities));
             }
             List<FileAttestationRecord> records = new ArrayList<>();
             if (!d.refused()) {
                 for (int i = 0; i < c.requests().size(); i++) {
                     FileVerdict v = d.files().get(i);
-                    OptionalInt position = v.signer().map(s -> OptionalInt.of(indexOf(d.identities(), s) + 1))
+                    OptionalInt position = v.signer().map(s -> OptionalInt.of(identities.indexOf(s).orElse(-1) + 1))
                             .orElse(OptionalInt.empty());
                     EvidenceVerdicts.record(evidence.get(c.requests().get(i).sha256()), v.signer(), position)
                             .ifPresent(records::add);
@@ -285,17 +286,17 @@ public final class Locker {
     }
 
     private static ApprovedIdentityChange approval(String name, PackageDecision.Resolved a,
-                                                   List<AttestationIdentity> tables, List<Publisher> identities) {
+                                                   List<AttestationIdentity> tables, IdentitySet identities) {
         Transition t = a.transition();
         AttestationIdentity from = AttestationIdentity.of(t.from().orElseThrow().toIdentityTable());
-        int to = indexOf(identities, t.to().publisher());
-        return new ApprovedIdentityChange(name, from, to >= 0 ? tables.get(to)
+        OptionalInt to = identities.indexOf(t.to().publisher());
+        return new ApprovedIdentityChange(name, from, to.isPresent() ? tables.get(to.getAsInt())
                 : AttestationIdentity.of(t.to().publisher().toIdentityTable()), a.approval().orElseThrow().reason(),
                 a.approval().orElseThrow().date(), a.approval().orElseThrow().approvedBy(), t.fromIds(), t.toIds());
     }
 
     /** The tables to record: as the earlier lock (or the input lock) wrote them where it has the identity. */
-    private static List<AttestationIdentity> tables(List<Publisher> identities, Request request, String name) {
+    private static List<AttestationIdentity> tables(IdentitySet identities, Request request, String name) {
         List<AttestationIdentity> known = new ArrayList<>();
         request.previous().ifPresent(p -> p.lockfile().packagesNamed(name)
                 .forEach(e -> known.addAll(e.attestationIdentities())));
@@ -304,27 +305,10 @@ public final class Locker {
         }
         List<AttestationIdentity> out = new ArrayList<>();
         for (Publisher p : identities) {
-            out.add(known.stream().filter(k -> sameIdentity(k, p)).findFirst()
+            out.add(known.stream().filter(k -> k.publisher().filter(x -> x.sameIdentity(p)).isPresent()).findFirst()
                     .orElseGet(() -> AttestationIdentity.of(p.toIdentityTable())));
         }
         return out;
-    }
-
-    private static boolean sameIdentity(AttestationIdentity table, Publisher p) {
-        try {
-            return Publisher.fromTable(table.fields().toMap()).sameIdentity(p);
-        } catch (IllegalArgumentException e) {
-            return false;
-        }
-    }
-
-    private static int indexOf(List<Publisher> identities, Publisher p) {
-        for (int i = 0; i < identities.size(); i++) {
-            if (identities.get(i).sameIdentity(p)) {
-                return i;
-            }
-        }
-        return -1;
     }
 
     private static Expectation withRules(Expectation e, PackageRules rules) {
@@ -371,17 +355,9 @@ public final class Locker {
     }
 
     private static List<AttestationIdentity> seen(List<CheckedFile> files) {
-        List<AttestationIdentity> out = new ArrayList<>();
-        List<Publisher> publishers = new ArrayList<>();
-        for (CheckedFile f : files) {
-            for (var id : f.identities()) {
-                if (publishers.stream().noneMatch(p -> p.sameIdentity(id.publisher()))) {
-                    publishers.add(id.publisher());
-                    out.add(AttestationIdentity.of(id.publisher().toIdentityTable()));
-                }
-            }
-        }
-        return out;
+        IdentitySet signers = new IdentitySet();
+        files.forEach(f -> f.identities().forEach(id -> signers.add(id.publisher())));
+        return signers.toList().stream().map(p -> AttestationIdentity.of(p.toIdentityTable())).toList();
     }
 
     /**

@@ -14,6 +14,7 @@ import dev.pylocktrust.python.InvalidSpecException;
 import dev.pylocktrust.python.SdistFilename;
 import dev.pylocktrust.python.SpecifierSet;
 import dev.pylocktrust.python.WheelFilename;
+import dev.pylocktrust.resolve.MergedPackage;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -93,7 +94,7 @@ final class ReleaseSelector {
      * @param location the requirement that named the package, if the user named it
      * @throws NetworkException if the index gives no sha256 for a chosen file
      */
-    static Selected selectResolved(dev.pylocktrust.resolve.LockedPackage resolved, List<RawTable> dependencies,
+    static Selected selectResolved(MergedPackage resolved, List<RawTable> dependencies,
                                    ProjectPage page, Optional<String> indexUrl, String indexName,
                                    Optional<SourceLocation> location) {
         List<IndexFile> chosen = new ArrayList<>();

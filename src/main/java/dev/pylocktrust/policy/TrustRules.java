@@ -1,5 +1,6 @@
 package dev.pylocktrust.policy;
 
+import dev.pylocktrust.attest.IdentitySet;
 import dev.pylocktrust.attest.Publisher;
 import dev.pylocktrust.attest.VerifiedIdentity;
 import dev.pylocktrust.python.Version;
@@ -265,10 +266,11 @@ public final class TrustRules {
                 if (results.stream().allMatch(r -> r.match().passes())) {
                     verdicts[i] = new FileVerdict(f, Verdict.ATTESTED,
                             Optional.of(expected.identities().get(signer.orElseThrow()).publisher()), "");
-                    extraIdentities(f, expected.identities().stream().map(LockedIdentity::publisher).toList());
+                    extraIdentities(f, IdentitySet.of(expected.identities().stream().map(LockedIdentity::publisher)
+                            .toList()));
                 }
             }
-            List<Publisher> recorded = new ArrayList<>();
+            IdentitySet recorded = new IdentitySet();
             for (int i = 0; i < used.length; i++) {
                 if (used[i]) {
                     recorded.add(expected.identities().get(i).publisher());
@@ -288,7 +290,7 @@ public final class TrustRules {
                     }
                 }
             }
-            return recorded;
+            return recorded.toList();
         }
 
         private Transition transition(IdentityMatch.Result r) {
@@ -307,12 +309,12 @@ public final class TrustRules {
         }
 
         /** Identities found for a file next to a recorded one: not recorded, but worth a notice when locking. */
-        private void extraIdentities(CheckedFile f, List<Publisher> recorded) {
+        private void extraIdentities(CheckedFile f, IdentitySet recorded) {
             if (context.command() != FindingCode.Command.LOCK) {
                 return;
             }
             for (VerifiedIdentity id : f.identities()) {
-                if (recorded.stream().noneMatch(p -> p.sameIdentity(id.publisher()))) {
+                if (!recorded.contains(id.publisher())) {
                     findings.add(Finding.of(FindingCode.EXTRA_IDENTITY, expected.name(), Optional.of(f.filename()),
                             label + ": " + f.filename() + " is also signed by " + id.publisher().describe()
                                     + ", which is not locked; it is not recorded", "", "", at));
@@ -321,7 +323,7 @@ public final class TrustRules {
         }
 
         /** An identity-level event: approved (and recorded), or a failure for every file it concerns. */
-        private void resolve(Pending p, List<Publisher> recorded) {
+        private void resolve(Pending p, IdentitySet recorded) {
             List<String> names = p.files.stream().map(i -> files.get(i).filename()).toList();
             Transition t = new Transition(p.transition.kind(), p.transition.from(), p.transition.fromIds(),
                     p.transition.to(), names);
@@ -330,11 +332,7 @@ public final class TrustRules {
             CheckedFile first = files.get(p.files.get(0));
             if (approval.isPresent()) {
                 Publisher to = t.to().publisher();
-                Publisher kept = recorded.stream().filter(r -> r.sameIdentity(to)).findFirst().orElse(null);
-                if (kept == null) {
-                    recorded.add(to);
-                    kept = to;
-                }
+                Publisher kept = recorded.get(recorded.add(to));
                 for (int i : p.files) {
                     if (verdicts[i] == null) { // another, unapproved event may already have failed the file
                         verdicts[i] = new FileVerdict(files.get(i), Verdict.ATTESTED, Optional.of(kept), "");
@@ -454,26 +452,19 @@ public final class TrustRules {
                 }
                 return List.of();
             }
-            List<Publisher> identities = new ArrayList<>();
+            IdentitySet identities = new IdentitySet();
             for (int i : attested) {
-                for (VerifiedIdentity id : files.get(i).identities()) {
-                    if (identities.stream().noneMatch(p -> p.sameIdentity(id.publisher()))) {
-                        identities.add(id.publisher());
-                    }
-                }
+                files.get(i).identities().forEach(id -> identities.add(id.publisher()));
             }
-            ambiguity(attested, identities);
+            ambiguity(attested, identities.toList());
             // A file's record names the one identity that signed it, so only those are recorded (another identity on
             // the same file is not, as in a locked package): every recorded identity signs a recorded file.
-            List<Publisher> recorded = new ArrayList<>();
+            IdentitySet recorded = new IdentitySet();
             for (int i : attested) {
                 if (verdicts[i] == null) {
                     Publisher signer = files.get(i).identities().get(0).publisher();
-                    if (recorded.stream().noneMatch(p -> p.sameIdentity(signer))) {
-                        recorded.add(signer);
-                    }
-                    verdicts[i] = new FileVerdict(files.get(i), Verdict.ATTESTED, recorded.stream()
-                            .filter(p -> p.sameIdentity(signer)).findFirst(), "");
+                    verdicts[i] = new FileVerdict(files.get(i), Verdict.ATTESTED,
+                            Optional.of(recorded.get(recorded.add(signer))), "");
                 }
             }
             for (int i : attested) {
@@ -482,7 +473,7 @@ public final class TrustRules {
                 }
             }
             if (!attested.isEmpty() && !unattested.isEmpty()) {
-                mixedRelease(unattested, identities);
+                mixedRelease(unattested, identities.toList());
             } else {
                 for (int i : unattested) {
                     notAnchored(i, why(files.get(i)));
@@ -491,7 +482,7 @@ public final class TrustRules {
             if (!attested.isEmpty() && findings.stream().noneMatch(Finding::isFailure)) {
                 findings.add(Finding.of(FindingCode.FIRST_USE, expected.name(), Optional.empty(), label + ": "
                         + (expected.known() ? "attestations gained: recorded " : "first use: recorded ")
-                        + Expectation.describe(recorded), "", "", at));
+                        + Expectation.describe(recorded.toList()), "", "", at));
             }
             if (attested.isEmpty() && unattested.stream().anyMatch(i -> files.get(i).evidence()
                     instanceof Evidence.ProvenanceUnsupported) && context.command() == FindingCode.Command.LOCK) {
@@ -502,7 +493,7 @@ public final class TrustRules {
                                 + ": the index does not serve provenance; nothing is known about its publisher",
                         u.why(), "lock against an index that serves PEP 740 provenance (e.g. PyPI)", at));
             }
-            return recorded;
+            return recorded.toList();
         }
 
         /** A file of a package with nothing to hold it to: passes unattested, unless attestations are required. */

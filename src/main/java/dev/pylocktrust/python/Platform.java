@@ -17,7 +17,7 @@ import java.util.regex.Matcher;
  * @see <a href="https://packaging.python.org/en/latest/specifications/platform-compatibility-tags/">Platform
  *     compatibility tags</a>
  */
-public sealed interface Platform permits Platform.Manylinux, Platform.Musllinux, Platform.MacOs, Platform.Windows {
+public sealed interface Platform permits Platform.Linux, Platform.MacOs, Platform.Windows {
 
     /** Platform tags in priority order (best first). */
     List<String> platformTags();
@@ -75,12 +75,38 @@ public sealed interface Platform permits Platform.Manylinux, Platform.Musllinux,
         }
     }
 
+    /** Linux, with glibc or musl: the marker values are the same. */
+    sealed interface Linux extends Platform permits Manylinux, Musllinux {
+        /** The CPU, as in the tag ({@code x86_64}, {@code aarch64}, ...). */
+        String arch();
+
+        @Override
+        default String osName() {
+            return "posix";
+        }
+
+        @Override
+        default String sysPlatform() {
+            return "linux";
+        }
+
+        @Override
+        default String platformSystem() {
+            return "Linux";
+        }
+
+        @Override
+        default String platformMachine() {
+            return arch();
+        }
+    }
+
     /**
      * Linux with glibc {@code major.minor} (PEP 600). Compatible: every {@code manylinux_2_M} with M from
      * {@code minor} down to 5 (x86_64, i686) or 17 (other architectures), each followed by its legacy alias
      * ({@code manylinux2014} = 2.17, {@code manylinux2010} = 2.12, {@code manylinux1} = 2.5).
      */
-    record Manylinux(String arch, int glibcMajor, int glibcMinor) implements Platform {
+    record Manylinux(String arch, int glibcMajor, int glibcMinor) implements Linux {
         public Manylinux {
             PlatformSyntax.checkArch("manylinux", arch, PlatformSyntax.LINUX_ARCHES);
             if (glibcMajor != 2 || glibcMinor < oldest(arch) || glibcMinor > 99) {
@@ -108,30 +134,10 @@ public sealed interface Platform permits Platform.Manylinux, Platform.Musllinux,
             }
             return List.copyOf(tags);
         }
-
-        @Override
-        public String osName() {
-            return "posix";
-        }
-
-        @Override
-        public String sysPlatform() {
-            return "linux";
-        }
-
-        @Override
-        public String platformSystem() {
-            return "Linux";
-        }
-
-        @Override
-        public String platformMachine() {
-            return arch;
-        }
     }
 
     /** Linux with musl {@code major.minor} (PEP 656): {@code musllinux_1_M} for M from {@code minor} down to 0. */
-    record Musllinux(String arch, int muslMajor, int muslMinor) implements Platform {
+    record Musllinux(String arch, int muslMajor, int muslMinor) implements Linux {
         public Musllinux {
             PlatformSyntax.checkArch("musllinux", arch, PlatformSyntax.LINUX_ARCHES);
             if (muslMajor != 1 || muslMinor < 0 || muslMinor > 99) {
@@ -147,26 +153,6 @@ public sealed interface Platform permits Platform.Manylinux, Platform.Musllinux,
                 tags.add("musllinux_" + muslMajor + "_" + minor + "_" + arch);
             }
             return List.copyOf(tags);
-        }
-
-        @Override
-        public String osName() {
-            return "posix";
-        }
-
-        @Override
-        public String sysPlatform() {
-            return "linux";
-        }
-
-        @Override
-        public String platformSystem() {
-            return "Linux";
-        }
-
-        @Override
-        public String platformMachine() {
-            return arch;
         }
     }
 

@@ -9,12 +9,18 @@ import java.util.Objects;
  * <p>Trap: legacy sdists with a dashed post-release ({@code foo-1.0-1.tar.gz}) parse as name {@code foo-1.0},
  * version {@code 1}; such a file is not {@linkplain #isStandard() standard} and will not match its project.
  *
- * <p>{@code equals} compares the filename string exactly; use {@link #sameDistribution} for the PEP 740 comparison.
+ * <p>Build one with {@link #parse}: its components are what the filename says. {@code equals} then compares the
+ * filename string exactly; use {@link #sameDistribution} for the PEP 740 comparison.
  *
+ * @param filename the filename exactly as given to {@link #parse}
+ * @param name the normalized project name
+ * @param version the version, parsed
+ * @param format the archive format, from the (case-sensitive) suffix
  * @see <a href="https://packaging.python.org/en/latest/specifications/source-distribution-format/">Source
  *     distribution format</a>
  */
-public final class SdistFilename implements DistributionFilename {
+public record SdistFilename(String filename, PackageName name, Version version, Format format)
+        implements DistributionFilename {
     private static final String WHAT = "sdist filename";
 
     /** The archive format, from the (case-sensitive) suffix. */
@@ -33,18 +39,11 @@ public final class SdistFilename implements DistributionFilename {
         }
     }
 
-    private final String filename;
-    private final PackageName name;
-    private final Version version;
-    private final Format format;
-    private final boolean standard;
-
-    private SdistFilename(String filename, PackageName name, Version version, Format format, boolean standard) {
-        this.filename = filename;
-        this.name = name;
-        this.version = version;
-        this.format = format;
-        this.standard = standard;
+    public SdistFilename {
+        Objects.requireNonNull(filename, "filename");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(format, "format");
     }
 
     /** Parses an sdist filename ending in {@code .tar.gz} or {@code .zip}. */
@@ -71,29 +70,7 @@ public final class SdistFilename implements DistributionFilename {
         }
         PackageName name = Inputs.parsePart(WHAT, filename, "name part", namePart, PackageName::of);
         Version version = Inputs.parsePart(WHAT, filename, "version part", versionPart, Version::parse);
-        boolean standard = format == Format.TAR_GZ
-                && namePart.equals(name.filenameForm())
-                && versionPart.equals(version.toString());
-        return new SdistFilename(filename, name, version, format, standard);
-    }
-
-    @Override
-    public PackageName name() {
-        return name;
-    }
-
-    @Override
-    public Version version() {
-        return version;
-    }
-
-    @Override
-    public String filename() {
-        return filename;
-    }
-
-    public Format format() {
-        return format;
+        return new SdistFilename(filename, name, version, format);
     }
 
     /**
@@ -102,22 +79,12 @@ public final class SdistFilename implements DistributionFilename {
      * {@code My.Pkg-1.0.tar.gz}, {@code my_pkg-1.0.zip} or {@code my_pkg-v1.0.tar.gz}).
      */
     public boolean isStandard() {
-        return standard;
+        return format == Format.TAR_GZ && filename.equals(name.filenameForm() + "-" + version + format.suffix());
     }
 
     @Override
     public boolean sameDistribution(DistributionFilename other) {
         return other instanceof SdistFilename && name.equals(other.name()) && version.equals(other.version());
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof SdistFilename && filename.equals(((SdistFilename) o).filename);
-    }
-
-    @Override
-    public int hashCode() {
-        return filename.hashCode();
     }
 
     @Override

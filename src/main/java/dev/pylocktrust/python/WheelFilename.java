@@ -15,29 +15,30 @@ import java.util.regex.Pattern;
  * and compared as sets. Stricter than packaging on purpose: the name must be a valid ASCII PEP 508 project name and
  * tags must be ASCII (PyPI accepts nothing else).
  *
- * <p>{@code equals} compares the filename string exactly; use {@link #sameDistribution} for the PEP 740 comparison.
+ * <p>Build one with {@link #parse}: its components are what the filename says. {@code equals} then compares the
+ * filename string exactly; use {@link #sameDistribution} for the PEP 740 comparison.
  *
+ * @param filename the filename exactly as given to {@link #parse}
+ * @param name the normalized project name
+ * @param version the version, parsed
+ * @param buildTag the build tag, if the filename has one
+ * @param tags the expanded, lower-cased tag set, in filename order
  * @see <a href="https://packaging.python.org/en/latest/specifications/binary-distribution-format/">Binary
  *     distribution format</a>
  */
-public final class WheelFilename implements DistributionFilename {
+public record WheelFilename(String filename, PackageName name, Version version, Optional<BuildTag> buildTag,
+                            Set<Tag> tags) implements DistributionFilename {
     private static final String WHAT = "wheel filename";
     private static final String SUFFIX = ".whl";
     private static final Pattern NAME_PART = Pattern.compile("[A-Za-z0-9._]+");
     private static final Pattern BUILD_TAG = Pattern.compile("([0-9]+)(.*)");
 
-    private final String filename;
-    private final PackageName name;
-    private final Version version;
-    private final BuildTag buildTag;
-    private final Set<Tag> tags;
-
-    private WheelFilename(String filename, PackageName name, Version version, BuildTag buildTag, Set<Tag> tags) {
-        this.filename = filename;
-        this.name = name;
-        this.version = version;
-        this.buildTag = buildTag;
-        this.tags = tags;
+    public WheelFilename {
+        Objects.requireNonNull(filename, "filename");
+        Objects.requireNonNull(name, "name");
+        Objects.requireNonNull(version, "version");
+        Objects.requireNonNull(buildTag, "buildTag");
+        Objects.requireNonNull(tags, "tags");
     }
 
     /**
@@ -61,7 +62,7 @@ public final class WheelFilename implements DistributionFilename {
         String[] parts = stem.split("-", dashes - 1);
         PackageName name = parseName(filename, parts[0]);
         Version version = Inputs.parsePart(WHAT, filename, "version part", parts[1], Version::parse);
-        BuildTag build = dashes == 5 ? parseBuildTag(filename, parts[2]) : null;
+        Optional<BuildTag> build = dashes == 5 ? Optional.of(parseBuildTag(filename, parts[2])) : Optional.empty();
         Set<Tag> tags = Inputs.parsePart(WHAT, filename, "tags part", parts[parts.length - 1], Tag::parseSet);
         return new WheelFilename(filename, name, version, build, tags);
     }
@@ -92,47 +93,9 @@ public final class WheelFilename implements DistributionFilename {
     }
 
     @Override
-    public PackageName name() {
-        return name;
-    }
-
-    @Override
-    public Version version() {
-        return version;
-    }
-
-    @Override
-    public String filename() {
-        return filename;
-    }
-
-    public Optional<BuildTag> buildTag() {
-        return Optional.ofNullable(buildTag);
-    }
-
-    /** The expanded, lower-cased tag set, in filename order. */
-    public Set<Tag> tags() {
-        return tags;
-    }
-
-    @Override
     public boolean sameDistribution(DistributionFilename other) {
-        if (!(other instanceof WheelFilename)) {
-            return false;
-        }
-        WheelFilename w = (WheelFilename) other;
-        return name.equals(w.name) && version.equals(w.version) && Objects.equals(buildTag, w.buildTag)
-                && tags.equals(w.tags);
-    }
-
-    @Override
-    public boolean equals(Object o) {
-        return o instanceof WheelFilename && filename.equals(((WheelFilename) o).filename);
-    }
-
-    @Override
-    public int hashCode() {
-        return filename.hashCode();
+        return other instanceof WheelFilename w && name.equals(w.name) && version.equals(w.version)
+                && buildTag.equals(w.buildTag) && tags.equals(w.tags);
     }
 
     @Override

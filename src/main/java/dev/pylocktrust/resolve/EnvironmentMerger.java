@@ -100,7 +100,7 @@ final class EnvironmentMerger {
                 }
             }
         }
-        List<LockedPackage> packages = new ArrayList<>();
+        List<MergedPackage> packages = new ArrayList<>();
         for (Map.Entry<PackageName, Map<Version, Map<EnvKey, ResolvedPackage>>> byName : entries.entrySet()) {
             for (Map.Entry<Version, Map<EnvKey, ResolvedPackage>> byVersion : byName.getValue().entrySet()) {
                 Map<EnvKey, ResolvedPackage> where = byVersion.getValue();
@@ -145,7 +145,7 @@ final class EnvironmentMerger {
         return v == null ? "not needed" : v.toString();
     }
 
-    private static LockedPackage entry(Map<EnvKey, ResolvedPackage> where, List<TargetEnvironment> entryTargets,
+    private static MergedPackage entry(Map<EnvKey, ResolvedPackage> where, List<TargetEnvironment> entryTargets,
             List<EnvKey> allKeys, List<Dim> varying, Map<TargetEnvironment, Resolution> results) {
         ResolvedPackage any = where.values().iterator().next();
         // Group environments by the origin condition that reaches the package there.
@@ -181,9 +181,9 @@ final class EnvironmentMerger {
                 deps.computeIfAbsent(d, n -> new TreeSet<>()).add(r.packages().get(d).version());
             }
         }
-        List<LockedPackage.Dependency> dependencies = new ArrayList<>();
-        deps.forEach((n, vs) -> vs.forEach(v -> dependencies.add(new LockedPackage.Dependency(n, v))));
-        return new LockedPackage(any.name(), any.version(), marker, any.release(), List.copyOf(files.values()),
+        List<MergedPackage.Dependency> dependencies = new ArrayList<>();
+        deps.forEach((n, vs) -> vs.forEach(v -> dependencies.add(new MergedPackage.Dependency(n, v))));
+        return new MergedPackage(any.name(), any.version(), marker, any.release(), List.copyOf(files.values()),
                 any.requiresPython(), dependencies, entryTargets);
     }
 

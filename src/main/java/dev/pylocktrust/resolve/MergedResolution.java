@@ -25,7 +25,7 @@ public record MergedResolution(
         List<TargetEnvironment> targets,
         List<Marker> environments,
         SpecifierSet requiresPython,
-        List<LockedPackage> packages,
+        List<MergedPackage> packages,
         Map<TargetEnvironment, Resolution> byTarget,
         List<ResolutionWarning> warnings) {
 
@@ -39,7 +39,7 @@ public record MergedResolution(
     }
 
     /** The entries for {@code name} (one per distinct version). */
-    public List<LockedPackage> get(PackageName name) {
+    public List<MergedPackage> get(PackageName name) {
         return packages.stream().filter(p -> p.name().equals(name)).collect(Collectors.toList());
     }
 

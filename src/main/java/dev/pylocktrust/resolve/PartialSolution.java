@@ -69,10 +69,6 @@ final class PartialSolution {
         return list == null || list.isEmpty() ? null : list.get(list.size() - 1).accumulated();
     }
 
-    boolean isDecided(PackageKey key) {
-        return decisions.containsKey(key);
-    }
-
     /** The decided version index of {@code key}, or -1. */
     int decision(PackageKey key) {
         Integer i = decisions.get(key);

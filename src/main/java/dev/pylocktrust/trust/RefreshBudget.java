@@ -27,10 +27,6 @@ public final class RefreshBudget implements BudgetedHttpClient.Budget {
         return new RefreshBudget(total, System.nanoTime() + total.toNanos());
     }
 
-    public Duration total() {
-        return total;
-    }
-
     /** The total for messages, e.g. {@code 3 s} or {@code 0.5 s}. */
     public String totalText() {
         return seconds(total);

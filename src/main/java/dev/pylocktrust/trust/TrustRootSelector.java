@@ -51,7 +51,6 @@ public final class TrustRootSelector {
 
     private final TufRepository repository;
     private final Settings settings;
-    private volatile CompletableFuture<?> background = CompletableFuture.completedFuture(null);
 
     public TrustRootSelector(TufRepository repository, Settings settings) {
         this.repository = Objects.requireNonNull(repository, "repository");
@@ -163,19 +162,6 @@ public final class TrustRootSelector {
         }
     }
 
-    /** Waits for an abandoned refresh to finish (tests use it to clean up; commands never wait). */
-    boolean awaitBackground(Duration max) {
-        try {
-            background.handle((r, e) -> null).get(max.toMillis(), TimeUnit.MILLISECONDS);
-            return true;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        } catch (ExecutionException | TimeoutException e) {
-            return false;
-        }
-    }
-
     private sealed interface Outcome {
         record Success(SelectedTrustRoot selected) implements Outcome {}
 
@@ -190,7 +176,6 @@ public final class TrustRootSelector {
     private Outcome refresh(Instant now) {
         RefreshBudget budget = RefreshBudget.of(settings.timeout());
         CompletableFuture<TufRepository.Refreshed> result = new CompletableFuture<>();
-        background = result;
         Thread worker = new Thread(() -> {
             try {
                 result.complete(repository.refresh(now, budget));
@@ -235,7 +220,7 @@ public final class TrustRootSelector {
     private void abandon(RefreshBudget budget, CompletableFuture<TufRepository.Refreshed> result) {
         budget.cancel();
         // If it still completes, what it fetched is not trusted late: it is removed.
-        background = result.thenAccept(TufRepository.Refreshed::discard);
+        result.thenAccept(TufRepository.Refreshed::discard);
     }
 
     /** The root standing in when no refresh happens, and which kind it is. */

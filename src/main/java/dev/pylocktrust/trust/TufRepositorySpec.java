@@ -70,11 +70,6 @@ public record TufRepositorySpec(URI mirror, byte[] bootstrapRoot, boolean produc
         return bootstrapRoot.clone();
     }
 
-    /** The bootstrap root as text (what sigstore-java's updater reads). */
-    String bootstrapRootText() {
-        return new String(bootstrapRoot, StandardCharsets.UTF_8);
-    }
-
     /**
      * The name of this repository's directory in the cache: the host for humans plus a digest of the URL (and, for a
      * custom repository, of its bootstrap root) so that two repositories never share trusted metadata.

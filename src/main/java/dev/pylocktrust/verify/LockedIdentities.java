@@ -39,10 +39,6 @@ final class LockedIdentities {
         return out;
     }
 
-    static List<VerifyReport.Identity> views(List<Publisher> publishers) {
-        return publishers.stream().map(LockedIdentities::view).toList();
-    }
-
     static VerifyReport.Identity view(Publisher p) {
         return new VerifyReport.Identity(p.describe(), p.toIdentityTable());
     }

@@ -9,6 +9,7 @@ import dev.pylocktrust.index.IndexLocation;
 import dev.pylocktrust.index.Progress;
 import java.net.URI;
 import java.nio.file.Path;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
@@ -28,7 +29,7 @@ class IndexOptionsTest {
     static IndexConfig parse(String... args) {
         Cmd cmd = new Cmd();
         new CommandLine(cmd).parseArgs(args);
-        return cmd.index.config(Progress.NONE);
+        return cmd.index.config(Progress.NONE, Clock.systemUTC());
     }
 
     @Test
@@ -85,7 +86,8 @@ class IndexOptionsTest {
 
     @Test
     void configNeverPrintsSecrets() {
-        IndexConfig c = parse("--index-url", "https://alice:s3cret@pypi.internal/simple").toBuilder()
+        IndexLocation secret = parse("--index-url", "https://alice:s3cret@pypi.internal/simple").location();
+        IndexConfig c = IndexConfig.builder(secret)
                 .environment(java.util.Map.of("https_proxy", "http://u:proxypass@proxy:3128")).build();
         assertThat(c.toString()).contains("https://pypi.internal/simple").doesNotContain("s3cret")
                 .doesNotContain("proxypass").doesNotContain("alice");

@@ -169,7 +169,7 @@ public final class LockScenario implements AutoCloseable {
                 if (cls == LockCommand.class) {
                     return cls.cast(new LockCommand(CLOCK, ops));
                 }
-                return CommandLine.defaultFactory().create(cls);
+                return new CommandFactory(CLOCK).create(cls);
             }
         });
         return CliRunner.run(cl, args);

@@ -59,7 +59,7 @@ public final class PausingLock {
                 if (cls == LockCommand.class) {
                     return cls.cast(new LockCommand(Clock.systemUTC(), ops));
                 }
-                return CommandLine.defaultFactory().create(cls);
+                return new CommandFactory(Clock.systemUTC()).create(cls);
             }
         });
         String[] rest = new String[args.length - 2];

@@ -3,6 +3,7 @@ package dev.pylocktrust.diff;
 import dev.pylocktrust.lock.ApprovedIdentityChange;
 import dev.pylocktrust.lock.AttestationIdentity;
 import dev.pylocktrust.lock.FileAttestationRecord;
+import dev.pylocktrust.lock.LockEdits;
 import dev.pylocktrust.lock.LockedFile;
 import dev.pylocktrust.lock.LockedPackage;
 import dev.pylocktrust.lock.Lockfile;
@@ -89,7 +90,8 @@ public final class DiffScenarios {
     public static LockedPackage pkg(String name, String version, AttestationIdentity... identities) {
         LockedFile sd = sdist(name, version, FILES);
         LockedFile wh = wheel(name, version, FILES);
-        return attested(LockedPackage.of(name, version, Optional.of(sd), List.of(wh)).withIndex(PYPI), identities);
+        return attested(LockEdits.withIndex(LockedPackage.of(name, version, Optional.of(sd), List.of(wh)), PYPI),
+                identities);
     }
 
     /**
@@ -161,18 +163,18 @@ public final class DiffScenarios {
         // same file, other hash
         base.add(pkg("certifi", "2025.4.26"));
         LockedFile other = LockedFile.of(wheel("certifi", "2025.4.26", FILES).url().orElseThrow(), sha("rebuilt"));
-        head.add(LockedPackage.of("certifi", "2025.4.26", Optional.of(sdist("certifi", "2025.4.26", FILES)),
-                List.of(other)).withIndex(PYPI));
+        head.add(LockEdits.withIndex(LockedPackage.of("certifi", "2025.4.26",
+                Optional.of(sdist("certifi", "2025.4.26", FILES)), List.of(other)), PYPI));
         // a wheel served from another host
         base.add(pkg("charset-normalizer", "3.4.2"));
-        head.add(LockedPackage.of("charset-normalizer", "3.4.2",
+        head.add(LockEdits.withIndex(LockedPackage.of("charset-normalizer", "3.4.2",
                 Optional.of(sdist("charset-normalizer", "3.4.2", FILES)),
                 List.of(LockedFile.of(wheel("charset-normalizer", "3.4.2", "https://mirror.example.net/files/")
-                        .url().orElseThrow(), wheel("charset-normalizer", "3.4.2", FILES).sha256().orElseThrow())))
-                .withIndex(PYPI));
+                        .url().orElseThrow(), wheel("charset-normalizer", "3.4.2", FILES).sha256().orElseThrow()))),
+                PYPI));
         // another index
         base.add(pkg("six", "1.16.0"));
-        head.add(pkg("six", "1.16.0").withIndex("https://packages.example.com/simple/"));
+        head.add(LockEdits.withIndex(pkg("six", "1.16.0"), "https://packages.example.com/simple/"));
         // new packages: attested, unattested, allowed unattested; a removed one
         head.add(pkg("rich", "13.9.4", github("Textualize/rich", "publish.yml", null)));
         head.add(pkg("left-pad", "1.3.0"));
@@ -193,7 +195,7 @@ public final class DiffScenarios {
         List<LockedFile> wheels = new ArrayList<>(yaml.wheels());
         String extra = FILES + "PyYAML-6.0.2-cp312-cp312-manylinux_2_17_x86_64.manylinux2014_x86_64.whl";
         wheels.add(LockedFile.of(extra, sha(extra)));
-        head.add(LockedPackage.of("pyyaml", "6.0.2", yaml.sdist(), wheels).withIndex(PYPI));
+        head.add(LockEdits.withIndex(LockedPackage.of("pyyaml", "6.0.2", yaml.sdist(), wheels), PYPI));
         // fewer identities
         AttestationIdentity attrs = github("python-attrs/attrs", "pypi-package.yml", "release-pypi");
         base.add(pkg("attrs", "25.1.0", attrs, github("python-attrs/attrs", "old-release.yml", null)));

@@ -10,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pylocktrust.lock.ApprovedIdentityChange;
 import dev.pylocktrust.lock.AttestationIdentity;
 import dev.pylocktrust.lock.FileAttestationRecord;
+import dev.pylocktrust.lock.LockEdits;
 import dev.pylocktrust.lock.LockedFile;
 import dev.pylocktrust.lock.LockedPackage;
 import dev.pylocktrust.lock.Lockfile;
@@ -193,15 +194,15 @@ class LockfileDifferTest {
         LockedPackage base = pkg("idna", "3.10");
         LockedFile wheel = base.wheels().get(0);
         LockedFile rebuilt = LockedFile.of(wheel.url().orElseThrow(), sha("rebuilt"));
-        var changes = diff(List.of(base), List.of(LockedPackage.of("idna", "3.10", base.sdist(), List.of(rebuilt))
-                .withIndex(DiffScenarios.PYPI)));
+        var changes = diff(List.of(base), List.of(LockEdits.withIndex(LockedPackage.of("idna", "3.10",
+                base.sdist(), List.of(rebuilt)), DiffScenarios.PYPI)));
         var hash = (Change.HashChanged) changes.get(0);
         assertThat(hash.files()).singleElement().satisfies(f -> assertThat(f.comparable()).isTrue());
 
         LockedFile blake = new LockedFile(Optional.empty(), wheel.url(), Optional.empty(), OptionalLong.empty(),
                 Optional.empty(), new TreeMap<>(Map.of("blake2b", "00ff")), wheel.extra());
-        var other = (Change.HashChanged) diff(List.of(base), List.of(LockedPackage.of("idna", "3.10", base.sdist(),
-                List.of(blake)).withIndex(DiffScenarios.PYPI))).get(0);
+        var other = (Change.HashChanged) diff(List.of(base), List.of(LockEdits.withIndex(LockedPackage.of("idna", "3.10",
+                base.sdist(), List.of(blake)), DiffScenarios.PYPI))).get(0);
         assertThat(other.files()).singleElement().satisfies(f -> assertThat(f.comparable()).isFalse());
     }
 
@@ -209,7 +210,7 @@ class LockfileDifferTest {
     void filesComparedByParsedNameNotSpelling() {
         String url = FILES + "PyJWT-2.10.1-py3-none-any.whl";
         LockedFile asUrl = LockedFile.of(url, sha(url));
-        LockedFile named = asUrl.withName("pyjwt-2.10.1-py3-none-any.whl");
+        LockedFile named = LockEdits.withName(asUrl, "pyjwt-2.10.1-py3-none-any.whl");
         assertThat(diff(List.of(LockedPackage.of("pyjwt", "2.10.1", Optional.empty(), List.of(asUrl))),
                 List.of(LockedPackage.of("pyjwt", "2.10.1", Optional.empty(), List.of(named))))).isEmpty();
     }
@@ -220,15 +221,15 @@ class LockfileDifferTest {
         LockedFile wheel = base.wheels().get(0);
         // same host, other path: routine
         String moved = FILES + "aa/bb/idna-3.10-py3-none-any.whl";
-        var sameHost = diff(List.of(base), List.of(LockedPackage.of("idna", "3.10", base.sdist(),
-                List.of(LockedFile.of(moved, wheel.sha256().orElseThrow()))).withIndex(DiffScenarios.PYPI)));
+        var sameHost = diff(List.of(base), List.of(LockEdits.withIndex(LockedPackage.of("idna", "3.10",
+                base.sdist(), List.of(LockedFile.of(moved, wheel.sha256().orElseThrow()))), DiffScenarios.PYPI)));
         assertThat(sameHost).singleElement().isInstanceOfSatisfying(Change.FilesChanged.class,
                 c -> assertThat(c.relocated()).containsExactly("idna-3.10-py3-none-any.whl"));
         // a local path instead of the URL: another origin
         LockedFile local = new LockedFile(Optional.empty(), Optional.empty(), Optional.of("wheels/idna-3.10-py3-none"
                 + "-any.whl"), OptionalLong.empty(), Optional.empty(), wheel.hashes(), wheel.extra());
-        var toPath = diff(List.of(base), List.of(LockedPackage.of("idna", "3.10", base.sdist(), List.of(local))
-                .withIndex(DiffScenarios.PYPI)));
+        var toPath = diff(List.of(base), List.of(LockEdits.withIndex(LockedPackage.of("idna", "3.10",
+                base.sdist(), List.of(local)), DiffScenarios.PYPI)));
         assertThat(toPath).singleElement().isInstanceOfSatisfying(Change.FilesFromNewHost.class,
                 c -> assertThat(c.files()).singleElement().satisfies(f -> {
                     assertThat(f.headOrigin()).isEqualTo("local path");
@@ -236,9 +237,9 @@ class LockfileDifferTest {
                 }));
         // credentials never reach a message
         String secret = "https://user:token@mirror.example/idna-3.10-py3-none-any.whl";
-        var cred = (Change.FilesFromNewHost) diff(List.of(base), List.of(LockedPackage.of("idna", "3.10",
-                base.sdist(), List.of(LockedFile.of(secret, wheel.sha256().orElseThrow())))
-                .withIndex(DiffScenarios.PYPI))).get(0);
+        var cred = (Change.FilesFromNewHost) diff(List.of(base), List.of(LockEdits.withIndex(LockedPackage.of("idna",
+                "3.10", base.sdist(), List.of(LockedFile.of(secret, wheel.sha256().orElseThrow()))),
+                DiffScenarios.PYPI))).get(0);
         assertThat(cred.files().get(0).headLocation()).isEqualTo("https://***@mirror.example/idna-3.10-py3-none"
                 + "-any.whl");
         assertThat(cred.files().get(0).headOrigin()).isEqualTo("https://mirror.example");

@@ -119,8 +119,8 @@ class AtomicWriteTest {
     void anUnwritableModelTouchesNothing(@TempDir Path dir) throws IOException {
         Path target = dir.resolve("pylock.toml");
         Files.write(target, OLD);
-        LockedPackage p = LockedPackage.of("foo", "1.0", Optional.empty(),
-                List.of(LockedFile.of("https://x/foo-1.0-py3-none-any.whl", Fixtures.sha('a')))).withIndex("\uD800");
+        LockedPackage p = LockEdits.withIndex(LockedPackage.of("foo", "1.0", Optional.empty(),
+                List.of(LockedFile.of("https://x/foo-1.0-py3-none-any.whl", Fixtures.sha('a')))), "\uD800");
         assertThatThrownBy(() -> writer.writeAtomically(target,
                 Lockfile.of(Optional.empty(), List.of(p), TrustPolicy.EMPTY)))
                 .isInstanceOf(IllegalArgumentException.class);

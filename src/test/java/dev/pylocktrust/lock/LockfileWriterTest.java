@@ -19,11 +19,11 @@ class LockfileWriterTest {
 
     @Test
     void exactLayoutOfASmallLock() {
-        LockedFile wheel = LockedFile.of("https://files.example/sampleproject-4.0.0-py3-none-any.whl", sha('2'))
-                .withSize(4000).withUploadTime(Instant.parse("2024-11-06T22:37:08Z"));
-        LockedPackage p = LockedPackage.of("sampleproject", "4.0.0",
+        LockedFile wheel = LockEdits.listed(LockedFile.of("https://files.example/sampleproject-4.0.0-py3-none-any.whl",
+                sha('2')), 4000, Instant.parse("2024-11-06T22:37:08Z"));
+        LockedPackage p = LockEdits.withIndex(LockedPackage.of("sampleproject", "4.0.0",
                 Optional.of(LockedFile.of("https://files.example/sampleproject-4.0.0.tar.gz", sha('1'))),
-                List.of(wheel)).withIndex("https://pypi.org/simple/").withAttestations(
+                List.of(wheel)), "https://pypi.org/simple/").withAttestations(
                 List.of(SampleLocks.SAMPLEPROJECT), List.of(FileAttestationRecord.noProvenance(
                         "sampleproject-4.0.0.tar.gz", sha('1'))));
         Lockfile lock = Lockfile.of(Optional.of(">=3.9"), List.of(p), TrustPolicy.EMPTY
@@ -161,8 +161,8 @@ class LockfileWriterTest {
     @Test
     void hostileStringsStayInsideTheirValues() {
         String evil = "x\"\n[tool.evil]\nowned = true\n# \u202e \u0000 \\ ' \uD83D\uDE00";
-        LockedPackage p = LockedPackage.of("foo", "1.0", Optional.empty(),
-                List.of(LockedFile.of("https://x/foo-1.0-py3-none-any.whl", sha('a')))).withIndex(evil)
+        LockedPackage p = LockEdits.withIndex(LockedPackage.of("foo", "1.0", Optional.empty(),
+                List.of(LockedFile.of("https://x/foo-1.0-py3-none-any.whl", sha('a')))), evil)
                 .withAttestations(List.of(AttestationIdentity.of(Map.of("kind", evil, "repository", evil))),
                         List.of());
         Lockfile lock = Lockfile.of(Optional.empty(), List.of(p), TrustPolicy.EMPTY);
@@ -178,11 +178,11 @@ class LockfileWriterTest {
     void unwritableValuesFailBeforeAnythingIsWritten() {
         LockedPackage p = LockedPackage.of("foo", "1.0", Optional.empty(),
                 List.of(LockedFile.of("https://x/foo-1.0-py3-none-any.whl", sha('a'))));
-        Lockfile loneSurrogate = Lockfile.of(Optional.empty(), List.of(p.withIndex("bad \uD800")), TrustPolicy.EMPTY);
+        Lockfile loneSurrogate = Lockfile.of(Optional.empty(), List.of(LockEdits.withIndex(p, "bad \uD800")), TrustPolicy.EMPTY);
         assertThatThrownBy(() -> writer.render(loneSurrogate)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessage("a lone UTF-16 surrogate cannot be written to TOML");
 
-        LockedFile future = p.wheels().get(0).withUploadTime(Instant.parse("+12025-01-01T00:00:00Z"));
+        LockedFile future = LockEdits.withUploadTime(p.wheels().get(0), Instant.parse("+12025-01-01T00:00:00Z"));
         Lockfile farFuture = Lockfile.of(Optional.empty(), List.of(LockedPackage.of("foo", "1.0", Optional.empty(),
                 List.of(future))), TrustPolicy.EMPTY);
         assertThatThrownBy(() -> writer.render(farFuture)).isInstanceOf(IllegalArgumentException.class)

@@ -28,8 +28,8 @@ class PythonTomllibInteropTest {
 
     static Stream<Arguments> written() {
         String evil = "x\"\n[tool.evil]\nowned = true\n# \u202e \u0000 \u007f \\ ' caf\u00e9 \uD83D\uDE00";
-        LockedPackage hostile = LockedPackage.of("foo", "1.0", Optional.empty(),
-                List.of(LockedFile.of("https://x/foo-1.0-py3-none-any.whl", sha('a')))).withIndex(evil)
+        LockedPackage hostile = LockEdits.withIndex(LockedPackage.of("foo", "1.0", Optional.empty(),
+                List.of(LockedFile.of("https://x/foo-1.0-py3-none-any.whl", sha('a')))), evil)
                 .withAttestations(List.of(AttestationIdentity.of(Map.of("kind", "GitHub", "repository", evil,
                         "odd key \"with\" quotes", evil))), List.of());
         return Stream.of(

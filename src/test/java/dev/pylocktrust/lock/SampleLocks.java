@@ -26,10 +26,10 @@ final class SampleLocks {
 
     /** Every feature: identities, records, policy, direct sources, other tools' tables, unknown keys. */
     static Lockfile everything() {
-        LockedFile sdist = file("https://files.example/sampleproject-4.0.0.tar.gz", sha('1'))
-                .withSize(2_000_000L).withUploadTime(Instant.parse("2024-11-06T22:37:07.123Z"));
-        LockedFile wheel = file("https://files.example/sampleproject-4.0.0-py3-none-any.whl", sha('2'))
-                .withSize(4_000L).withUploadTime(Instant.parse("2024-11-06T22:37:08Z"));
+        LockedFile sdist = LockEdits.listed(file("https://files.example/sampleproject-4.0.0.tar.gz", sha('1')),
+                2_000_000L, Instant.parse("2024-11-06T22:37:07.123Z"));
+        LockedFile wheel = LockEdits.listed(file("https://files.example/sampleproject-4.0.0-py3-none-any.whl",
+                sha('2')), 4_000L, Instant.parse("2024-11-06T22:37:08Z"));
         LockedFile macWheel = new LockedFile(Optional.of("sampleproject-4.0.0-cp312-cp312-macosx_11_0_arm64.whl"),
                 Optional.of("https://files.example/SampleProject-4.0.0-cp312-cp312-macosx_11_0_arm64.whl"),
                 Optional.empty(), OptionalLong.of(0), Optional.empty(),

@@ -39,7 +39,7 @@ class MergedResolutionTest {
                 "python_version == \"3.12\" and sys_platform == \"darwin\" and platform_machine == \"arm64\"",
                 "python_version == \"3.12\" and sys_platform == \"win32\" and platform_machine == \"AMD64\"");
         assertThat(m.requiresPython()).hasToString(">=3.12");
-        LockedPackage uvloop = m.get(PackageName.of("uvloop")).get(0);
+        MergedPackage uvloop = m.get(PackageName.of("uvloop")).get(0);
         assertThat(uvloop.files()).extracting(DistFile::name).containsExactly(
                 "uvloop-0.19-cp312-cp312-macosx_10_9_universal2.whl",
                 "uvloop-0.19-cp312-cp312-manylinux_2_17_x86_64.whl");

@@ -55,6 +55,7 @@ class TrustRootSelectorTest {
         int refreshes;
         final List<String> events = new ArrayList<>();
         final CountDownLatch finished = new CountDownLatch(1);
+        final CountDownLatch discarded = new CountDownLatch(1);
 
         ScriptedRepository(boolean production) {
             this.production = production;
@@ -120,6 +121,7 @@ class TrustRootSelectorTest {
                     @Override
                     public void discard() {
                         events.add("discard");
+                        discarded.countDown();
                     }
                 };
             } catch (TufRefreshException e) {
@@ -174,7 +176,7 @@ class TrustRootSelectorTest {
         late.countDown();
 
         assertThat(s.origin()).isEqualTo(TrustRootOrigin.EMBEDDED);
-        assertThat(selector.awaitBackground(Duration.ofSeconds(20))).isTrue();
+        assertThat(repo.discarded.await(20, TimeUnit.SECONDS)).as("the late refresh is discarded").isTrue();
         assertThat(repo.events).containsExactly("record 1: no answer within 0.1 s", "discard");
     }
 
@@ -392,7 +394,7 @@ class TrustRootSelectorTest {
 
         assertThat(s.warning()).get().asString().contains("(interrupted)");
         assertThat(repo.failure).isEmpty();
-        assertThat(selector.awaitBackground(Duration.ofSeconds(20))).isTrue();
+        assertThat(repo.finished.await(20, TimeUnit.SECONDS)).as("the cancelled refresh ends").isTrue();
     }
 
     @Test

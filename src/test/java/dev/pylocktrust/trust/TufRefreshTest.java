@@ -239,11 +239,11 @@ class TufRefreshTest {
 
     @Test
     @Timeout(60) // a hang guard, not a measurement: the mirror would hold the request for 60 s
-    void aMirrorThatNeverAnswersIsAbandonedAtTheBoundAndTheCacheStaysAsItWas() {
+    void aMirrorThatNeverAnswersIsAbandonedAtTheBoundAndTheCacheStaysAsItWas() throws InterruptedException {
         select(T0);
         server.hang();
-        var selector = new TrustRootSelector(repository(),
-                new TrustRootSelector.Settings(DAY, Duration.ofMillis(300), false));
+        var awaited = new AwaitedRepository(repository());
+        var selector = new TrustRootSelector(awaited, new TrustRootSelector.Settings(DAY, Duration.ofMillis(300), false));
 
         SelectedTrustRoot s = selector.select(T0.plus(Duration.ofHours(25)));
 
@@ -252,7 +252,7 @@ class TufRefreshTest {
                 .startsWith("could not refresh the Sigstore trusted root from " + server.url()
                         + " (no answer within 0.3 s")
                 .endsWith("); using the cached copy, refreshed 25 hours ago (2026-11-21T12:00:00Z)");
-        assertThat(selector.awaitBackground(Duration.ofSeconds(30))).isTrue();
+        assertThat(awaited.awaitRefresh(Duration.ofSeconds(30))).as("the abandoned refresh ends").isTrue();
         assertThat(repository().cached(T0).cachedRoot().orElseThrow().refreshedAt()).isEqualTo(T0);
         assertThat(workDirs()).isEmpty();
     }

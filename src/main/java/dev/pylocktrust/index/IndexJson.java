@@ -14,7 +14,7 @@ import java.io.IOException;
  * The one JSON reader for index data, with limits: nesting depth, string length, and strict duplicate-key detection
  * (a page with two {@code provenance} keys must not mean one thing to us and another to pip).
  */
-final class Json {
+final class IndexJson {
     /** No index document nests deeper than a handful of levels; provenance reaches about 8. */
     static final int MAX_DEPTH = 64;
     /** Longer than any URL, digest, certificate or statement in a real document. */
@@ -30,7 +30,7 @@ final class Json {
                     .build())
             .build());
 
-    private Json() {}
+    private IndexJson() {}
 
     static JsonParser parser(byte[] body) throws IOException {
         return MAPPER.getFactory().createParser(body);

@@ -10,7 +10,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * One {@code [[packages]]} entry of a multi-environment lock: a package version and where it applies.
+ * One entry of a {@link MergedResolution}, which becomes one {@code [[packages]]} entry of a multi-environment lock:
+ * a package version and where it applies.
  *
  * @param marker when to install it (PEP 751 {@code packages.marker}); empty when it applies to every locked
  *     environment and to the main requirements; may use {@code 'x' in extras} / {@code 'g' in dependency_groups}
@@ -19,7 +20,7 @@ import java.util.Optional;
  * @param dependencies the packages its requirements pulled in, with the version chosen where it applies
  * @param targets the target environments this entry was resolved for
  */
-public record LockedPackage(
+public record MergedPackage(
         PackageName name,
         Version version,
         Optional<Marker> marker,
@@ -32,7 +33,7 @@ public record LockedPackage(
     /** A reference to another entry (PEP 751 {@code [[packages.dependencies]]}: name and version). */
     public record Dependency(PackageName name, Version version) {}
 
-    public LockedPackage {
+    public MergedPackage {
         Objects.requireNonNull(name, "name");
         Objects.requireNonNull(version, "version");
         Objects.requireNonNull(marker, "marker");
