@@ -185,13 +185,11 @@ final class ChangeWording {
 
     /** The identity as the attestation layer writes it (environment omitted when empty), else its raw keys. */
     private static SortedMap<String, String> table(AttestationIdentity id) {
-        try {
-            return Publisher.fromTable(id.fields().toMap()).toIdentityTable();
-        } catch (IllegalArgumentException e) {
+        return id.publisher().map(Publisher::toIdentityTable).orElseGet(() -> {
             SortedMap<String, String> raw = new TreeMap<>();
             id.fields().toMap().forEach((k, v) -> raw.put(k, String.valueOf(v)));
             return raw;
-        }
+        });
     }
 
     private static Words attestationsLost(Change.AttestationsLost c) {

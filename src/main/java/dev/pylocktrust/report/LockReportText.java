@@ -102,15 +102,8 @@ public final class LockReportText {
         if (ids.isEmpty()) {
             return "none";
         }
-        List<String> out = new ArrayList<>();
-        for (AttestationIdentity id : ids) {
-            try {
-                out.add(Printable.of(Publisher.fromTable(id.fields().toMap()).describe()));
-            } catch (IllegalArgumentException e) {
-                out.add(Printable.of(id.kind()));
-            }
-        }
-        return String.join("; ", out);
+        return String.join("; ", ids.stream()
+                .map(id -> Printable.of(id.publisher().map(Publisher::describe).orElse(id.kind()))).toList());
     }
 
     private static String status(IdentityOutcome s) {
