@@ -15,6 +15,11 @@ class CommandLineTextTest {
         "--index-url=https://token@host/x        | --index-url=https://***@host/x",
         "https://pypi.org/simple/                | https://pypi.org/simple/",
         "a@b.example                             | a@b.example",
+        "https://user:p@ss@host/simple/          | https://***@host/simple/",
+        "https://host/simple/?token=s3cret&x=1   | https://host/simple/?token=***&x=***",
+        "https://host/simple/#frag@x             | https://host/simple/#frag@x",
+        "https://host/a@b/simple/                | https://host/a@b/simple/",
+        "req?x=1.txt                             | req?x=1.txt",
     })
     void redactsUrlCredentials(String in, String expected) {
         assertThat(CommandLineText.redact(in)).isEqualTo(expected);
