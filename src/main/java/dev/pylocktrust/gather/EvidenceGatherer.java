@@ -1,5 +1,6 @@
 package dev.pylocktrust.gather;
 
+import dev.pylocktrust.DaemonThreads;
 import dev.pylocktrust.ParallelMap;
 import dev.pylocktrust.PhaseTimes;
 import dev.pylocktrust.PylockTrustException;
@@ -19,14 +20,21 @@ import dev.pylocktrust.policy.FileNames;
 import dev.pylocktrust.python.PackageName;
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 /**
  * Asks the index for each file's provenance and verifies it. Network work runs with the index client's bounded
- * concurrency; verification (CPU-bound, about 2-5 ms an attestation) runs on one thread per core.
+ * concurrency; verification (CPU-bound, about 2-5 ms an attestation) runs on one thread per core, each file as soon as
+ * its provenance has arrived, so that it overlaps the wait for the rest.
  */
 public final class EvidenceGatherer {
     private final IndexClient index;
@@ -107,9 +115,14 @@ public final class EvidenceGatherer {
                 lookups.add(new ProvenanceRequest(file.get(), r.version()));
             }
         }
-        Map<String, ProvenanceLookup> found = new LinkedHashMap<>(index.provenance(lookups));
-        phases.mark("provenance");
-        Map<String, FileEvidence> judged = judgeAll(unique, listed, found);
+        // Each file is verified as soon as its provenance is known, while the rest still wait on the network.
+        Map<String, ProvenanceLookup> found;
+        Map<String, FileEvidence> judged;
+        try (Judging judging = new Judging(unique, listed)) {
+            found = new LinkedHashMap<>(index.provenance(lookups, true, judging::start));
+            phases.mark("provenance");
+            judged = judging.results(found.keySet());
+        }
         judged.putAll(askAgain(unique, listed, found, judged, lookups));
         remember(listed, found, judged);
         phases.mark("verification");
@@ -167,6 +180,55 @@ public final class EvidenceGatherer {
             out.put(shas.get(i), judged.get(i));
         }
         return out;
+    }
+
+    /**
+     * Judges lookups on up to {@code verifyThreads} threads as they arrive ({@link #start}, from the threads that
+     * fetch), then hands the results back in a given order. Closing it stops what has not finished.
+     */
+    private final class Judging implements AutoCloseable {
+        private final Map<String, FileRequest> requests;
+        private final Map<String, IndexFile> files;
+        private final ExecutorService pool;
+        private final Map<String, Future<FileEvidence>> pending = new ConcurrentHashMap<>();
+
+        Judging(Map<String, FileRequest> requests, Map<String, IndexFile> files) {
+            this.requests = requests;
+            this.files = files;
+            this.pool = Executors.newFixedThreadPool(verifyThreads,
+                    DaemonThreads.named(n -> "pylock-trust-verify-" + n));
+        }
+
+        void start(String sha, ProvenanceLookup lookup) {
+            pending.put(sha, pool.submit(() -> judge(requests.get(sha), files.get(sha), lookup)));
+        }
+
+        /** The evidence for {@code shas}, each of which was started; waits for what is still running. */
+        Map<String, FileEvidence> results(Collection<String> shas) {
+            Map<String, FileEvidence> out = new LinkedHashMap<>();
+            for (String sha : shas) {
+                try {
+                    out.put(sha, pending.get(sha).get());
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    throw new IllegalStateException("interrupted while verifying provenance", e);
+                } catch (ExecutionException e) {
+                    if (e.getCause() instanceof RuntimeException r) {
+                        throw r;
+                    }
+                    if (e.getCause() instanceof Error err) {
+                        throw err;
+                    }
+                    throw new IllegalStateException(e.getCause());
+                }
+            }
+            return out;
+        }
+
+        @Override
+        public void close() {
+            pool.shutdownNow();
+        }
     }
 
     /** Turns one lookup into evidence. Pure apart from the verifier's CPU work. */

@@ -24,6 +24,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BiConsumer;
 import java.util.function.Function;
 import okhttp3.HttpUrl;
 
@@ -235,6 +236,16 @@ public final class IndexClient implements AutoCloseable {
      * (for cached provenance that failed verification: the cache may have been tampered with).
      */
     public Map<String, ProvenanceLookup> provenance(List<ProvenanceRequest> requests, boolean useCache) {
+        return provenance(requests, useCache, (sha, lookup) -> { });
+    }
+
+    /**
+     * As {@link #provenance(List, boolean)}, handing each lookup to {@code whenKnown} (with the file's sha256) on the
+     * thread that made it, as soon as it is known: a caller can start verifying while other lookups still wait on the
+     * network. {@code whenKnown} must be quick and thread-safe; what it throws ends the whole call.
+     */
+    public Map<String, ProvenanceLookup> provenance(List<ProvenanceRequest> requests, boolean useCache,
+                                                    BiConsumer<String, ProvenanceLookup> whenKnown) {
         Map<String, ProvenanceRequest> unique = new LinkedHashMap<>();
         for (ProvenanceRequest r : requests) {
             String sha = r.file().sha256().orElseThrow(() -> new IllegalArgumentException(
@@ -243,7 +254,11 @@ public final class IndexClient implements AutoCloseable {
         }
         List<ProvenanceRequest> list = List.copyOf(unique.values());
         List<ProvenanceLookup> results = runAll("provenance", list,
-                r -> provenance.lookup(r.file(), r.version(), useCache));
+                r -> {
+                    ProvenanceLookup lookup = provenance.lookup(r.file(), r.version(), useCache);
+                    whenKnown.accept(r.file().sha256().orElseThrow(), lookup);
+                    return lookup;
+                });
         Map<String, ProvenanceLookup> out = new LinkedHashMap<>();
         int i = 0;
         for (String sha : unique.keySet()) {

@@ -103,8 +103,10 @@ public final class LockfileReader {
             throw new LockfileException(file, 0, "", "invalid TOML: a malformed escape sequence or value");
         } catch (OutOfMemoryError e) {
             // tomlj holds the whole parse tree (~270 bytes of heap per byte of input); once we unwind it is garbage.
+            int kib = text.length() / 1024;
             throw new LockfileException(file, 0, "", "file is too large to parse in the available memory ("
-                    + text.length() / (1024 * 1024) + " MiB)", "give Java more memory (-Xmx) or split the lock file");
+                    + (kib < 1024 ? kib + " KiB" : kib / 1024 + " MiB") + ")",
+                    "give Java more memory (-Xmx) or split the lock file");
         }
         if (toml.hasErrors()) {
             TomlParseError first = toml.errors().get(0);

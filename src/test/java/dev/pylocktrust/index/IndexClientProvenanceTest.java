@@ -8,11 +8,14 @@ import dev.pylocktrust.testkit.index.TestFile;
 import dev.pylocktrust.testkit.index.TestIndex;
 import dev.pylocktrust.testkit.index.TestIndexServer;
 import java.net.URI;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -60,6 +63,31 @@ class IndexClientProvenanceTest {
             assertThat(found.fromCache()).isFalse();
             assertThat(found.url()).isEqualTo(server.url("/integrity/sampleproject/4.0.0/" + wheel.filename()
                     + "/provenance").toString());
+        }
+    }
+
+    @Test
+    void eachLookupIsHandedOnAsSoonAsItIsKnown() throws Exception {
+        // proj-1's provenance is answered only once proj-0's lookup has been handed on (else, after 10 s, with 404):
+        // a client that handed lookups on only when all were done would never release it.
+        server.serve(ServerFixture.manyProjects(2));
+        CountDownLatch proj0HandedOn = new CountDownLatch(1);
+        server.holdUntil("/integrity/proj-1/", proj0HandedOn, Duration.ofSeconds(10));
+        try (IndexClient c = client(config())) {
+            List<ProvenanceRequest> requests = c.projectPages(List.of("proj-0", "proj-1")).values().stream()
+                    .map(p -> new ProvenanceRequest(p.files().get(0), p.versions().get(0))).toList();
+            String proj0 = requests.get(0).file().sha256().orElseThrow();
+            Map<String, ProvenanceLookup> handedOn = new ConcurrentHashMap<>();
+
+            Map<String, ProvenanceLookup> found = c.provenance(requests, true, (sha, lookup) -> {
+                handedOn.put(sha, lookup);
+                if (sha.equals(proj0)) {
+                    proj0HandedOn.countDown();
+                }
+            });
+
+            assertThat(found.values()).hasSize(2).allMatch(ProvenanceLookup.Found.class::isInstance);
+            assertThat(handedOn).isEqualTo(found);
         }
     }
 

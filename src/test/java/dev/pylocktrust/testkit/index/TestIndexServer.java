@@ -2,6 +2,7 @@ package dev.pylocktrust.testkit.index;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -9,6 +10,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Predicate;
 import mockwebserver3.Dispatcher;
@@ -48,6 +51,10 @@ public final class TestIndexServer implements AutoCloseable {
     private volatile boolean rangeRequests = true;
     private volatile boolean relativeUrls = true;
     private volatile String provenanceHost;
+    private volatile Hold hold;
+
+    /** Requests under {@code prefix} wait for {@code release}; after {@code cap} they are answered 404 instead. */
+    private record Hold(String prefix, CountDownLatch release, Duration cap) {}
 
     private TestIndexServer(TestIndex index) {
         this.index = index;
@@ -141,6 +148,15 @@ public final class TestIndexServer implements AutoCloseable {
     }
 
     /** Requests whose path starts with {@code prefix}. */
+    /**
+     * Holds every request whose path starts with {@code prefix} until {@code release} is counted down, then answers it
+     * as usual; one still held after {@code cap} is answered 404 (so a client that never releases it sees no file).
+     */
+    public TestIndexServer holdUntil(String prefix, CountDownLatch release, Duration cap) {
+        this.hold = new Hold(prefix, release, cap);
+        return this;
+    }
+
     public int count(String prefix) {
         return (int) requestsMatching(r -> r.getUrl().encodedPath().startsWith(prefix)).size();
     }
@@ -193,6 +209,12 @@ public final class TestIndexServer implements AutoCloseable {
     private MockResponse dispatch(RecordedRequest req) throws InterruptedException {
         maxInFlight.accumulateAndGet(inFlight.incrementAndGet(), Math::max);
         try {
+            Hold h = hold;
+            if (h != null && req.getUrl().encodedPath().startsWith(h.prefix())
+                    && !h.release().await(h.cap().toMillis(), TimeUnit.MILLISECONDS)) {
+                return toMock(Reply.of(404, "text/plain", "held and never released".getBytes(StandardCharsets.UTF_8)))
+                        .build();
+            }
             return answer(req);
         } finally {
             inFlight.decrementAndGet();
