@@ -73,7 +73,7 @@ def _major(version: str) -> Optional[int]:
 def java_command(java: str, major: int, args: Sequence[str], environ: Mapping[str, str]) -> list[str]:
     """The command line that runs the jar: a small, short-lived CLI, so JVM options favour start-up time."""
     # The same JVM options as bin/pylock-trust (whose comments say why); that launcher also keeps a class-data archive.
-    options = ["-XX:+UseSerialGC", "-Xmn24m", "-XX:TieredStopAtLevel=1", "-Xshare:auto"]
+    options = ["-XX:+UseSerialGC", "-Xmn24m", "-Xms32m", "-XX:TieredStopAtLevel=1", "-Xshare:auto"]
     if major >= 23:
         # Newer JDKs warn on stderr when a library (protobuf, via sigstore-java) uses sun.misc.Unsafe.
         options.append("--sun-misc-unsafe-memory-access=allow")

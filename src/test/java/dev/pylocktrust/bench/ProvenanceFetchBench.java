@@ -9,6 +9,7 @@ import dev.pylocktrust.index.IndexStats;
 import dev.pylocktrust.index.ProjectPage;
 import dev.pylocktrust.index.ProvenanceLookup;
 import dev.pylocktrust.index.ProvenanceRequest;
+import dev.pylocktrust.testkit.FileTrees;
 import dev.pylocktrust.testkit.index.FakeProvenance;
 import dev.pylocktrust.testkit.index.IdentitySpec;
 import dev.pylocktrust.testkit.index.TestIndex;
@@ -61,6 +62,8 @@ class ProvenanceFetchBench {
             run(server, "cold, --jobs 1", 1, Optional.empty());
             run(server, "cold, default jobs", IndexConfig.defaultJobs(), Optional.of(cache));
             run(server, "warm cache, default", IndexConfig.defaultJobs(), Optional.of(cache));
+        } finally {
+            FileTrees.delete(cache);
         }
     }
 

@@ -3,6 +3,7 @@ package dev.pylocktrust.bench;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pylocktrust.attest.TrustRoot;
+import dev.pylocktrust.testkit.FileTrees;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,6 +31,14 @@ class StartupBench {
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("pylock-trust-startup-bench");
+        try {
+            run(work);
+        } finally {
+            FileTrees.delete(work);
+        }
+    }
+
+    private static void run(Path work) throws Exception {
         TrustRoot.embeddedProduction(); // puts pylock-trust's ECDSA provider in place for the yardstick
         Yardstick.print(System.out);
         Map<String, List<String>> commands = Map.of(

@@ -9,6 +9,7 @@ import dev.pylocktrust.attest.ProvenanceResult;
 import dev.pylocktrust.attest.ProvenanceVerifier;
 import dev.pylocktrust.attest.TrustRoot;
 import dev.pylocktrust.lock.TrustPolicy;
+import dev.pylocktrust.testkit.FileTrees;
 import dev.pylocktrust.testkit.SigstoreProvenanceMinter;
 import dev.pylocktrust.testkit.TestSigstore;
 import dev.pylocktrust.testkit.index.IdentitySpec;
@@ -64,6 +65,14 @@ class VerifyBench {
 
     public static void main(String[] args) throws Exception {
         Path work = Files.createTempDirectory("pylock-trust-verify-bench");
+        try {
+            run(work);
+        } finally {
+            FileTrees.delete(work);
+        }
+    }
+
+    private static void run(Path work) throws Exception {
         TestSigstore sigstore = TestSigstore.create(1000, CLOCK);
         long t0 = System.nanoTime();
         TestIndexBuilder b = new TestIndexBuilder(new SigstoreProvenanceMinter(sigstore));

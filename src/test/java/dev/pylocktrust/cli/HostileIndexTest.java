@@ -3,6 +3,7 @@ package dev.pylocktrust.cli;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pylocktrust.index.SizeLimits;
+import dev.pylocktrust.testkit.FileTrees;
 import dev.pylocktrust.testkit.index.Faults;
 import dev.pylocktrust.testkit.index.TestIndex;
 import dev.pylocktrust.testkit.index.TestIndexServer;
@@ -249,17 +250,7 @@ class HostileIndexTest {
         }
         world.server.serve(world.index);
         scenario.server.serve(scenario.index);
-        deleteTree(world.cache);
-    }
-
-    private static void deleteTree(Path root) throws IOException {
-        if (java.nio.file.Files.exists(root)) {
-            try (var paths = java.nio.file.Files.walk(root)) {
-                for (Path p : paths.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    java.nio.file.Files.delete(p);
-                }
-            }
-        }
+        FileTrees.delete(world.cache);
     }
 
     @ParameterizedTest
