@@ -8,8 +8,9 @@ import java.util.regex.Pattern;
 /**
  * Renders a command line for the lock file's header comment: one line, POSIX-shell quoted, with credentials in
  * URLs replaced by {@code ***} (a lock file is committed; an {@code --index-url https://user:token@host/} must not
- * leak into it: the whole user info, up to the last {@code @} of the authority, and every query value), and control, bidi and separator characters shown as {@link Printable} escapes, so nothing can end
- * the comment and inject TOML, nor make the comment read differently in a review.
+ * leak into it: the whole user info, up to the last {@code @} of the authority, and every query value), and control,
+ * bidi and separator characters shown as {@link Printable} escapes, so nothing can end the comment and inject TOML,
+ * nor make the comment read differently in a review.
  */
 final class CommandLineText {
     private static final Pattern SAFE = Pattern.compile("[A-Za-z0-9_@%+=:,./-]+");
