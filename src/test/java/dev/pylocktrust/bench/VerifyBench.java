@@ -50,8 +50,10 @@ import org.junit.jupiter.api.Test;
  * class-data archive), each with wall time, CPU time (user + system), peak RSS (from GNU time
  * when {@code /usr/bin/time} exists), requests the server saw, CPU per file as a multiple of the in-process cost,
  * and wall and CPU per phase (the command's {@code -Dpylocktrust.phases=true} lines). On a shared machine compare
- * the ratios, not the seconds. {@code -Dbench.runs=N} repeats the three process runs. It asserts only that every run
- * passes.
+ * the ratios, not the seconds. {@code -Dbench.runs=N} repeats the three process runs;
+ * {@code -Dbench.javaOpts="..."} adds JVM options to every run (a profile, say:
+ * {@code -XX:StartFlightRecording=filename=/tmp/verify.jfr,settings=profile}, which the last run, {@code --offline},
+ * leaves behind). It asserts only that every run passes.
  */
 class VerifyBench {
     static final int PACKAGES = Integer.getInteger("bench.packages", 1000);
@@ -117,7 +119,7 @@ class VerifyBench {
                         cmd.add("--offline");
                     }
                     Measured m = runLauncher(cmd, work, Map.of("PYLOCK_TRUST_JAVA_OPTS", "-D" + PhaseTimes.PROPERTY
-                            + "=true", "PYLOCK_TRUST_CACHE_DIR", work.resolve("launcher-cache").toString()));
+                            + "=true " + System.getProperty("bench.javaOpts", ""), "PYLOCK_TRUST_CACHE_DIR", work.resolve("launcher-cache").toString()));
                     String ratio = m.cpuSeconds.equals("n/a") ? "n/a" : String.format(Locale.ROOT, "%.2fx",
                             Double.parseDouble(m.cpuSeconds) * 1000 / files / inProcessMs);
                     System.out.printf(Locale.ROOT, "%-12s | %4d | %6.2f | %5s | %22s | %12s | %d%n", run, m.exit,
