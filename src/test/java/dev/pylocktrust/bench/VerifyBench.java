@@ -118,8 +118,9 @@ class VerifyBench {
                     if (run.equals("--offline")) {
                         cmd.add("--offline");
                     }
-                    Measured m = runLauncher(cmd, work, Map.of("PYLOCK_TRUST_JAVA_OPTS", "-D" + PhaseTimes.PROPERTY
-                            + "=true " + System.getProperty("bench.javaOpts", ""), "PYLOCK_TRUST_CACHE_DIR", work.resolve("launcher-cache").toString()));
+                    String javaOpts = "-D" + PhaseTimes.PROPERTY + "=true " + System.getProperty("bench.javaOpts", "");
+                    Measured m = runLauncher(cmd, work, Map.of("PYLOCK_TRUST_JAVA_OPTS", javaOpts,
+                            "PYLOCK_TRUST_CACHE_DIR", work.resolve("launcher-cache").toString()));
                     String ratio = m.cpuSeconds.equals("n/a") ? "n/a" : String.format(Locale.ROOT, "%.2fx",
                             Double.parseDouble(m.cpuSeconds) * 1000 / files / inProcessMs);
                     System.out.printf(Locale.ROOT, "%-12s | %4d | %6.2f | %5s | %22s | %12s | %d%n", run, m.exit,
