@@ -9,6 +9,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.function.Function;
 import java.util.function.IntFunction;
+import java.util.function.Supplier;
 
 /**
  * Maps a list on a bounded pool of daemon threads and returns the results in input order.
@@ -87,7 +88,31 @@ public final class ParallelMap implements AutoCloseable {
             for (T item : items) {
                 futures.add(executor.submit(() -> work.apply(item)));
             }
-            List<R> results = new ArrayList<>(items.size());
+        } catch (RuntimeException | Error e) {
+            cancel(futures); // the pool was closed while submitting
+            throw e;
+        }
+        return awaitAll(futures, onInterrupt);
+    }
+
+    /**
+     * Starts {@code work} on this instance's pool and returns at once, for work whose items arrive one by one (collect
+     * the results with {@link #awaitAll}).
+     *
+     * @throws IllegalStateException if this instance is closed
+     */
+    public <R> Future<R> submit(Supplier<? extends R> work) {
+        return pool().submit(work::get);
+    }
+
+    /**
+     * The results of {@code futures}, awaited in list order, with {@link #map}'s contract for failures and
+     * interruption: the first failure in list order is rethrown as itself and every unfinished future is cancelled.
+     */
+    public static <R> List<R> awaitAll(List<Future<R>> futures,
+                                       Function<InterruptedException, ? extends RuntimeException> onInterrupt) {
+        try {
+            List<R> results = new ArrayList<>(futures.size());
             for (Future<R> f : futures) {
                 results.add(f.get());
             }
@@ -106,9 +131,6 @@ public final class ParallelMap implements AutoCloseable {
                 throw err;
             }
             throw new IllegalStateException(cause);
-        } catch (RuntimeException | Error e) {
-            cancel(futures); // the pool was closed while submitting
-            throw e;
         }
     }
 

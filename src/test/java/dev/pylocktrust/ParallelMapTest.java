@@ -10,6 +10,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
@@ -140,6 +141,42 @@ class ParallelMapTest {
             // waits until the test times out)
             await(blockedInterrupted);
             assertThat(pool.map(range(2), i -> i + 1, INTERRUPTED)).as("the pool still works").containsExactly(1, 2);
+        }
+    }
+
+    @Test
+    void workSubmittedOneByOneIsAwaitedInListOrderWithTheMapsFailureContract() throws Exception {
+        CountDownLatch secondDone = new CountDownLatch(1);
+        CountDownLatch blockedStarted = new CountDownLatch(1);
+        CountDownLatch blockedInterrupted = new CountDownLatch(1);
+        Boom boom = new Boom("second");
+        try (ParallelMap pool = new ParallelMap(3, n -> "t")) {
+            Future<Integer> first = pool.submit(() -> {
+                await(secondDone); // finishes after the second: the order of the list, not of finishing, counts
+                return 1;
+            });
+            Future<Integer> second = pool.submit(() -> {
+                secondDone.countDown();
+                return 2;
+            });
+            assertThat(ParallelMap.awaitAll(List.of(first, second), INTERRUPTED)).containsExactly(1, 2);
+
+            Future<Integer> fails = pool.submit(() -> {
+                await(blockedStarted);
+                throw boom;
+            });
+            Future<Integer> blocked = pool.submit(() -> {
+                blockedStarted.countDown();
+                try {
+                    never.await();
+                } catch (InterruptedException e) {
+                    blockedInterrupted.countDown();
+                }
+                return 0;
+            });
+            assertThatThrownBy(() -> ParallelMap.awaitAll(List.of(fails, blocked), INTERRUPTED)).isSameAs(boom);
+            await(blockedInterrupted); // cancelled, and interrupted, by the failure
+            assertThat(blocked.isCancelled()).isTrue();
         }
     }
 

@@ -1,6 +1,5 @@
 package dev.pylocktrust.gather;
 
-import dev.pylocktrust.DaemonThreads;
 import dev.pylocktrust.ParallelMap;
 import dev.pylocktrust.PhaseTimes;
 import dev.pylocktrust.PylockTrustException;
@@ -20,15 +19,11 @@ import dev.pylocktrust.policy.FileNames;
 import dev.pylocktrust.python.PackageName;
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 
 /**
@@ -118,10 +113,14 @@ public final class EvidenceGatherer {
         // Each file is verified as soon as its provenance is known, while the rest still wait on the network.
         Map<String, ProvenanceLookup> found;
         Map<String, FileEvidence> judged;
-        try (Judging judging = new Judging(unique, listed)) {
-            found = new LinkedHashMap<>(index.provenance(lookups, true, judging::start));
+        try (ParallelMap verifying = new ParallelMap(verifyThreads, n -> "pylock-trust-verify-" + n)) {
+            Map<String, Future<FileEvidence>> pending = new ConcurrentHashMap<>();
+            found = new LinkedHashMap<>(index.provenance(lookups, true, (sha, lookup) -> pending.put(sha,
+                    verifying.submit(() -> judge(unique.get(sha), listed.get(sha), lookup)))));
             phases.mark("provenance");
-            judged = judging.results(found.keySet());
+            List<String> shas = List.copyOf(found.keySet());
+            judged = keyed(shas, ParallelMap.awaitAll(shas.stream().map(pending::get).toList(),
+                    EvidenceGatherer::interruptedVerifying));
         }
         judged.putAll(askAgain(unique, listed, found, judged, lookups));
         remember(listed, found, judged);
@@ -172,63 +171,22 @@ public final class EvidenceGatherer {
     private Map<String, FileEvidence> judgeAll(Map<String, FileRequest> requests, Map<String, IndexFile> files,
                                                Map<String, ProvenanceLookup> lookups) {
         List<String> shas = List.copyOf(lookups.keySet());
-        List<FileEvidence> judged = ParallelMap.map(shas, verifyThreads, "pylock-trust-verify",
+        return keyed(shas, ParallelMap.map(shas, verifyThreads, "pylock-trust-verify",
                 sha -> judge(requests.get(sha), files.get(sha), lookups.get(sha)),
-                e -> new IllegalStateException("interrupted while verifying provenance", e));
+                EvidenceGatherer::interruptedVerifying));
+    }
+
+    /** {@code values} keyed by {@code shas}, in that order. */
+    private static Map<String, FileEvidence> keyed(List<String> shas, List<FileEvidence> values) {
         Map<String, FileEvidence> out = new LinkedHashMap<>();
         for (int i = 0; i < shas.size(); i++) {
-            out.put(shas.get(i), judged.get(i));
+            out.put(shas.get(i), values.get(i));
         }
         return out;
     }
 
-    /**
-     * Judges lookups on up to {@code verifyThreads} threads as they arrive ({@link #start}, from the threads that
-     * fetch), then hands the results back in a given order. Closing it stops what has not finished.
-     */
-    private final class Judging implements AutoCloseable {
-        private final Map<String, FileRequest> requests;
-        private final Map<String, IndexFile> files;
-        private final ExecutorService pool;
-        private final Map<String, Future<FileEvidence>> pending = new ConcurrentHashMap<>();
-
-        Judging(Map<String, FileRequest> requests, Map<String, IndexFile> files) {
-            this.requests = requests;
-            this.files = files;
-            this.pool = Executors.newFixedThreadPool(verifyThreads,
-                    DaemonThreads.named(n -> "pylock-trust-verify-" + n));
-        }
-
-        void start(String sha, ProvenanceLookup lookup) {
-            pending.put(sha, pool.submit(() -> judge(requests.get(sha), files.get(sha), lookup)));
-        }
-
-        /** The evidence for {@code shas}, each of which was started; waits for what is still running. */
-        Map<String, FileEvidence> results(Collection<String> shas) {
-            Map<String, FileEvidence> out = new LinkedHashMap<>();
-            for (String sha : shas) {
-                try {
-                    out.put(sha, pending.get(sha).get());
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new IllegalStateException("interrupted while verifying provenance", e);
-                } catch (ExecutionException e) {
-                    if (e.getCause() instanceof RuntimeException r) {
-                        throw r;
-                    }
-                    if (e.getCause() instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IllegalStateException(e.getCause());
-                }
-            }
-            return out;
-        }
-
-        @Override
-        public void close() {
-            pool.shutdownNow();
-        }
+    private static IllegalStateException interruptedVerifying(InterruptedException e) {
+        return new IllegalStateException("interrupted while verifying provenance", e);
     }
 
     /** Turns one lookup into evidence. Pure apart from the verifier's CPU work. */
