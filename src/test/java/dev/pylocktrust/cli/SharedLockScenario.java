@@ -1,11 +1,10 @@
 package dev.pylocktrust.cli;
 
+import dev.pylocktrust.testkit.FileTrees;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Comparator;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
@@ -44,11 +43,7 @@ final class SharedLockScenario implements ParameterResolver {
         @Override
         public void close() throws IOException {
             scenario.close();
-            try (Stream<Path> files = Files.walk(dir)) {
-                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
-                    Files.delete(p);
-                }
-            }
+            FileTrees.delete(dir);
         }
     }
 }
