@@ -34,6 +34,30 @@ public sealed interface Change {
     // ---- rank 1 ----
 
     /**
+     * A change of who publishes a package that HEAD's policy may approve: every identity it adds needs an approval of
+     * its own, and unapproved ones sort first.
+     */
+    sealed interface IdentityAddition extends Change permits IdentityChanged, IdentityAmbiguous {
+        /** The identities the change adds, each with the approval found for it. */
+        List<AddedIdentity> additions();
+
+        /** True when HEAD's policy approves every added identity. */
+        default boolean approved() {
+            return additions().stream().allMatch(a -> a.approval().isPresent());
+        }
+
+        @Override
+        default Risk risk() {
+            return Risk.IDENTITY;
+        }
+
+        @Override
+        default int priority() {
+            return approved() ? 0 : -1;
+        }
+    }
+
+    /**
      * HEAD records a publisher identity for the package that BASE did not (identities compare with the same rule as
      * {@code lock}: {@code Publisher.sameIdentity}).
      *
@@ -44,7 +68,7 @@ public sealed interface Change {
      */
     record IdentityChanged(String packageName, Optional<String> version, List<AttestationIdentity> before,
                            List<AttestationIdentity> after, List<AddedIdentity> added,
-                           List<AttestationIdentity> removed, OptionalInt headLine) implements Change {
+                           List<AttestationIdentity> removed, OptionalInt headLine) implements IdentityAddition {
         public IdentityChanged {
             before = List.copyOf(before);
             after = List.copyOf(after);
@@ -55,19 +79,9 @@ public sealed interface Change {
             }
         }
 
-        /** True when HEAD's policy approves every added identity (from one of BASE's identities). */
-        public boolean approved() {
-            return added.stream().allMatch(a -> a.approval().isPresent());
-        }
-
         @Override
-        public Risk risk() {
-            return Risk.IDENTITY;
-        }
-
-        @Override
-        public int priority() {
-            return approved() ? 0 : -1;
+        public List<AddedIdentity> additions() {
+            return added;
         }
     }
 
@@ -103,24 +117,15 @@ public sealed interface Change {
      * @param pairs each second identity, with the approval found for it
      */
     record IdentityAmbiguous(String packageName, Optional<String> version, List<AttestationIdentity> identities,
-                             List<AddedIdentity> pairs, OptionalInt headLine) implements Change {
+                             List<AddedIdentity> pairs, OptionalInt headLine) implements IdentityAddition {
         public IdentityAmbiguous {
             identities = List.copyOf(identities);
             pairs = List.copyOf(pairs);
         }
 
-        public boolean approved() {
-            return pairs.stream().allMatch(a -> a.approval().isPresent());
-        }
-
         @Override
-        public Risk risk() {
-            return Risk.IDENTITY;
-        }
-
-        @Override
-        public int priority() {
-            return approved() ? 0 : -1;
+        public List<AddedIdentity> additions() {
+            return pairs;
         }
     }
 

@@ -35,8 +35,7 @@ public enum FailOn {
     }
 
     private static boolean failsOnIdentity(Change change) {
-        return change instanceof Change.IdentityChanged c && !c.approved()
-                || change instanceof Change.IdentityAmbiguous a && !a.approved()
+        return change instanceof Change.IdentityAddition a && !a.approved()
                 || change instanceof Change.HashChanged
                 || change instanceof Change.AttestationsLost l
                         && l.code() != dev.pylocktrust.policy.FindingCode.ATTESTATION_MISSING_ALLOWED
