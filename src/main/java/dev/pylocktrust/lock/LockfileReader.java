@@ -5,6 +5,9 @@ import dev.pylocktrust.python.PackageName;
 import dev.pylocktrust.python.InvalidSpecException;
 import dev.pylocktrust.python.Marker;
 import dev.pylocktrust.python.SpecifierSet;
+import dev.pylocktrust.toml.SubsetParser;
+import dev.pylocktrust.toml.TomlTree;
+import dev.pylocktrust.toml.TomljTrees;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.ByteBuffer;
@@ -88,9 +91,25 @@ public final class LockfileReader {
             throw new LockfileException(file, 0, "", "file is larger than the limit of " + limits.maxFileBytes()
                     + " bytes");
         }
-        if (text.startsWith("\uFEFF")) {
-            text = text.substring(1); // a byte order mark some editors add; TOML parsers differ on it
+        // A byte order mark some editors add; TOML parsers differ on it.
+        String toml = text.startsWith("\uFEFF") ? text.substring(1) : text;
+        TomlTree.Table tree = SubsetParser.parse(toml).orElseGet(() -> parseFully(toml, file));
+        ReadContext ctx = new ReadContext(file, limits);
+        Lockfile lock;
+        try {
+            lock = readTop(new TomlNode(ctx, tree, "", 1));
+        } catch (IllegalArgumentException e) {
+            // Every rule is checked above with its location; this only keeps a missed one a usage error.
+            throw new LockfileException(file, 0, "", "invalid lock file: " + e.getMessage(), e);
         }
+        return new ParsedLockfile(file, lock, ctx.sourceMap.build(), ctx.warnings);
+    }
+
+    /**
+     * Text outside {@link SubsetParser}'s subset (or not TOML at all) is read by tomlj, which also words the
+     * errors. tomlj holds a parse tree of about 270 bytes of heap per byte of input while it reads.
+     */
+    private static TomlTree.Table parseFully(String text, String file) {
         TomlParseResult toml;
         try {
             toml = Toml.parse(text, TomlVersion.V1_0_0);
@@ -102,7 +121,6 @@ public final class LockfileReader {
             // escape. Found by LockfileFuzzTest.
             throw new LockfileException(file, 0, "", "invalid TOML: a malformed escape sequence or value");
         } catch (OutOfMemoryError e) {
-            // tomlj holds the whole parse tree (~270 bytes of heap per byte of input); once we unwind it is garbage.
             int kib = text.length() / 1024;
             throw new LockfileException(file, 0, "", "file is too large to parse in the available memory ("
                     + (kib < 1024 ? kib + " KiB" : kib / 1024 + " MiB") + ")",
@@ -114,15 +132,11 @@ public final class LockfileReader {
             throw new LockfileException(file, first.position() == null ? 0 : first.position().line(), "",
                     "invalid TOML: " + first.getMessage() + (more > 0 ? " (and " + more + " more errors)" : ""));
         }
-        ReadContext ctx = new ReadContext(file, new SourceLines(text), limits);
-        Lockfile lock;
         try {
-            lock = readTop(new TomlNode(ctx, toml, "", 1));
-        } catch (IllegalArgumentException e) {
-            // Every rule is checked above with its location; this only keeps a missed one a usage error.
-            throw new LockfileException(file, 0, "", "invalid lock file: " + e.getMessage(), e);
+            return TomljTrees.of(toml, text);
+        } catch (StackOverflowError e) {
+            throw new LockfileException(file, 0, "", "invalid TOML: nested too deeply to parse");
         }
-        return new ParsedLockfile(file, lock, ctx.sourceMap.build(), ctx.warnings);
     }
 
     private Lockfile readTop(TomlNode root) {

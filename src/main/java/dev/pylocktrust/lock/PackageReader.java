@@ -113,15 +113,15 @@ final class PackageReader {
     private static TreeMap<String, String> hashes(TomlNode f) {
         TomlNode h = f.optTable("hashes").orElseThrow(() -> f.keyError("hashes", "required table missing",
                 "every file needs hashes = { sha256 = \"...\" }"));
-        if (h.table.isEmpty()) {
+        if (h.table.keys().isEmpty()) {
             throw f.keyError("hashes", "must contain at least one hash", "add the file's sha256");
         }
-        if (h.table.size() > f.ctx.limits.maxHashesPerFile()) {
-            throw f.keyError("hashes", "has " + h.table.size() + " entries, more than the limit of "
+        if (h.table.keys().size() > f.ctx.limits.maxHashesPerFile()) {
+            throw f.keyError("hashes", "has " + h.table.keys().size() + " entries, more than the limit of "
                     + f.ctx.limits.maxHashesPerFile());
         }
         TreeMap<String, String> out = new TreeMap<>();
-        for (String algorithm : h.table.keySet()) {
+        for (String algorithm : h.table.keys()) {
             String digest = h.optString(algorithm).orElseThrow();
             if (digest.isEmpty()) {
                 throw h.keyError(algorithm, "must not be empty");

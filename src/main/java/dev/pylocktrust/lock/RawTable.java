@@ -1,5 +1,6 @@
 package dev.pylocktrust.lock;
 
+import dev.pylocktrust.toml.TomlTree;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
@@ -13,8 +14,6 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.function.Predicate;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlTable;
 
 /**
  * A TOML table kept as data, so that tables we do not interpret (other tools' tables, keys from a future PEP 751
@@ -41,39 +40,39 @@ public record RawTable(SortedMap<String, Object> entries) {
     }
 
     /**
-     * A deep copy of a tomlj table.
+     * A deep copy of a parsed TOML table.
      *
      * @throws IllegalArgumentException if nested deeper than {@link #MAX_DEPTH}
      */
-    public static RawTable fromToml(TomlTable table) {
-        return fromToml(table, key -> true);
+    public static RawTable fromTree(TomlTree.Table table) {
+        return fromTree(table, key -> true);
     }
 
-    /** A deep copy of the entries of a tomlj table whose keys pass {@code keys}. */
-    static RawTable fromToml(TomlTable table, Predicate<String> keys) {
-        return new RawTable(fromTomlTable(table, keys, 0));
+    /** A deep copy of the entries of a parsed TOML table whose keys pass {@code keys}. */
+    static RawTable fromTree(TomlTree.Table table, Predicate<String> keys) {
+        return new RawTable(fromTreeTable(table, keys, 0));
     }
 
-    private static SortedMap<String, Object> fromTomlTable(TomlTable table, Predicate<String> keys, int depth) {
+    private static SortedMap<String, Object> fromTreeTable(TomlTree.Table table, Predicate<String> keys, int depth) {
         checkDepth(depth);
         SortedMap<String, Object> out = new TreeMap<>();
-        for (String key : table.keySet()) {
+        for (String key : table.keys()) {
             if (keys.test(key)) {
-                out.put(key, fromTomlValue(table.get(List.of(key)), depth + 1));
+                out.put(key, fromTreeValue(table.get(key), depth + 1));
             }
         }
         return out;
     }
 
-    private static Object fromTomlValue(Object value, int depth) {
-        if (value instanceof TomlTable t) {
-            return new RawTable(fromTomlTable(t, key -> true, depth));
+    private static Object fromTreeValue(Object value, int depth) {
+        if (value instanceof TomlTree.Table t) {
+            return new RawTable(fromTreeTable(t, key -> true, depth));
         }
-        if (value instanceof TomlArray a) {
+        if (value instanceof TomlTree.Array a) {
             checkDepth(depth);
             List<Object> list = new ArrayList<>(a.size());
             for (int i = 0; i < a.size(); i++) {
-                list.add(fromTomlValue(a.get(i), depth + 1));
+                list.add(fromTreeValue(a.get(i), depth + 1));
             }
             return list;
         }

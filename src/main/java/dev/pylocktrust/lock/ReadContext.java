@@ -3,17 +3,15 @@ package dev.pylocktrust.lock;
 import java.util.ArrayList;
 import java.util.List;
 
-/** State shared while reading one file: its name, its lines, limits, positions and warnings collected so far. */
+/** State shared while reading one file: its name, limits, positions and warnings collected so far. */
 final class ReadContext {
     final String file;
-    final SourceLines lines;
     final LockfileLimits limits;
     final SourceMap.Builder sourceMap = new SourceMap.Builder();
     final List<LockfileWarning> warnings = new ArrayList<>();
 
-    ReadContext(String file, SourceLines lines, LockfileLimits limits) {
+    ReadContext(String file, LockfileLimits limits) {
         this.file = file;
-        this.lines = lines;
         this.limits = limits;
     }
 

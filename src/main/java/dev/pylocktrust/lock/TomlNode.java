@@ -1,6 +1,7 @@
 package dev.pylocktrust.lock;
 
 import dev.pylocktrust.python.InvalidSpecException;
+import dev.pylocktrust.toml.TomlTree;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
@@ -14,8 +15,6 @@ import java.util.OptionalLong;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import org.tomlj.TomlArray;
-import org.tomlj.TomlTable;
 
 /**
  * A TOML table being read, with its key path and start line: typed getters that fail with
@@ -23,11 +22,11 @@ import org.tomlj.TomlTable;
  */
 final class TomlNode {
     final ReadContext ctx;
-    final TomlTable table;
+    final TomlTree.Table table;
     final String path;
     final int line;
 
-    TomlNode(ReadContext ctx, TomlTable table, String path, int line) {
+    TomlNode(ReadContext ctx, TomlTree.Table table, String path, int line) {
         this.ctx = ctx;
         this.table = table;
         this.path = path;
@@ -36,12 +35,11 @@ final class TomlNode {
     }
 
     boolean has(String key) {
-        return table.contains(List.of(key));
+        return table.contains(key);
     }
 
     int lineOf(String key) {
-        int l = has(key) ? ctx.lines.lineAt(table.inputPositionOf(List.of(key))) : 0;
-        return l > 0 ? l : line;
+        return lineOrElse(table.lineOf(key), line);
     }
 
     String pathOf(String key) {
@@ -57,7 +55,7 @@ final class TomlNode {
     }
 
     private Object raw(String key) {
-        return table.get(List.of(key));
+        return table.get(key);
     }
 
     static String typeName(Object v) {
@@ -77,9 +75,9 @@ final class TomlNode {
             return "a local date";
         } else if (v instanceof LocalTime) {
             return "a local time";
-        } else if (v instanceof TomlArray) {
+        } else if (v instanceof TomlTree.Array) {
             return "an array";
-        } else if (v instanceof TomlTable) {
+        } else if (v instanceof TomlTree.Table) {
             return "a table";
         }
         return "an unknown value";
@@ -190,7 +188,7 @@ final class TomlNode {
         if (v == null) {
             return Optional.empty();
         }
-        if (!(v instanceof TomlTable t)) {
+        if (!(v instanceof TomlTree.Table t)) {
             throw wrongType(key, "a table", v);
         }
         return Optional.of(new TomlNode(ctx, t, pathOf(key), lineOf(key)));
@@ -200,12 +198,12 @@ final class TomlNode {
         return optTable(key).orElseThrow(() -> keyError(key, "required table missing"));
     }
 
-    private Optional<TomlArray> optArray(String key, int max) {
+    private Optional<TomlTree.Array> optArray(String key, int max) {
         Object v = raw(key);
         if (v == null) {
             return Optional.empty();
         }
-        if (!(v instanceof TomlArray a)) {
+        if (!(v instanceof TomlTree.Array a)) {
             throw wrongType(key, "an array", v);
         }
         if (a.size() > max) {
@@ -216,16 +214,16 @@ final class TomlNode {
 
     /** An array whose elements must all be tables ({@code [[x]]} or {@code x = [{...}]}). */
     Optional<List<TomlNode>> optTableArray(String key, int max) {
-        Optional<TomlArray> array = optArray(key, max);
+        Optional<TomlTree.Array> array = optArray(key, max);
         if (array.isEmpty()) {
             return Optional.empty();
         }
-        TomlArray a = array.get();
+        TomlTree.Array a = array.get();
         List<TomlNode> out = new ArrayList<>(a.size());
         for (int i = 0; i < a.size(); i++) {
             String elementPath = KeyPath.index(pathOf(key), i);
-            int elementLine = lineOrElse(ctx.lines.lineAt(a.inputPositionOf(i)), lineOf(key));
-            if (!(a.get(i) instanceof TomlTable t)) {
+            int elementLine = lineOrElse(a.lineOf(i), lineOf(key));
+            if (!(a.get(i) instanceof TomlTree.Table t)) {
                 throw ctx.error(elementLine, elementPath, "expected a table, found " + typeName(a.get(i)));
             }
             out.add(new TomlNode(ctx, t, elementPath, elementLine));
@@ -234,15 +232,15 @@ final class TomlNode {
     }
 
     Optional<List<String>> optStringArray(String key, int max) {
-        Optional<TomlArray> array = optArray(key, max);
+        Optional<TomlTree.Array> array = optArray(key, max);
         if (array.isEmpty()) {
             return Optional.empty();
         }
-        TomlArray a = array.get();
+        TomlTree.Array a = array.get();
         List<String> out = new ArrayList<>(a.size());
         for (int i = 0; i < a.size(); i++) {
             if (!(a.get(i) instanceof String s)) {
-                throw ctx.error(lineOrElse(ctx.lines.lineAt(a.inputPositionOf(i)), lineOf(key)),
+                throw ctx.error(lineOrElse(a.lineOf(i), lineOf(key)),
                         KeyPath.index(pathOf(key), i), "expected a string, found " + typeName(a.get(i)));
             }
             out.add(s);
@@ -252,8 +250,8 @@ final class TomlNode {
 
     /** The line of element {@code i} of the string array at {@code key}. */
     int lineOfElement(String key, int i) {
-        if (raw(key) instanceof TomlArray a && i < a.size()) {
-            return lineOrElse(ctx.lines.lineAt(a.inputPositionOf(i)), lineOf(key));
+        if (raw(key) instanceof TomlTree.Array a && i < a.size()) {
+            return lineOrElse(a.lineOf(i), lineOf(key));
         }
         return lineOf(key);
     }
@@ -265,7 +263,7 @@ final class TomlNode {
     /** The whole table as data. */
     RawTable toRaw() {
         try {
-            return RawTable.fromToml(table, key -> true);
+            return RawTable.fromTree(table, key -> true);
         } catch (IllegalArgumentException e) {
             throw error(e.getMessage());
         }
@@ -274,14 +272,14 @@ final class TomlNode {
     /** The keys not in {@code known}, as data; each one is reported as a warning unless {@code quiet}. */
     RawTable unknownKeys(Set<String> known, boolean quiet) {
         if (!quiet) {
-            for (String key : new TreeSet<>(table.keySet())) {
+            for (String key : new TreeSet<>(table.keys())) {
                 if (!known.contains(key)) {
                     ctx.warn(lineOf(key), pathOf(key), "unknown key, kept as is");
                 }
             }
         }
         try {
-            return RawTable.fromToml(table, key -> !known.contains(key));
+            return RawTable.fromTree(table, key -> !known.contains(key));
         } catch (IllegalArgumentException e) {
             throw error(e.getMessage());
         }
@@ -289,7 +287,7 @@ final class TomlNode {
 
     /** Our own tables accept no unknown keys: a typo in policy must not be silently ignored. */
     void rejectUnknownKeys(Set<String> known) {
-        for (String key : new TreeSet<>(table.keySet())) {
+        for (String key : new TreeSet<>(table.keys())) {
             if (!known.contains(key)) {
                 throw keyError(key, "unknown key", "known keys here: " + String.join(", ", new TreeSet<>(known)));
             }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.pylocktrust.cli.CliRunner;
 import dev.pylocktrust.cli.LockScenario;
 import dev.pylocktrust.testkit.python.Python3;
+import dev.pylocktrust.toml.TomlCanon;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

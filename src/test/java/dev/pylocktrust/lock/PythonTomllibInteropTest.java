@@ -4,6 +4,7 @@ import static dev.pylocktrust.lock.Fixtures.sha;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.pylocktrust.testkit.python.Python3;
+import dev.pylocktrust.toml.TomlCanon;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;

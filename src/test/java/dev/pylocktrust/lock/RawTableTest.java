@@ -3,6 +3,7 @@ package dev.pylocktrust.lock;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.pylocktrust.toml.SubsetParser;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -14,7 +15,7 @@ class RawTableTest {
     @Test
     void javaValuesBecomeTomlValuesSoEqualDataIsEqual() {
         RawTable fromJava = RawTable.of(Map.of("n", 1, "t", Map.of("k", List.of(2, "x"))));
-        RawTable fromToml = RawTable.fromToml(org.tomlj.Toml.parse("n = 1\nt = { k = [2, \"x\"] }"));
+        RawTable fromToml = RawTable.fromTree(SubsetParser.parse("n = 1\nt = { k = [2, \"x\"] }").orElseThrow());
         assertThat(fromJava).isEqualTo(fromToml);
         assertThat(fromJava.get("t").orElseThrow()).isInstanceOf(RawTable.class);
         assertThat(fromJava.toMap()).isEqualTo(Map.of("n", 1L, "t", Map.of("k", List.of(2L, "x"))));

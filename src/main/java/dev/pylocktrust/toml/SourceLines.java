@@ -1,4 +1,4 @@
-package dev.pylocktrust.lock;
+package dev.pylocktrust.toml;
 
 import org.tomlj.TomlPosition;
 

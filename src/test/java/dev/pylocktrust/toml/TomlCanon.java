@@ -1,10 +1,12 @@
-package dev.pylocktrust.lock;
+package dev.pylocktrust.toml;
 
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.TreeSet;
 import org.tomlj.TomlArray;
@@ -16,8 +18,9 @@ import org.tomlj.TomlTable;
  * {@code isoformat()}; strings follow {@code json.dumps(ensure_ascii=True)}; floats cover the values our tests
  * use (finite values whose Java and Python shortest representations agree, and infinities).
  */
-final class TomlCanon {
-    static final String PYTHON = """
+public final class TomlCanon {
+    /** Python that defines {@code canon(obj)}, the same text from {@code tomllib}'s result. */
+    private static final String PYTHON_CANON = """
             import datetime, json, math, sys, tomllib
             def canon(o):
                 if isinstance(o, dict):
@@ -33,11 +36,45 @@ final class TomlCanon {
                 if isinstance(o, (datetime.datetime, datetime.date, datetime.time)):
                     return "@" + o.isoformat()
                 return json.dumps(o)
+            """;
+
+    /** Python that prints the canonical text of the TOML file named by its first argument. */
+    public static final String PYTHON = PYTHON_CANON + """
             with open(sys.argv[1], "rb") as f:
                 sys.stdout.write(canon(tomllib.load(f)))
             """;
 
-    static String canon(Object o) {
+    /**
+     * Python that answers each JSON line {@code {"toml": text}} with {@code {"data": canonical text}} or, when
+     * {@code tomllib} rejects the text, {@code {"error": message}} (for {@code JsonLinesProcess}).
+     */
+    public static final String PYTHON_LINES = PYTHON_CANON + """
+            for line in sys.stdin:
+                text = json.loads(line)["toml"]
+                try:
+                    answer = {"data": canon(tomllib.loads(text))}
+                except Exception as e:  # TOMLDecodeError; RecursionError for deep nesting
+                    answer = {"error": str(e)}
+                sys.stdout.write(json.dumps(answer) + "\\n")
+                sys.stdout.flush()
+            """;
+
+    /** The canonical text of a tomlj result or a {@link TomlTree} (lines are not part of it). */
+    public static String canon(Object o) {
+        if (o instanceof TomlTree.Table t) {
+            StringBuilder sb = new StringBuilder("{");
+            for (String k : new TreeSet<>(t.keys())) {
+                sb.append(sb.length() > 1 ? "," : "").append(json(k)).append(':').append(canon(t.get(k)));
+            }
+            return sb.append('}').toString();
+        }
+        if (o instanceof TomlTree.Array a) {
+            StringBuilder sb = new StringBuilder("[");
+            for (int i = 0; i < a.size(); i++) {
+                sb.append(i > 0 ? "," : "").append(canon(a.get(i)));
+            }
+            return sb.append(']').toString();
+        }
         if (o instanceof TomlTable t) {
             StringBuilder sb = new StringBuilder("{");
             for (String k : new TreeSet<>(t.keySet())) {
@@ -78,6 +115,31 @@ final class TomlCanon {
         return json((String) o);
     }
 
+    /**
+     * {@code path=line} of every key and element, in order; not for an array inside an array, which tomlj places on
+     * the line of its first element (SourceLines steps over the opening bracket) and the subset parser on its own.
+     */
+    public static List<String> lines(TomlTree.Table tree) {
+        return lines(tree, "", new ArrayList<>());
+    }
+
+    private static List<String> lines(Object value, String path, List<String> out) {
+        if (value instanceof TomlTree.Table t) {
+            for (String key : t.keys()) {
+                out.add(path + "." + key + "=" + t.lineOf(key));
+                lines(t.get(key), path + "." + key, out);
+            }
+        } else if (value instanceof TomlTree.Array a) {
+            for (int i = 0; i < a.size(); i++) {
+                if (!(a.get(i) instanceof TomlTree.Array)) {
+                    out.add(path + "[" + i + "]=" + a.lineOf(i));
+                }
+                lines(a.get(i), path + "[" + i + "]", out);
+            }
+        }
+        return out;
+    }
+
     private static String local(LocalDateTime t) {
         return t.format(DateTimeFormatter.ofPattern("uuuu-MM-dd'T'HH:mm:ss")) + micros(t.getNano());
     }
@@ -87,7 +149,7 @@ final class TomlCanon {
     }
 
     /** {@code json.dumps(s)} with Python's defaults (ASCII only, lower-case hex escapes). */
-    static String json(String s) {
+    public static String json(String s) {
         StringBuilder sb = new StringBuilder("\"");
         for (char c : s.toCharArray()) {
             switch (c) {
