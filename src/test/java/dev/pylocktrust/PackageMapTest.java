@@ -25,6 +25,7 @@ class PackageMapTest {
 
     private static final Map<String, Set<String>> MAY_USE = Map.ofEntries(
             Map.entry("python", Set.of()),
+            Map.entry("toml", Set.of()),
             Map.entry("attest", Set.of("python")),
             Map.entry("index", Set.of("python")),
             Map.entry("trust", Set.of("attest", "index")),
@@ -32,11 +33,11 @@ class PackageMapTest {
             Map.entry("gather", Set.of("attest", "index", "policy", "python")),
             Map.entry("resolve", Set.of("index", "python")),
             Map.entry("report", Set.of("attest", "lock", "policy", "trust")),
-            Map.entry("lock", Set.of("attest", "gather", "index", "policy", "python", "resolve")),
+            Map.entry("lock", Set.of("attest", "gather", "index", "policy", "python", "resolve", "toml")),
             Map.entry("verify", Set.of("attest", "gather", "index", "lock", "policy", "python", "report")),
             Map.entry("diff", Set.of("attest", "lock", "policy", "python", "report")),
             Map.entry("cli", Set.of("attest", "diff", "gather", "index", "lock", "policy", "python", "report",
-                    "resolve", "trust", "verify")));
+                    "resolve", "toml", "trust", "verify")));
 
     @Test
     void everyPackageUsesOnlyWhatTheMapAllows() throws IOException {

@@ -74,6 +74,8 @@ class PurityTest {
                         "dev.pylocktrust.lock.ParsedLockfile;", "dev.pylocktrust.lock.RawTable;",
                         "dev.pylocktrust.lock.SourceMap;", "dev.pylocktrust.lock.TrustPolicy;",
                         "java.net.URI;", "java.net.URISyntaxException;", "java.net.URLEncoder;"), 15),
+                new Pure("toml", f -> true, List.of("dev.pylocktrust.toml.", "java.time.", "java.util.regex.",
+                        "org.tomlj.TomlArray;", "org.tomlj.TomlPosition;", "org.tomlj.TomlTable;"), 4),
                 new Pure("attest", ATTEST_RULES::contains, List.of("dev.pylocktrust.Ascii;",
                         "dev.pylocktrust.python.", "com.fasterxml.jackson.databind.JsonNode;"), ATTEST_RULES.size()));
     }
