@@ -1,5 +1,6 @@
 package dev.pylocktrust.attest;
 
+import java.security.KeyFactory;
 import java.security.NoSuchAlgorithmException;
 import java.security.Provider;
 import java.security.Security;
@@ -40,11 +41,20 @@ final class EcdsaProvider extends Provider {
     /** Enough for the releases being verified at one time; each entry holds a signed message (about 2 KiB). */
     static final int REMEMBERED = 1024;
 
+    /** Distinct keys kept in BouncyCastle's form: the trusted root's few, and the certificates being checked. */
+    static final int KEYS = 64;
+
     private final transient VerifiedSignatures verified = new VerifiedSignatures(REMEMBERED);
 
     private EcdsaProvider() {
         super(NAME, "1", "ECDSA signature verification (BouncyCastle) for pylock-trust");
         Provider bouncyCastle = new BouncyCastleEcdsa();
+        EcPublicKeys keys;
+        try {
+            keys = new EcPublicKeys(KeyFactory.getInstance("EC", bouncyCastle), KEYS);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("BouncyCastle's EC key factory is missing from the jar", e);
+        }
         Map<String, String> publicKeysOnly = Map.of("SupportedKeyClasses", "java.security.interfaces.ECPublicKey");
         for (List<String> a : ALGORITHMS) {
             String algorithm = a.get(0);
@@ -53,7 +63,7 @@ final class EcdsaProvider extends Provider {
                 @Override
                 public Object newInstance(Object constructorParameter) throws NoSuchAlgorithmException {
                     return new RememberingSignature(algorithm, Signature.getInstance(algorithm, bouncyCastle),
-                            verified);
+                            verified, keys);
                 }
             });
         }
@@ -72,7 +82,7 @@ final class EcdsaProvider extends Provider {
         }
     }
 
-    /** BouncyCastle's ECDSA classes, by name (main code does not compile against BouncyCastle); never registered. */
+    /** BouncyCastle's ECDSA and EC key classes, by name (main code does not compile against BouncyCastle); never registered. */
     private static final class BouncyCastleEcdsa extends Provider {
         private static final long serialVersionUID = 1L;
 
@@ -81,6 +91,8 @@ final class EcdsaProvider extends Provider {
             for (List<String> a : ALGORITHMS) {
                 putService(new Service(this, "Signature", a.get(0), a.get(1), null, null));
             }
+            putService(new Service(this, "KeyFactory", "EC",
+                    "org.bouncycastle.jcajce.provider.asymmetric.ec.KeyFactorySpi$EC", null, null));
         }
     }
 }

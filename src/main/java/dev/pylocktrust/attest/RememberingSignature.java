@@ -13,29 +13,32 @@ import java.security.spec.AlgorithmParameterSpec;
 
 /**
  * An ECDSA verifier (the JCA's {@code SignatureSpi}) that asks {@link VerifiedSignatures} first and BouncyCastle
- * otherwise, remembering what BouncyCastle accepted. Verification only: signing is refused. One instance per
+ * otherwise (with the key in BouncyCastle's form from {@link EcPublicKeys}), remembering what BouncyCastle accepted. Verification only: signing is refused. One instance per
  * {@code Signature} object, so not thread-safe (as the JCA expects).
  */
 final class RememberingSignature extends SignatureSpi {
     private final String algorithm;
     private final Signature delegate;
     private final VerifiedSignatures verified;
+    private final EcPublicKeys keys;
     private final ByteArrayOutputStream message = new ByteArrayOutputStream();
     private byte[] key;
 
-    RememberingSignature(String algorithm, Signature delegate, VerifiedSignatures verified) {
+    RememberingSignature(String algorithm, Signature delegate, VerifiedSignatures verified, EcPublicKeys keys) {
         this.algorithm = algorithm;
         this.delegate = delegate;
         this.verified = verified;
+        this.keys = keys;
     }
 
     @Override
     protected void engineInitVerify(PublicKey publicKey) throws InvalidKeyException {
-        delegate.initVerify(publicKey); // refuses what BouncyCastle cannot use, before anything is remembered
         byte[] encoded = publicKey.getEncoded();
         if (encoded == null) {
             throw new InvalidKeyException("the public key has no encoding");
         }
+        // Refuses what BouncyCastle cannot use, before anything is remembered.
+        delegate.initVerify(keys.of(encoded));
         key = encoded;
         message.reset();
     }

@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import java.math.BigInteger;
 import java.security.GeneralSecurityException;
 import java.security.InvalidKeyException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.PublicKey;
@@ -122,8 +123,9 @@ class EcdsaProviderTest {
         byte[] message = ("remembered " + curve).getBytes();
         byte[] sig = sign(keys, algorithm, message);
         VerifiedSignatures memo = new VerifiedSignatures(16);
+        EcPublicKeys ecKeys = new EcPublicKeys(KeyFactory.getInstance("EC", new BouncyCastleProvider()), 4);
         RememberingSignature verifier = new RememberingSignature(algorithm,
-                Signature.getInstance(algorithm, new BouncyCastleProvider()), memo);
+                Signature.getInstance(algorithm, new BouncyCastleProvider()), memo, ecKeys);
 
         assertThat(check(verifier, keys.getPublic(), message, sig)).isTrue();
         assertThat(memo.size()).isOne();
@@ -139,8 +141,8 @@ class EcdsaProviderTest {
         assertThat(check(verifier, keyPair(curve).getPublic(), message, sig)).isFalse();
         String otherAlgorithm = algorithm.equals("SHA256withECDSA") ? "SHA384withECDSA" : "SHA256withECDSA";
         assertThat(check(new RememberingSignature(otherAlgorithm,
-                Signature.getInstance(otherAlgorithm, new BouncyCastleProvider()), memo), keys.getPublic(), message,
-                sig)).isFalse();
+                Signature.getInstance(otherAlgorithm, new BouncyCastleProvider()), memo, ecKeys), keys.getPublic(),
+                message, sig)).isFalse();
         assertThat(memo.size()).isOne();
         assertThatThrownBy(() -> verifier.engineInitSign(keys.getPrivate())).isInstanceOf(InvalidKeyException.class);
     }
