@@ -38,7 +38,10 @@ import java.util.regex.Pattern;
  * <p>Declining is never an answer about validity: the full parser decides whether declined text is TOML at all.
  */
 public final class SubsetParser {
-    /** Deeper nesting of inline arrays and tables is declined (it also bounds the recursion). */
+    /**
+     * Deeper nesting (counting each key of a header or dotted key, each inline array and table) is declined: no lock
+     * needs it, and it bounds the recursion.
+     */
     static final int MAX_NESTING = 32;
 
     private static final Pattern INTEGER = Pattern.compile("[+-]?(?:0|[1-9][0-9]{0,18})");
@@ -93,11 +96,16 @@ public final class SubsetParser {
 
     private static final class Node {
         final Kind kind;
+        final int depth; // below the root
         final Map<String, Object> values = new LinkedHashMap<>();
         final Map<String, Integer> lines = new HashMap<>();
 
-        Node(Kind kind) {
+        Node(Kind kind, int depth) {
+            if (depth > MAX_NESTING) {
+                throw decline();
+            }
             this.kind = kind;
+            this.depth = depth;
         }
 
         void put(String key, Object value, int line) {
@@ -148,7 +156,7 @@ public final class SubsetParser {
     }
 
     private Node document() {
-        Node root = new Node(Kind.HEADER);
+        Node root = new Node(Kind.HEADER, 0);
         Node current = root;
         while (true) {
             skipSpaces();
@@ -159,7 +167,7 @@ public final class SubsetParser {
             if (c == '[') {
                 current = header(root);
             } else if (c != '#' && c != '\n' && c != '\r') {
-                keyValue(current, 0);
+                keyValue(current);
             }
             endOfLine();
         }
@@ -185,7 +193,7 @@ public final class SubsetParser {
         for (int i = 0; i < keys.size() - 1; i++) {
             Object v = table.values.get(keys.get(i));
             if (v == null) {
-                Node implicit = new Node(Kind.IMPLICIT);
+                Node implicit = new Node(Kind.IMPLICIT, i + 1);
                 table.put(keys.get(i), implicit, headerLine);
                 table = implicit;
             } else if (v instanceof Node node && (node.kind == Kind.HEADER || node.kind == Kind.IMPLICIT)) {
@@ -197,7 +205,7 @@ public final class SubsetParser {
             }
         }
         String last = keys.get(keys.size() - 1);
-        Node made = new Node(Kind.HEADER);
+        Node made = new Node(Kind.HEADER, keys.size());
         if (!arrayOfTables) {
             table.put(last, made, headerLine);
             return made;
@@ -217,17 +225,17 @@ public final class SubsetParser {
     }
 
     /** {@code a.b = value} into {@code table}; dotted keys make (or extend) tables of kind DOTTED. */
-    private void keyValue(Node table, int depth) {
+    private void keyValue(Node table) {
         int keyLine = line;
         List<String> keys = key();
         expect('=');
         skipSpaces();
-        Object value = value(depth);
+        Object value = value(table.depth + keys.size());
         Node target = table;
         for (int i = 0; i < keys.size() - 1; i++) {
             Object v = target.values.get(keys.get(i));
             if (v == null) {
-                Node dotted = new Node(Kind.DOTTED);
+                Node dotted = new Node(Kind.DOTTED, target.depth + 1);
                 target.put(keys.get(i), dotted, keyLine);
                 target = dotted;
             } else if (v instanceof Node node && node.kind == Kind.DOTTED) {
@@ -497,14 +505,14 @@ public final class SubsetParser {
 
     private Node inlineTable(int depth) {
         pos++;
-        Node table = new Node(Kind.INLINE);
+        Node table = new Node(Kind.INLINE, depth);
         skipSpaces();
         if (pos < n && s.charAt(pos) == '}') {
             pos++;
             return table;
         }
         while (true) {
-            keyValue(table, depth + 1);
+            keyValue(table);
             skipSpaces();
             if (pos < n && s.charAt(pos) == ',') {
                 pos++;

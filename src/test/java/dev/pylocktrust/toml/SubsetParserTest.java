@@ -151,9 +151,17 @@ class SubsetParserTest {
     }
 
     @Test
-    void declinesNestingDeeperThanItsLimit() {
-        int depth = SubsetParser.MAX_NESTING + 2;
-        assertThat(SubsetParser.parse("a = " + "[".repeat(depth) + "]".repeat(depth))).isEmpty();
-        assertThat(SubsetParser.parse("a = " + "[".repeat(depth - 3) + "]".repeat(depth - 3))).isPresent();
+    void declinesNestingDeeperThanItsLimitWhereverItComesFrom() {
+        int limit = SubsetParser.MAX_NESTING;
+        assertThat(SubsetParser.parse("a = " + "[".repeat(limit) + "]".repeat(limit))).isPresent();
+        assertThat(SubsetParser.parse("a = " + "[".repeat(limit + 1) + "]".repeat(limit + 1))).isEmpty();
+        assertThat(SubsetParser.parse("a = " + "{ b = ".repeat(limit) + "1" + " }".repeat(limit))).isEmpty();
+        assertThat(SubsetParser.parse("k.".repeat(limit - 1) + "k = 1")).isPresent();
+        assertThat(SubsetParser.parse("k.".repeat(limit) + "k = 1")).isEmpty();
+        assertThat(SubsetParser.parse("[" + "k.".repeat(limit) + "k]")).isEmpty();
+        assertThat(SubsetParser.parse("[" + "k.".repeat(20) + "k]\n" + "k.".repeat(20) + "k = 1")).isEmpty();
+        // A 16 MiB lock could nest millions deep: declined without overflowing the stack.
+        assertThat(SubsetParser.parse("k.".repeat(1_000_000) + "k = 1")).isEmpty();
+        assertThat(SubsetParser.parse("[" + "k.".repeat(1_000_000) + "k]")).isEmpty();
     }
 }
