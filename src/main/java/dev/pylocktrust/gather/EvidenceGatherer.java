@@ -116,14 +116,13 @@ public final class EvidenceGatherer {
         try (ParallelMap verifying = new ParallelMap(verifyThreads, n -> "pylock-trust-verify-" + n)) {
             Map<String, Future<FileEvidence>> pending = new ConcurrentHashMap<>();
             found = new LinkedHashMap<>(index.provenance(lookups, true, (sha, lookup) -> pending.put(sha,
-                    verifying.submit(() -> judge(unique.get(sha), listed.get(sha), lookup)))));
+                    verifying.submit(() -> judgeAndRemember(unique.get(sha), listed.get(sha), lookup)))));
             phases.mark("provenance");
             List<String> shas = List.copyOf(found.keySet());
             judged = keyed(shas, ParallelMap.awaitAll(shas.stream().map(pending::get).toList(),
                     EvidenceGatherer::interruptedVerifying));
         }
         judged.putAll(askAgain(unique, listed, found, judged, lookups));
-        remember(listed, found, judged);
         phases.mark("verification");
         // Keep request order in the result.
         Map<String, FileEvidence> ordered = new LinkedHashMap<>();
@@ -156,23 +155,12 @@ public final class EvidenceGatherer {
         return judgeAll(requests, files, fresh);
     }
 
-    /** Provenance fetched in this run that verified goes to the cache; nothing else does. */
-    private void remember(Map<String, IndexFile> files, Map<String, ProvenanceLookup> found,
-                          Map<String, FileEvidence> judged) {
-        for (Map.Entry<String, ProvenanceLookup> e : found.entrySet()) {
-            if (e.getValue() instanceof ProvenanceLookup.Found f && judged.get(e.getKey())
-                    instanceof FileEvidence.Attested) {
-                index.rememberVerified(files.get(e.getKey()), f);
-            }
-        }
-    }
-
     /** Judges every lookup on up to {@code verifyThreads} threads; keyed by sha256 in the lookups' order. */
     private Map<String, FileEvidence> judgeAll(Map<String, FileRequest> requests, Map<String, IndexFile> files,
                                                Map<String, ProvenanceLookup> lookups) {
         List<String> shas = List.copyOf(lookups.keySet());
         return keyed(shas, ParallelMap.map(shas, verifyThreads, "pylock-trust-verify",
-                sha -> judge(requests.get(sha), files.get(sha), lookups.get(sha)),
+                sha -> judgeAndRemember(requests.get(sha), files.get(sha), lookups.get(sha)),
                 EvidenceGatherer::interruptedVerifying));
     }
 
@@ -187,6 +175,18 @@ public final class EvidenceGatherer {
 
     private static IllegalStateException interruptedVerifying(InterruptedException e) {
         return new IllegalStateException("interrupted while verifying provenance", e);
+    }
+
+    /**
+     * {@link #judge}, then provenance fetched in this run that verified goes to the cache (as soon as it verified, so
+     * that the writes overlap the wait for the rest); nothing else does.
+     */
+    private FileEvidence judgeAndRemember(FileRequest request, IndexFile file, ProvenanceLookup lookup) {
+        FileEvidence evidence = judge(request, file, lookup);
+        if (lookup instanceof ProvenanceLookup.Found f && evidence instanceof FileEvidence.Attested) {
+            index.rememberVerified(file, f);
+        }
+        return evidence;
     }
 
     /** Turns one lookup into evidence. Pure apart from the verifier's CPU work. */
