@@ -81,6 +81,8 @@ public final class LockfileReader {
         } catch (CharacterCodingException e) {
             int line = 1 + countNewlines(bytes, firstBadByte(bytes));
             throw new LockfileException(file, line, "", "not valid UTF-8 (TOML files must be UTF-8)", e);
+        } catch (OutOfMemoryError e) {
+            throw tooLarge(file, bytes.length);
         }
         return parse(text, file);
     }
@@ -93,7 +95,12 @@ public final class LockfileReader {
         }
         // A byte order mark some editors add; TOML parsers differ on it.
         String toml = text.startsWith("\uFEFF") ? text.substring(1) : text;
-        TomlTree.Table tree = SubsetParser.parse(toml).orElseGet(() -> parseFully(toml, file));
+        TomlTree.Table tree;
+        try {
+            tree = SubsetParser.parse(toml).orElseGet(() -> parseFully(toml, file));
+        } catch (OutOfMemoryError e) {
+            throw tooLarge(file, toml.length()); // whichever parser ran out, its tree is garbage once we unwind
+        }
         ReadContext ctx = new ReadContext(file, limits);
         Lockfile lock;
         try {
@@ -120,11 +127,6 @@ public final class LockfileReader {
             // offset date-time with a broken offset, an AssertionError (with java -ea) for an incomplete unicode
             // escape. Found by LockfileFuzzTest.
             throw new LockfileException(file, 0, "", "invalid TOML: a malformed escape sequence or value");
-        } catch (OutOfMemoryError e) {
-            int kib = text.length() / 1024;
-            throw new LockfileException(file, 0, "", "file is too large to parse in the available memory ("
-                    + (kib < 1024 ? kib + " KiB" : kib / 1024 + " MiB") + ")",
-                    "give Java more memory (-Xmx) or split the lock file");
         }
         if (toml.hasErrors()) {
             TomlParseError first = toml.errors().get(0);
@@ -137,6 +139,13 @@ public final class LockfileReader {
         } catch (StackOverflowError e) {
             throw new LockfileException(file, 0, "", "invalid TOML: nested too deeply to parse");
         }
+    }
+
+    private static LockfileException tooLarge(String file, long size) {
+        long kib = size / 1024;
+        return new LockfileException(file, 0, "", "file is too large to parse in the available memory ("
+                + (kib < 1024 ? kib + " KiB" : kib / 1024 + " MiB") + ")",
+                "give Java more memory (-Xmx) or split the lock file");
     }
 
     private Lockfile readTop(TomlNode root) {

@@ -20,15 +20,15 @@ import java.util.regex.Pattern;
  * declines, and the caller reads that text with the full parser (tomlj).
  *
  * <p>A lock is read by pip with Python's {@code tomllib}, so what this parser accepts it must read exactly as
- * {@code tomllib} does: {@code TomlSubsetDifferentialTest} holds it to that on every lock in the test suite and on
+ * {@code tomllib} does: {@code SubsetParserDifferentialTest} holds it to that on every lock in the test suite and on
  * mutations of them. To keep that provable the subset is narrow, and every doubt is a refusal:
  *
  * <ul>
  *   <li>values: single-line basic and literal strings, decimal integers without underscores that fit a
- *       {@code long}, {@code true}/{@code false}, dates and times as RFC 3339 writes them ({@code 2025-01-25T11:30:10Z},
- *       {@code +hh:mm} offsets, local date-times, dates and times; at most six fraction digits), arrays,
- *       single-line inline tables. Multi-line
- *       strings, floats and other integer forms are declined;
+ *       {@code long}, {@code true}/{@code false}, dates and times as RFC 3339 writes them
+ *       ({@code 2025-01-25T11:30:10Z}, {@code +hh:mm} offsets, local date-times, dates and times; at most six
+ *       fraction digits), arrays, single-line inline tables. Multi-line strings, floats and other integer forms
+ *       are declined;
  *   <li>tables: {@code [a.b]} may pass through tables made by headers and through the last element of a
  *       {@code [[x]]} array; it may not name a table that exists in any way (TOML allows a header for a table made
  *       implicitly by an earlier header once; declined), nor pass through a table made by dotted keys or an inline

@@ -41,6 +41,16 @@ class ReaderMemoryTest {
         assertThat(readInSmallHeap(big)).isEqualTo(big + ": file is too large to parse in the available memory (2 MiB)");
     }
 
+    @Test
+    void runningOutOfMemoryInTheSubsetIsAUsageErrorToo(@TempDir Path dir) throws Exception {
+        // Three million array elements fit in a 6 MiB file, but not as objects in a 48 MiB heap.
+        Path big = dir.resolve("pylock.toml");
+        Files.writeString(big, "lock-version = \"1.0\"\ncreated-by = \"x\"\npackages = []\n[tool.x]\nv = ["
+                + "1,".repeat(3_000_000) + "]\n", StandardCharsets.UTF_8);
+
+        assertThat(readInSmallHeap(big)).isEqualTo(big + ": file is too large to parse in the available memory (5 MiB)");
+    }
+
     /** uv's export with its packages repeated to 2 MiB, {@code head} added before the first package. */
     private static Path bigLock(Path dir, String head) throws Exception {
         String text = Fixtures.read(Fixtures.UV_EXPORT);

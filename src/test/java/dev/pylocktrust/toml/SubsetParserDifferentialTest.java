@@ -33,7 +33,9 @@ import org.tomlj.TomlVersion;
  */
 class SubsetParserDifferentialTest {
     private static final Path RESOURCES = Path.of("src/test/resources");
-    private static final Path SEED = RESOURCES.resolve("toml/subset-seed.toml");
+    /** Every construct the subset parser reads; also a committed input of {@code SubsetParserFuzzTest}. */
+    private static final Path SEED =
+            RESOURCES.resolve("dev/pylocktrust/toml/SubsetParserFuzzTestInputs/subset/seed.toml");
 
     /**
      * Lock files the subset parser must read: what pylock-trust, uv and pip write. (The {@code everything} golden
@@ -53,7 +55,8 @@ class SubsetParserDifferentialTest {
             "1979-05-27T07:32:00.999999999+07:00", "1979-05-27 07:32:00Z", "1979-05-27t07:32:00z",
             "2024-01-01T00:00:60Z", "2024-01-01T00:00:00+19:00", "2024-01-01T00:00:00+18:00", "1979-05-27",
             "07:32:00", "07:32:00.5", "24:00:00", "07:32", "1979-05-27T07:32:00", "1979-05-27T07:32",
-            "2025-03-06T12:28:57.7607691", "a.b", "\"a\".b", "\u0000", "\u007f", "\u0008", "\u00a0", "\u00e9", "\uD83D\uDE00", "\uFEFF",
+            "2025-03-06T12:28:57.7607691", "a.b", "\"a\".b", "\u0000", "\u007f", "\u0008", "\u00a0", "\u00e9",
+            "\uD83D\uDE00", "\uFEFF",
             "9223372036854775807", "9223372036854775808", "-9223372036854775808", "-9223372036854775809",
             "\n[packages]\n", "\n[[packages]]\n", "\npackages = []\n", "\n[tool]\n", "\ntool.x = 1\n", "\n[a]\n",
             "\n[a.b]\n", "\na.b = 1\n", "\n[[a]]\n", "\na = { b = 1 }\n", "\n[a.b.c]\n", "\n[[tool.list]]\n",
@@ -158,7 +161,7 @@ class SubsetParserDifferentialTest {
         return tomllib.ask(Map.of("toml", text));
     }
 
-    /** Mostly one edit, sometimes two or three: delete a range, insert a piece, replace a character, duplicate or swap lines. */
+    /** Mostly one edit, sometimes two or three: delete, insert a piece, replace a character, copy a line. */
     private static String mutate(String text, Random random) {
         String out = text;
         int edits = random.nextInt(3) == 0 ? 2 + random.nextInt(2) : 1;
