@@ -104,9 +104,11 @@ class SubsetParserDifferentialTest {
     void mutantsReadAsTomllibAndTomljReadThem() throws IOException {
         long seed = Long.getLong("toml.differential.seed", 20261205L);
         int count = Integer.getInteger("toml.differential.mutants", 4_000);
+        // Ours, uv's (inline tables), pip's ([[packages.wheels]] and [x.hashes] sections), the PEP's example.
         List<String> seeds = List.of(Files.readString(SEED, StandardCharsets.UTF_8),
                 head(RESOURCES.resolve("fixtures/pylock/uv-export.pylock.toml"), 40),
-                head(RESOURCES.resolve("golden/lockfile/everything.pylock.toml"), 80));
+                head(RESOURCES.resolve("golden/lockfile/everything.pylock.toml"), 80),
+                read("golden/diff/pip-lockfiles/pylock.head.toml"), read("golden/lockfile/pep751-example.pylock.toml"));
         Random random = new Random(seed);
         int accepted = 0;
         int declinedValid = 0;
@@ -188,6 +190,10 @@ class SubsetParserDifferentialTest {
             lines.set(to, line);
         }
         return String.join("\n", lines);
+    }
+
+    private static String read(String resource) throws IOException {
+        return Files.readString(RESOURCES.resolve(resource), StandardCharsets.UTF_8);
     }
 
     private static String head(Path file, int lines) throws IOException {
