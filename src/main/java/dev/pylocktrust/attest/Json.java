@@ -131,25 +131,42 @@ final class Json {
     }
 
     static byte[] decodeBase64(String text, String path) {
-        StringBuilder sb = new StringBuilder(text.length());
-        for (int i = 0; i < text.length(); i++) {
-            char c = text.charAt(i);
-            if (c != ' ' && c != '\n' && c != '\r' && c != '\t') {
-                sb.append(c);
-            }
-        }
-        if (sb.length() == 0) {
+        String compact = withoutWhitespace(text);
+        if (compact.isEmpty()) {
             throw new MalformedAttestationException(path + " is empty");
         }
-        if (sb.length() % 4 != 0) {
-            throw new MalformedAttestationException(path + " is not valid base64: " + sb.length()
+        if (compact.length() % 4 != 0) {
+            throw new MalformedAttestationException(path + " is not valid base64: " + compact.length()
                     + " characters is not a multiple of 4 (truncated?)");
         }
         try {
-            return Base64.getDecoder().decode(sb.toString());
+            return Base64.getDecoder().decode(compact);
         } catch (IllegalArgumentException e) {
             throw new MalformedAttestationException(path + " is not valid base64: " + e.getMessage());
         }
+    }
+
+    /** {@code text} without spaces, tabs and line breaks (a copy only when it has some: the usual case has none). */
+    private static String withoutWhitespace(String text) {
+        int i = 0;
+        while (i < text.length() && !isWhitespace(text.charAt(i))) {
+            i++;
+        }
+        if (i == text.length()) {
+            return text;
+        }
+        StringBuilder sb = new StringBuilder(text.length()).append(text, 0, i);
+        for (; i < text.length(); i++) {
+            char c = text.charAt(i);
+            if (!isWhitespace(c)) {
+                sb.append(c);
+            }
+        }
+        return sb.toString();
+    }
+
+    private static boolean isWhitespace(char c) {
+        return c == ' ' || c == '\n' || c == '\r' || c == '\t';
     }
 
     static List<JsonNode> elements(ArrayNode array, int max, String path) {
