@@ -82,7 +82,10 @@ final class EcdsaProvider extends Provider {
         }
     }
 
-    /** BouncyCastle's ECDSA and EC key classes, by name (main code does not compile against BouncyCastle); never registered. */
+    /**
+     * BouncyCastle's ECDSA and EC key classes, by name (main code does not compile against BouncyCastle); never
+     * registered.
+     */
     private static final class BouncyCastleEcdsa extends Provider {
         private static final long serialVersionUID = 1L;
 

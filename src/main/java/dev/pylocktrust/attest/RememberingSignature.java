@@ -13,8 +13,9 @@ import java.security.spec.AlgorithmParameterSpec;
 
 /**
  * An ECDSA verifier (the JCA's {@code SignatureSpi}) that asks {@link VerifiedSignatures} first and BouncyCastle
- * otherwise (with the key in BouncyCastle's form from {@link EcPublicKeys}), remembering what BouncyCastle accepted. Verification only: signing is refused. One instance per
- * {@code Signature} object, so not thread-safe (as the JCA expects).
+ * otherwise (with the key in BouncyCastle's form from {@link EcPublicKeys}), remembering what BouncyCastle accepted.
+ * Verification only: signing is refused. One instance per {@code Signature} object, so not thread-safe (as the JCA
+ * expects).
  */
 final class RememberingSignature extends SignatureSpi {
     private final String algorithm;

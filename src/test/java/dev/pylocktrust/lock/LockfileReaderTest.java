@@ -266,7 +266,8 @@ class LockfileReaderTest {
         String nested = HEAD + "packages = []\n[tool.x]\nv = " + "[".repeat(40) + "]".repeat(40) + "\n";
         assertThatThrownBy(() -> Fixtures.parse(nested))
                 .hasMessage("pylock.toml:4: tool: TOML data nested deeper than 32 levels");
-        for (String keys : List.of("[tool." + "k.".repeat(100_000) + "k]\n", "tool." + "k.".repeat(100_000) + "k = 1\n")) {
+        String deepKey = "k.".repeat(100_000) + "k";
+        for (String keys : List.of("[tool." + deepKey + "]\n", "tool." + deepKey + " = 1\n")) {
             assertThatThrownBy(() -> Fixtures.parse(HEAD + keys + "packages = []\n"))
                     .as("keys nested 100,000 deep").isInstanceOf(LockfileException.class);
         }

@@ -38,7 +38,8 @@ class ReaderMemoryTest {
         // A float is outside the subset SubsetParser reads, so tomlj reads this file, with its whole parse tree.
         Path big = bigLock(dir, "future-float = 1.5\n");
 
-        assertThat(readInSmallHeap(big)).isEqualTo(big + ": file is too large to parse in the available memory (2 MiB)");
+        assertThat(readInSmallHeap(big))
+                .isEqualTo(big + ": file is too large to parse in the available memory (2 MiB)");
     }
 
     @Test
@@ -48,7 +49,8 @@ class ReaderMemoryTest {
         Files.writeString(big, "lock-version = \"1.0\"\ncreated-by = \"x\"\npackages = []\n[tool.x]\nv = ["
                 + "1,".repeat(3_000_000) + "]\n", StandardCharsets.UTF_8);
 
-        assertThat(readInSmallHeap(big)).isEqualTo(big + ": file is too large to parse in the available memory (5 MiB)");
+        assertThat(readInSmallHeap(big))
+                .isEqualTo(big + ": file is too large to parse in the available memory (5 MiB)");
     }
 
     /** uv's export with its packages repeated to 2 MiB, {@code head} added before the first package. */
