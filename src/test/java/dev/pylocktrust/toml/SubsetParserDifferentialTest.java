@@ -53,7 +53,8 @@ class SubsetParserDifferentialTest {
             "\\U00110000", "\\x41", "\\e", "0", "-1", "+1", "01", "1_000", "0x1F", "1.5", "1e3", "inf", "nan", "true",
             "false", "tru", "2024-02-30T00:00:00Z", "2024-02-29T00:00:00Z", "0000-01-01T00:00:00Z",
             "1979-05-27T07:32:00.999999999+07:00", "1979-05-27 07:32:00Z", "1979-05-27t07:32:00z",
-            "2024-01-01T00:00:60Z", "2024-01-01T00:00:00+19:00", "2024-01-01T00:00:00+18:00", "1979-05-27",
+            "2024-01-01T00:00:60Z", "2024-01-01T00:00:00+19:00", "2024-01-01T00:00:00+18:00",
+            "2000-02-09T23:59:55-00:30", "1979-05-27",
             "07:32:00", "07:32:00.5", "24:00:00", "07:32", "1979-05-27T07:32:00", "1979-05-27T07:32",
             "2025-03-06T12:28:57.7607691", "a.b", "\"a\".b", "\u0000", "\u007f", "\u0008", "\u00a0", "\u00e9",
             "\uD83D\uDE00", "\uFEFF",
@@ -132,7 +133,7 @@ class SubsetParserDifferentialTest {
             }
         }
         System.out.printf("SubsetParserDifferentialTest: %,d mutants (seed %d): %,d read alike (of them %,d that tomlj "
-                + "rejects), %,d valid but declined, %,d invalid and declined%n", count, seed, accepted, tomljRejects,
+                + "rejects or misreads), %,d valid but declined, %,d invalid and declined%n", count, seed, accepted, tomljRejects,
                 declinedValid, declinedInvalid);
         // Neither side may be trivially empty: the mutants exercise acceptance and refusal.
         assertThat(accepted).isGreaterThan(count / 10);
@@ -141,8 +142,8 @@ class SubsetParserDifferentialTest {
 
     /**
      * The subset's reading equals tomllib's data and, where tomlj reads the text at all, tomlj's data and lines.
-     * (tomlj 1.1.1 rejects some valid TOML, e.g. a date-time at the start of a line inside an array; tomllib is
-     * the reference.) Returns whether tomlj read it.
+     * (tomlj 1.1.1 rejects some valid TOML, e.g. a date-time at the start of a line inside an array, and misreads
+     * some, {@link TomlCanon#tomljMisreads}; tomllib is the reference.) Returns whether tomlj's reading was compared.
      */
     private static boolean assertSameReading(String what, String text, TomlTree.Table subset, JsonNode python) {
         assertThat(python.has("data")).as("tomllib rejects what the subset parser accepted (%s): %s", what,
@@ -150,7 +151,7 @@ class SubsetParserDifferentialTest {
         assertThat(TomlCanon.canon(subset)).as("tomllib's reading of %s", what)
                 .isEqualTo(python.get("data").asText());
         TomlParseResult tomlj = Toml.parse(text, TomlVersion.V1_0_0);
-        if (tomlj.hasErrors()) {
+        if (tomlj.hasErrors() || TomlCanon.tomljMisreads(text)) {
             return false;
         }
         TomlTree.Table fromTomlj = TomljTrees.of(tomlj, text);

@@ -13,8 +13,8 @@ import org.tomlj.TomlParseResult;
 import org.tomlj.TomlVersion;
 
 /**
- * What {@link SubsetParser} accepts, tomlj reads to the same data on the same lines (where tomlj reads it at all:
- * it rejects some valid TOML). {@code SubsetParserDifferentialTest} holds the subset to Python's {@code tomllib}.
+ * What {@link SubsetParser} accepts, tomlj reads to the same data on the same lines (where tomlj reads it at all and
+ * is not known to misread it: {@link TomlCanon#tomljMisreads}). {@code SubsetParserDifferentialTest} holds the subset to Python's {@code tomllib}.
  */
 class SubsetParserFuzzTest {
 
@@ -37,7 +37,7 @@ class SubsetParserFuzzTest {
         } catch (RuntimeException | StackOverflowError e) {
             return; // tomlj's own failures (see LockfileReader); the subset's reading stands
         }
-        if (tomlj.hasErrors()) {
+        if (tomlj.hasErrors() || TomlCanon.tomljMisreads(text)) {
             return;
         }
         TomlTree.Table full = TomljTrees.of(tomlj, text);

@@ -64,6 +64,14 @@ class SubsetParserTest {
     }
 
     @Test
+    void readsAnOffsetOfMinusZeroHoursAsTomllibDoes() {
+        // Found by SubsetParserFuzzTest: tomlj 1.1.1 reads -00:30 as +00:30; tomllib and RFC 3339 read a minus.
+        TomlTree.Table root = SubsetParser.parse("p = 2000-02-09T23:59:55-00:30").orElseThrow();
+        assertThat(root.get("p")).isEqualTo(OffsetDateTime.of(2000, 2, 9, 23, 59, 55, 0,
+                ZoneOffset.ofHoursMinutes(0, -30)));
+    }
+
+    @Test
     void readsEveryTableLayoutTomlAllowsForALock() {
         TomlTree.Table root = SubsetParser.parse("""
                 [a.b]
