@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -28,6 +28,7 @@ import org.junit.jupiter.api.io.TempDir;
  * command and every output format: no raw control, bidi or separator character reaches stdout, stderr or the job
  * summary, and no hostile newline starts a line of its own (the strings end in {@code \nFORGED}).
  */
+@ExtendWith(SharedLockScenario.class)
 class HostileOutputTest {
     /** Escape sequences (CSI, OSC 8 hyperlink, BEL), bidi override and isolate, marks, separators, C1, DEL, CR, TAB. */
     static final String HOSTILE = "\u001b[31mRED\u001b]8;;https://evil.example\u0007link\u202Eevil\u2066iso\u200F"
@@ -41,23 +42,18 @@ class HostileOutputTest {
     private static final String SDIST = "widget-5.0.0.tar.gz";
 
     @TempDir
-    static Path shared;
-
-    @TempDir
     Path dir;
 
-    private static LockScenario s;
+    private final LockScenario s;
     private static int runs;
     private static int shown;
 
-    @BeforeAll
-    static void start() throws IOException {
-        s = new LockScenario(shared);
+    HostileOutputTest(LockScenario s) {
+        this.s = s;
     }
 
     @AfterAll
-    static void stop() {
-        s.close();
+    static void counts() {
         assertThat(runs).as("command runs with hostile input").isGreaterThanOrEqualTo(60);
         assertThat(shown).as("runs that showed hostile text, escaped (the payloads do reach the output)")
                 .isGreaterThan(runs / 2);
@@ -65,8 +61,7 @@ class HostileOutputTest {
 
     @BeforeEach
     void reset() {
-        s.server.serve(s.index);
-        s.server.faults().clear();
+        s.reset();
     }
 
     @Test

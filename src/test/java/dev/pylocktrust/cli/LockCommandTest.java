@@ -25,41 +25,30 @@ import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
  * {@code pylock-trust lock} end to end, in-process, against a loopback index whose files carry real test-Sigstore
  * attestations: the issue's scenarios, each asserting the exit code, what the user reads, and the bytes on disk.
  */
+@ExtendWith(SharedLockScenario.class)
 class LockCommandTest {
-    @TempDir
-    static Path shared;
-
     @TempDir
     Path dir;
 
-    private static LockScenario s;
+    private final LockScenario s;
     private Path out;
 
-    @BeforeAll
-    static void start() throws IOException {
-        s = new LockScenario(shared);
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
+    LockCommandTest(LockScenario s) {
+        this.s = s;
     }
 
     @BeforeEach
     void reset() {
-        s.server.serve(s.index);
-        s.server.faults().clear();
-        s.server.clearRequests();
+        s.reset();
         out = dir.resolve("pylock.toml");
     }
 

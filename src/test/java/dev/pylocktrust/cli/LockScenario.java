@@ -142,6 +142,16 @@ public final class LockScenario implements AutoCloseable {
                 : provenance(f, signers)));
     }
 
+    /**
+     * Back to the scenario as built, for a test that follows others on the same scenario: the index as minted, no
+     * faults, no requests seen.
+     */
+    void reset() {
+        server.serve(index);
+        server.faults().clear();
+        server.clearRequests();
+    }
+
     /** The options every run needs: the test index (plain http on loopback), the test root, no cache. */
     public List<String> indexArgs() {
         return List.of("--index-url", server.simpleUrl(), "--trusted-host", server.host(), "--trusted-root",

@@ -10,11 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 import java.util.Map;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
@@ -22,34 +21,26 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code lock} and {@code verify}, with a Turkish default locale (where {@code "I".toLowerCase()} is {@code ı}); the
  * look-alike is flagged where it is shown.
  */
+@ExtendWith(SharedLockScenario.class)
 class LookAlikeIdentityTest {
     private static final String WHEEL = "widget-5.0.0-py3-none-any.whl";
     private static final String DOTLESS = "pyp\u0131";
 
     @TempDir
-    static Path shared;
-
-    @TempDir
     Path dir;
 
-    private static LockScenario s;
+    private final LockScenario s;
     private Locale saved;
 
-    @BeforeAll
-    static void start() throws IOException {
-        s = new LockScenario(shared);
-    }
-
-    @AfterAll
-    static void stop() {
-        s.close();
+    LookAlikeIdentityTest(LockScenario s) {
+        this.s = s;
     }
 
     @BeforeEach
     void turkish() {
         saved = Locale.getDefault();
         Locale.setDefault(Locale.forLanguageTag("tr-TR"));
-        s.server.serve(s.index);
+        s.reset();
     }
 
     @AfterEach

@@ -28,9 +28,9 @@ import java.util.stream.StreamSupport;
 record PolicyRuns(LockScenario s, Path dir) {
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    /** The runs of one test: {@code s} serves its index as built (an earlier test may have changed a file). */
+    /** The runs of one test: {@code s} as built (an earlier test may have changed a file or left a fault). */
     static PolicyRuns of(LockScenario s, Path dir) {
-        s.server.serve(s.index);
+        s.reset();
         return new PolicyRuns(s, dir);
     }
 
