@@ -256,6 +256,19 @@ class LockfileReaderTest {
                 .hasMessage("pylock.toml:6: packages[0].wheels[0].hashes: has 3 entries, more than the limit of 2");
     }
 
+    /**
+     * A pull request that spells a key a second time another way (quoted, escaped) must not get either value read:
+     * TOML forbids it, and pip's tomllib refuses the file.
+     */
+    @Test
+    void aKeySpelledTwiceIsAnErrorHoweverItIsQuoted() {
+        for (String again : List.of("\"name\" = \"evil\"", "'name' = \"evil\"", "\"n\\u0061me\" = \"evil\"")) {
+            String lock = HEAD + "[[packages]]\nname = \"widget\"\n" + again + "\nversion = \"1.0\"\n";
+            assertThatThrownBy(() -> Fixtures.parse(lock)).as(again).isInstanceOf(LockfileException.class)
+                    .hasMessageContaining("invalid TOML");
+        }
+    }
+
     @Test
     void deepNestingIsAnErrorNotACrash() {
         String deep = HEAD + "packages = []\n[tool.x]\nv = " + "[".repeat(20_000) + "]".repeat(20_000) + "\n";

@@ -119,10 +119,13 @@ class SubsetParserTest {
         assertThat(SubsetParser.parse(text)).isEmpty();
     }
 
-    /** Not TOML: declined, so that tomlj words the error. */
+    /** Not TOML: declined, so that tomlj words the error. (Cells are unquoted: TOML's quotes are taken as written.) */
     @ParameterizedTest
-    @CsvSource(delimiter = '|', textBlock = """
+    @CsvSource(delimiter = '|', quoteCharacter = '`', textBlock = """
             key written twice                 | a = 1\\na = 2
+            key written twice, once quoted    | a = 1\\n'a' = 2
+            key written twice, once escaped   | a = 1\\n"\\u0061" = 2
+            table written twice, once quoted  | [a.b]\\n["a".'b']
             table written twice               | [a]\\n[a]
             header over dotted keys           | a.b = 1\\n[a.b]
             header into dotted keys's table   | a.b = 1\\n[a]
